@@ -1,0 +1,11 @@
+/**
+ * The definition room: zod schemas for Studio's flow-definition JSON, the one contract every
+ * other room speaks. Types are inferred from the schemas.
+ */
+export * from "./common";
+export * from "./condition";
+export * from "./flow";
+export * from "./parse";
+export * from "./canonical";
+export * from "./context";
+export * from "./widgets/index";

@@ -1,0 +1,94 @@
+import { type z } from "zod";
+import { flowDefinitionSchema, stateSchema, type FlowDefinition, type State } from "./flow";
+
+/** A problem found while reading a definition, located by a JSON path such as `states[3].properties.timeout`. */
+export interface ParseProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: ParseProblem[] };
+
+/** Renders a zod path as `states[3].properties.timeout`. */
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = "";
+  for (const segment of path) {
+    if (typeof segment === "number") out += `[${segment}]`;
+    else if (typeof segment === "string" && /^[A-Za-z_$][\w$]*$/.test(segment))
+      out += out ? `.${segment}` : segment;
+    else out += `[${JSON.stringify(String(segment))}]`;
+  }
+  return out || "(root)";
+}
+
+export function problemsFromZod(error: z.ZodError, prefix: ReadonlyArray<PropertyKey> = []): ParseProblem[] {
+  return error.issues.map((issue) => ({
+    path: formatPath([...prefix, ...issue.path]),
+    message: issue.message,
+  }));
+}
+
+/** Widget types of Studio's retired v1 flow format (2018), which v2 does not accept. */
+const legacyV1Types = new Set([
+  "InitialState",
+  "SetVariables",
+  "Branch",
+  "Message",
+  "Function",
+  "Gather",
+  "Say",
+  "Dial",
+]);
+
+function legacyProblem(value: unknown): ParseProblem | undefined {
+  if (typeof value !== "object" || value === null || !("states" in value) || !Array.isArray(value.states))
+    return undefined;
+  const index = value.states.findIndex(
+    (s: unknown) => typeof s === "object" && s !== null && "type" in s && legacyV1Types.has(String(s.type)),
+  );
+  if (index < 0) return undefined;
+  const type = String((value.states[index] as { type: unknown }).type);
+  return {
+    path: `states[${index}].type`,
+    message: `"${type}" is a widget of Studio's retired v1 flow format; studiokit reads v2 definitions. Re-create the flow in the Studio console (v2) and export it from there.`,
+  };
+}
+
+/** Parses a whole flow definition (already JSON-decoded). Unknown keys are kept. */
+export function parseFlowDefinition(value: unknown): ParseResult<FlowDefinition> {
+  const legacy = legacyProblem(value);
+  if (legacy) return { ok: false, problems: [legacy] };
+  const result = flowDefinitionSchema.safeParse(value);
+  return result.success
+    ? { ok: true, value: result.data }
+    : { ok: false, problems: problemsFromZod(result.error) };
+}
+
+/** Parses one widget (state) object, as in the single-widget fixtures. */
+export function parseState(value: unknown): ParseResult<State> {
+  const result = stateSchema.safeParse(value);
+  return result.success
+    ? { ok: true, value: result.data }
+    : { ok: false, problems: problemsFromZod(result.error) };
+}
+
+/** A JSON syntax error with its 1-based line and column, for one-line CLI messages. */
+export function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /position (\d+)/.exec(message);
+    // Node 20 names a position for some syntax errors only; the others echo the whole text.
+    if (!position)
+      return { ok: false, message: `invalid JSON: ${message.replace(/, ".*" is not valid JSON$/s, "")}` };
+    const offset = Number(position[1]);
+    const before = text.slice(0, offset).split("\n");
+    const line = before.length;
+    const column = (before[before.length - 1] ?? "").length + 1;
+    return {
+      ok: false,
+      message: `invalid JSON at line ${line}, column ${column}: ${message.replace(/ in JSON at position \d+.*$/, "")}`,
+    };
+  }
+}

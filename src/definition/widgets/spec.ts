@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { offsetSchema } from "../common";
+
+/**
+ * What a widget writes under `widgets.NAME.*` once its step ends. `"value"` is a leaf Studio
+ * documents; `"open"` is an object whose keys depend on the run (a Function's `parsed` JSON, a
+ * TwiML Redirect's query parameters). Used by the builder for typed Liquid references and by the
+ * validator to check them.
+ */
+export type OutputShape = { readonly [key: string]: "value" | "open" | OutputShape };
+
+export type Channel = "messaging" | "voice" | "any";
+
+export interface WidgetSpec<
+  Type extends string = string,
+  Shape extends z.ZodRawShape = z.ZodRawShape,
+  Events extends readonly string[] = readonly string[],
+  Outputs extends OutputShape = OutputShape,
+> {
+  readonly type: Type;
+  /** The widget's `properties` object; unknown keys are kept (Studio adds some we do not model). */
+  readonly properties: z.ZodObject<Shape & { offset: z.ZodOptional<typeof offsetSchema> }, z.core.$loose>;
+  /** Legal `transitions[].event` names, spelt as Studio spells them. */
+  readonly events: Events;
+  readonly outputs: Outputs;
+  /** The kind of execution the widget makes sense in: Say/Play needs a call. */
+  readonly channel: Channel;
+  /** The widget's name in the Studio console, for messages a flow author recognises. */
+  readonly label: string;
+}
+
+export function defineWidget<
+  const Type extends string,
+  Shape extends z.ZodRawShape,
+  const Events extends readonly string[],
+  const Outputs extends OutputShape,
+>(spec: {
+  type: Type;
+  label: string;
+  channel: Channel;
+  properties: Shape;
+  events: Events;
+  outputs: Outputs;
+}): WidgetSpec<Type, Shape, Events, Outputs> {
+  return {
+    type: spec.type,
+    label: spec.label,
+    channel: spec.channel,
+    properties: z.looseObject({ ...spec.properties, offset: offsetSchema.optional() }),
+    events: spec.events,
+    outputs: spec.outputs,
+  };
+}
+
+/** Call-status parameters that every voice widget's context carries (from Twilio's voice webhook). */
+export const callParams = {
+  AccountSid: "value",
+  ApiVersion: "value",
+  CallSid: "value",
+  CallStatus: "value",
+  Called: "value",
+  Caller: "value",
+  Direction: "value",
+  From: "value",
+  To: "value",
+} as const;

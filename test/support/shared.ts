@@ -1,0 +1,31 @@
+import fs from "node:fs";
+import path from "node:path";
+
+/** `../shared` beside the checkout, as on developers' machines and in CI. */
+export const sharedDir = path.resolve(__dirname, "..", "..", "..", "shared");
+export const realFlowsDir = path.join(sharedDir, "flows", "real");
+export const seedFlowPath = path.join(sharedDir, "flows", "seed", "do-you-like-bots.json");
+
+export const legacyFlowFile = "twilio-labs--sample-preference-center--studio-v1-legacy.json";
+
+export interface Fixture {
+  readonly file: string;
+  readonly path: string;
+  readonly json: unknown;
+}
+
+function load(dir: string, prefix = ""): Fixture[] {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .map((f) => {
+      const p = path.join(dir, f);
+      return { file: prefix + f, path: p, json: JSON.parse(fs.readFileSync(p, "utf8")) as unknown };
+    });
+}
+
+/** The 19 whole flows (including the legacy v1 one). */
+export const realFlows = (): Fixture[] => load(realFlowsDir);
+/** The 21 single-widget fixtures. */
+export const realWidgets = (): Fixture[] => load(path.join(realFlowsDir, "widgets"), "widgets/");
