@@ -1,0 +1,16 @@
+/** What a command may write to; tests pass buffers, the binary passes the process streams. */
+export interface Io {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly cwd: string;
+}
+
+export interface Command {
+  readonly name: string;
+  /** One line for `studiokit help`. */
+  readonly summary: string;
+  /** Usage line, e.g. `studiokit validate <file.json|flow.ts>... [--json]`. */
+  readonly usage: string;
+  /** Returns the exit code. Throws CliError for unusable input. */
+  run(args: string[], io: Io): Promise<number>;
+}

@@ -1,0 +1,3 @@
+export { main, processIo } from "./main";
+export { CliError } from "./errors";
+export type { Command, Io } from "./command";

@@ -1,0 +1,38 @@
+import { type Command, type Io } from "./command";
+import { CliError } from "./errors";
+
+/** Every subcommand, one file each under commands/. */
+const commands: readonly Command[] = [];
+
+function help(io: Io): number {
+  io.stdout("usage: studiokit <command> [options]\n\n");
+  for (const command of commands) io.stdout(`  ${command.usage}\n      ${command.summary}\n`);
+  return 0;
+}
+
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "help" || name === "--help" || name === "-h") return help(io);
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    io.stderr(`studiokit: unknown command "${name}"; run "studiokit help" for the list\n`);
+    return 2;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.stderr(`studiokit ${name}: ${error.message}\n`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+}
+
+export function processIo(): Io {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+  };
+}

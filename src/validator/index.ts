@@ -1,0 +1,2 @@
+export { validationIssueSchema, severitySchema, type ValidationIssue, type Severity } from "./issue";
+export { validateDefinition } from "./validate";
