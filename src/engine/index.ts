@@ -69,3 +69,12 @@ export type {
   Effect,
   TransitionResult,
 } from "./types";
+// Scenario files, coverage and vitest matchers (the scenarios helper's part).
+export * from "./scenario/index";
+export {
+  CoverageTracker,
+  formatCoverage,
+  describeTransition,
+  type FlowCoverage,
+  type TransitionRef,
+} from "./coverage";
