@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { flowDefinitionSchema, formatPath, type FlowDefinition } from "../definition";
+import { formatPath, parseFlowDefinition, type FlowDefinition } from "../definition";
 import { mockAdapters, type Adapters, type Mocks } from "./adapters";
 import { SimulatedClock, type Clock } from "./clock";
 import { initialTransition, transition, type TransitionOptions } from "./transition";
@@ -45,12 +45,11 @@ const checked = new WeakSet<FlowDefinition>();
 /** Zod-checks a definition once per object (never per step). */
 function checkDefinition(definition: FlowDefinition, label: string): void {
   if (checked.has(definition)) return;
-  const result = flowDefinitionSchema.safeParse(definition);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const where = issue ? formatPath(issue.path) : "(root)";
+  const result = parseFlowDefinition(definition);
+  if (!result.ok) {
+    const problem = result.problems[0];
     throw new EngineInputError(
-      `${label} is not a Studio flow definition at ${where}: ${issue?.message ?? "invalid"}`,
+      `${label} is not a Studio flow definition at ${problem?.path ?? "(root)"}: ${problem?.message ?? "invalid"}`,
     );
   }
   checked.add(definition);
