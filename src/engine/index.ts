@@ -78,3 +78,4 @@ export {
   type FlowCoverage,
   type TransitionRef,
 } from "./coverage";
+export { engineMatchers, type SentTextMatcher } from "./matchers";

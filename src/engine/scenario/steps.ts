@@ -31,7 +31,9 @@ export interface Cursors {
 }
 
 /** `waiting at ask_name`, `ended`, `ended with an error: …`. */
-export function describeState(execution: DrivenExecution): string {
+export function describeState(
+  execution: Pick<DrivenExecution, "status" | "waitingAt" | "endReason">,
+): string {
   if (execution.status !== "ended")
     return execution.waitingAt === undefined ? execution.status : `waiting at ${execution.waitingAt}`;
   const reason = execution.endReason;
