@@ -27,13 +27,14 @@ export interface ParsedScenarioFile {
   readonly lineOf: (path: ReadonlyArray<PropertyKey>) => number;
 }
 
-function issueText(issue: z.core.$ZodIssue): string {
+/** `[path to show, message]`: a missing key is reported on the mapping that lacks it. */
+function describeIssue(issue: z.core.$ZodIssue): [ReadonlyArray<PropertyKey>, string] {
   const last = issue.path[issue.path.length - 1];
   if (issue.code === "invalid_type" && issue.input === undefined && typeof last === "string")
-    return `${last} is required`;
+    return [issue.path.slice(0, -1), `${last} is required`];
   if (issue.code === "invalid_type" && issue.path.length === 0)
-    return "expected a mapping with flow and scenarios";
-  return issue.message;
+    return [[], "expected a mapping with flow and scenarios"];
+  return [issue.path, issue.message];
 }
 
 /**
@@ -46,18 +47,24 @@ export function parseScenarioText(text: string, file: string): ParsedScenarioFil
   try {
     value = load(text, { schema: CORE_SCHEMA, filename: file });
   } catch (error) {
-    if (error instanceof YAMLException)
-      throw new ScenarioFileError(file, error.mark.line + 1, `bad YAML: ${error.reason}`);
+    if (error instanceof YAMLException) {
+      // js-yaml counts a line after a missing final newline; name the last real line instead.
+      const line = Math.min(error.mark.line + 1, text.split("\n").length);
+      throw new ScenarioFileError(file, line, `bad YAML: ${error.reason}`);
+    }
     throw error;
   }
   const lineOf = lineLocator(text);
   const result = scenarioFileSchema.safeParse(value, { reportInput: true });
   if (!result.success) {
-    const issue = result.error.issues[0];
+    // An unknown key is usually a misspelt one, so it explains a "required" issue beside it.
+    const issues = result.error.issues;
+    const issue = issues.find((i) => i.code === "unrecognized_keys") ?? issues[0];
     if (!issue) throw new ScenarioFileError(file, undefined, "not a scenario file");
     const at = issue.code === "unrecognized_keys" ? [...issue.path, issue.keys[0] ?? ""] : issue.path;
-    const where = issue.path.length > 0 ? `${formatPath(issue.path)}: ` : "";
-    throw new ScenarioFileError(file, lineOf(at), `${where}${issueText(issue)}`);
+    const [shown, message] = describeIssue(issue);
+    const where = shown.length > 0 ? `${formatPath(shown)}: ` : "";
+    throw new ScenarioFileError(file, lineOf(at), `${where}${message}`);
   }
   return {
     file,
