@@ -49,7 +49,7 @@ describe("engine/scenario files: reading", () => {
       ].join("\n"),
       file,
     );
-    expect({ flow: parsed.flow, flowLine: parsed.flowLine, scenarios: parsed.scenarios }).toEqual({
+    expect({ flow: parsed.flow, flowLine: parsed.lineOf(["flow"]), scenarios: parsed.scenarios }).toEqual({
       flow: "./bots.json",
       flowLine: 2,
       scenarios: [

@@ -19,9 +19,8 @@ export class ScenarioFileError extends Error {
 export interface ParsedScenarioFile {
   /** The file's name as the user gave it (used in every message). */
   readonly file: string;
-  /** The `flow:` value as written, and the line it is on. */
+  /** The `flow:` value as written. */
   readonly flow: string;
-  readonly flowLine: number;
   readonly scenarios: readonly Scenario[];
   /** 1-based line of a node, e.g. `lineOf(["scenarios", 0, "steps", 2])`; parses positions lazily. */
   readonly lineOf: (path: ReadonlyArray<PropertyKey>) => number;
@@ -69,7 +68,6 @@ export function parseScenarioText(text: string, file: string): ParsedScenarioFil
   return {
     file,
     flow: result.data.flow,
-    flowLine: lineOf(["flow"]),
     scenarios: result.data.scenarios,
     lineOf,
   };

@@ -3,7 +3,7 @@ import path from "node:path";
 import { type FlowDefinition } from "../../definition";
 import { CoverageTracker } from "../coverage";
 import { simulatedFlowSid, startExecution, type Execution } from "../execution";
-import { type TriggerInput } from "../trigger";
+import { makeSid, type TriggerInput } from "../trigger";
 import { describeStep, flowYaml } from "./describe";
 import { parseScenarioText, ScenarioFileError, type ParsedScenarioFile } from "./parse";
 import { type ScenarioFailure, type ScenarioResult, type TestRunResult } from "./report";
@@ -55,6 +55,8 @@ function triggerInput(t: ScenarioTrigger): TriggerInput {
   }
 }
 
+let executions = 0;
+
 interface Outcome {
   readonly failure?: ScenarioFailure;
   readonly execution?: Execution;
@@ -86,10 +88,12 @@ async function runScenario(
       ? { expected: "the flow to run", actual: describeState(execution) }
       : undefined;
   try {
+    // Counted SIDs: reproducible, and cheaper than the random ones when scenarios run by thousands.
+    const executionSid = makeSid("FN", ++executions);
     execution = await startExecution(
       definition,
       triggerInput(scenario.trigger),
-      scenario.mocks ? { mocks: scenario.mocks } : {},
+      scenario.mocks ? { mocks: scenario.mocks, executionSid } : { executionSid },
     );
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -132,7 +136,7 @@ export async function runScenarioFiles(
         definition = await options.loadFlow(flowPath);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        throw new ScenarioFileError(parsed.file, parsed.flowLine, `flow: ${parsed.flow}: ${message}`);
+        throw new ScenarioFileError(parsed.file, parsed.lineOf(["flow"]), `flow: ${parsed.flow}: ${message}`);
       }
       flow = {
         definition,

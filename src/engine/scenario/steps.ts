@@ -53,19 +53,15 @@ function expectNext(
   while (i < entries.length && entries[i]?.kind !== kind) i++;
   const entry = entries[i];
   cursors[kind] = i + 1;
-  const verb = kind === "send" ? "send" : "say";
-  const expected = `the flow to ${verb} ${describeTextMatcher(matcher)}`;
-  if (entry?.kind === "send" || entry?.kind === "say") {
-    const text = entry.kind === "send" ? entry.body : entry.text;
-    if (matchesText(matcher, text)) return undefined;
-    return {
-      expected,
-      actual: `${entry.widget} ${kind === "send" ? "sent" : "said"} ${JSON.stringify(text)}`,
-    };
-  }
+  const text = entry?.kind === "send" ? entry.body : entry?.kind === "say" ? entry.text : undefined;
+  if (text !== undefined && matchesText(matcher, text)) return undefined;
+  const [verb, past] = kind === "send" ? ["send", "sent"] : ["say", "said"];
   return {
-    expected,
-    actual: `nothing more was ${kind === "send" ? "sent" : "said"}; ${describeState(execution)}`,
+    expected: `the flow to ${verb} ${describeTextMatcher(matcher)}`,
+    actual:
+      entry?.kind === "send" || entry?.kind === "say"
+        ? `${entry.widget} ${past} ${JSON.stringify(text)}`
+        : `nothing more was ${past}; ${describeState(execution)}`,
   };
 }
 
