@@ -112,23 +112,28 @@ async function runScenario(
 
 /** The flow's name in reports: its path as written, joined to the scenario file's folder. */
 const flowName = (parsed: ParsedScenarioFile) =>
-  path.posix.join(path.posix.dirname(parsed.file), parsed.flow);
+  path.isAbsolute(parsed.flow) ? parsed.flow : path.posix.join(path.posix.dirname(parsed.file), parsed.flow);
+
+interface LoadedFlow {
+  readonly definition: FlowDefinition;
+  readonly name: string;
+  readonly tracker?: CoverageTracker;
+}
 
 /**
- * Runs scenario files: reads and checks them all first (a bad file stops the run before any
- * scenario runs), loads each flow once per run, then runs the scenarios in order.
+ * Runs scenario files: reads and checks them all and loads their flows first (once per flow
+ * file), so an unusable file stops the run before any scenario runs; then runs the scenarios in
+ * order.
  */
 export async function runScenarioFiles(
   sources: readonly ScenarioSource[],
   options: RunScenariosOptions,
 ): Promise<TestRunResult> {
-  const files = await Promise.all(
-    sources.map(async (s) => ({ source: s, parsed: await readScenarioFile(s) })),
-  );
-  const flows = new Map<string, { definition: FlowDefinition; tracker?: CoverageTracker; name: string }>();
-  const results: ScenarioResult[] = [];
-  for (const { source, parsed } of files) {
-    const flowPath = path.resolve(path.dirname(source.path), parsed.flow);
+  const parsed = await Promise.all(sources.map(readScenarioFile));
+  const flows = new Map<string, LoadedFlow>();
+  const flowOf: LoadedFlow[] = [];
+  for (const [i, file] of parsed.entries()) {
+    const flowPath = path.resolve(path.dirname(sources[i]!.path), file.flow);
     let flow = flows.get(flowPath);
     if (!flow) {
       let definition: FlowDefinition;
@@ -136,21 +141,23 @@ export async function runScenarioFiles(
         definition = await options.loadFlow(flowPath);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        throw new ScenarioFileError(parsed.file, parsed.lineOf(["flow"]), `flow: ${parsed.flow}: ${message}`);
+        throw new ScenarioFileError(file.file, file.lineOf(["flow"]), `flow: ${file.flow}: ${message}`);
       }
-      flow = {
-        definition,
-        name: flowName(parsed),
-        ...(options.coverage ? { tracker: new CoverageTracker(definition) } : {}),
-      };
+      const tracker = options.coverage ? { tracker: new CoverageTracker(definition) } : {};
+      flow = { definition, name: flowName(file), ...tracker };
       flows.set(flowPath, flow);
     }
-    for (let i = 0; i < parsed.scenarios.length; i++) {
-      const outcome = await runScenario(parsed, i, flow.definition);
+    flowOf.push(flow);
+  }
+  const results: ScenarioResult[] = [];
+  for (const [f, file] of parsed.entries()) {
+    const flow = flowOf[f]!;
+    for (let i = 0; i < file.scenarios.length; i++) {
+      const outcome = await runScenario(file, i, flow.definition);
       if (outcome.execution) flow.tracker?.record(outcome.execution.steps, simulatedFlowSid);
       const result: ScenarioResult = {
-        file: parsed.file,
-        scenario: parsed.scenarios[i]!.name,
+        file: file.file,
+        scenario: file.scenarios[i]!.name,
         passed: !outcome.failure,
         ...(outcome.failure ? { failure: outcome.failure } : {}),
       };
