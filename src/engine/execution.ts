@@ -64,6 +64,21 @@ function parseTrigger(trigger: TriggerInput): TriggerInput {
   );
 }
 
+const defaultAdapters = mockAdapters({});
+const adaptersByMocks = new WeakMap<Mocks, Adapters>();
+
+/** Mock adapters are built once per `mocks` object (zod parsing stays off the per-run path). */
+function adaptersFor(options: ExecutionOptions): Adapters {
+  let base = defaultAdapters;
+  if (options.mocks) {
+    base = adaptersByMocks.get(options.mocks) ?? mockAdapters(options.mocks);
+    adaptersByMocks.set(options.mocks, base);
+  }
+  return options.adapters ? { ...base, ...options.adapters } : base;
+}
+
+const done: Promise<void> = Promise.resolve();
+
 /** Runs an execution of `definition` from `trigger` until it waits or ends. */
 export async function startExecution(
   definition: FlowDefinition,
@@ -80,7 +95,7 @@ export async function startExecution(
     now: clock.now(),
   };
   const transitionOptions: TransitionOptions = options.subflows ? { subflows: options.subflows } : {};
-  const adapters: Adapters = { ...mockAdapters(options.mocks ?? {}), ...options.adapters };
+  const adapters = adaptersFor(options);
   const execution = new Execution(definition, transitionOptions, adapters, clock);
   await execution.run(initialTransition(definition, input, ids, transitionOptions));
   return execution;
@@ -150,7 +165,8 @@ function perform(adapters: Adapters, effect: Effect): ResultEvent | Promise<Resu
  */
 export class Execution {
   #snapshot!: Snapshot;
-  #queue: Promise<void> = Promise.resolve();
+  /** The last queued action while one is in flight; undefined when idle. */
+  #tail: Promise<void> | undefined;
 
   constructor(
     readonly definition: FlowDefinition,
@@ -254,9 +270,27 @@ export class Execution {
     return this.run(transition(this.definition, this.#snapshot, event, this.options));
   }
 
+  /** Runs `action` now when idle (no promise hop when adapters answer synchronously), else after the queue. */
   #enqueue(action: () => Promise<void> | void): Promise<void> {
-    const result = this.#queue.then(action);
-    this.#queue = result.catch(() => undefined);
+    let result: Promise<void> | void;
+    if (this.#tail) result = this.#tail.then(action);
+    else {
+      try {
+        result = action();
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      if (!result) return done;
+    }
+    const tail: Promise<void> = result.then(
+      () => this.#settle(tail),
+      () => this.#settle(tail),
+    );
+    this.#tail = tail;
     return result;
+  }
+
+  #settle(tail: Promise<void>): void {
+    if (this.#tail === tail) this.#tail = undefined;
   }
 }

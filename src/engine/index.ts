@@ -33,7 +33,14 @@ export {
   type SubflowOutcome,
 } from "./adapters";
 export { SimulatedClock, type Clock } from "./clock";
-export { renderLiquid, parseTemplate, studioLiquid, type Warn } from "./liquid";
+export {
+  renderLiquid,
+  parseTemplate,
+  studioLiquid,
+  traceRenders,
+  pacificOffsetMinutes,
+  type Warn,
+} from "./liquid";
 export { evaluateCondition, predicates } from "./conditions";
 export {
   widgetHandlers,

@@ -47,6 +47,9 @@ export function initialTransition(
     executionSid: ids.executionSid,
     flowSid: ids.flowSid,
     context,
+    parent: undefined,
+    waiting: undefined,
+    endReason: undefined,
     now: ids.now,
     clockTarget: ids.now,
     stepCount: 0,
@@ -164,8 +167,7 @@ function settleClock(work: Work): void {
     if (waiting.timeoutAt === undefined || waiting.timeoutAt > work.clockTarget) break;
     work.now = Math.max(work.now, waiting.timeoutAt);
     if (!resume(work, { type: "timeout" })) {
-      const { timeoutAt: _fired, ...rest } = waiting;
-      work.waiting = rest;
+      work.waiting = { ...waiting, timeoutAt: undefined };
     }
   }
   if (work.waiting?.for !== "effect") work.now = Math.max(work.now, work.clockTarget);
@@ -242,14 +244,13 @@ function apply(work: Work, state: State, outcome: Outcome): string | undefined {
       work.waiting = {
         widget: state.name,
         for: "input",
+        timeoutAt:
+          outcome.timeoutSeconds === undefined ? undefined : work.now + outcome.timeoutSeconds * 1000,
         memo: outcome.memo ?? {},
-        ...(outcome.timeoutSeconds === undefined
-          ? {}
-          : { timeoutAt: work.now + outcome.timeoutSeconds * 1000 }),
       };
       return undefined;
     case "effect":
-      work.waiting = { widget: state.name, for: "effect", memo: outcome.memo ?? {} };
+      work.waiting = { widget: state.name, for: "effect", timeoutAt: undefined, memo: outcome.memo ?? {} };
       work.effects.push(outcome.effect);
       return undefined;
     case "subflow":
@@ -303,7 +304,7 @@ function finishFrame(work: Work, state: State, event: string): string | undefine
   work.context = parent.context;
   const caller = indexFlow(work.root).states.get(parent.widget);
   if (!caller) return undefined;
-  work.waiting = { widget: caller.name, for: "effect", memo: {} };
+  work.waiting = { widget: caller.name, for: "effect", timeoutAt: undefined, memo: {} };
   resume(work, { type: "subflowResult", result: { ok: true, event: "completed", variables } });
   return undefined;
 }
@@ -319,7 +320,7 @@ function startSubflow(
 ): string | undefined {
   const definition = work.subflows[outcome.flowSid];
   if (work.parent) {
-    work.waiting = { widget: state.name, for: "effect", memo: {} };
+    work.waiting = { widget: state.name, for: "effect", timeoutAt: undefined, memo: {} };
     const error = `subflow ${work.flowSid} runs subflow ${outcome.flowSid}; Studio allows one nesting level`;
     resume(work, { type: "subflowResult", result: { ok: false, error } });
     return undefined;
@@ -331,7 +332,7 @@ function startSubflow(
       revision: outcome.revision,
       parameters: outcome.parameters,
     };
-    work.waiting = { widget: state.name, for: "effect", memo: {} };
+    work.waiting = { widget: state.name, for: "effect", timeoutAt: undefined, memo: {} };
     work.effects.push({ type: "subflow", request });
     return undefined;
   }

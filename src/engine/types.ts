@@ -102,7 +102,7 @@ export interface Waiting {
   /** `input`: waiting for the contact, the call or the clock; `effect`: for an adapter's answer. */
   readonly for: "input" | "effect";
   /** Simulated time (ms) at which the widget's timeout fires, if it has one. */
-  readonly timeoutAt?: number;
+  readonly timeoutAt: number | undefined;
   /** What the widget remembers between entering and resuming (e.g. the message it sent). */
   readonly memo: JsonObject;
 }
@@ -120,9 +120,10 @@ export interface Snapshot {
   /** The flow whose widgets run now (the subflow's SID inside a subflow). */
   readonly flowSid: string;
   readonly context: ExecutionContext;
-  readonly parent?: ParentFrame;
-  readonly waiting?: Waiting;
-  readonly endReason?: EndReason;
+  readonly parent: ParentFrame | undefined;
+  /** Absent once ended; while active, where the execution is parked. */
+  readonly waiting: Waiting | undefined;
+  readonly endReason: EndReason | undefined;
   /** Simulated time in ms since the epoch. */
   readonly now: number;
   /** The time the clock has been moved to; timers due by then fire once no adapter is awaited. */

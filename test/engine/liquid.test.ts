@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseTemplate, renderLiquid } from "../../src/engine";
+import { pacificOffsetMinutes, parseTemplate, renderLiquid, studioLiquid } from "../../src/engine";
 import { flow, run, sms, twilio, widget } from "./helpers";
 
 const scope = {
@@ -133,5 +134,73 @@ describe("engine/liquid in a flow", () => {
         body: "Hi BOB from FW00000000000000000000000000000001 in FN00000000000000000000000000000001 to +15558675310; .",
       },
     ]);
+  });
+});
+
+describe("engine/liquid fast path for plain {{ path }} templates", () => {
+  const liquid = studioLiquid();
+  const noWarn = () => undefined;
+  const key = fc.constantFrom("a", "b", "items", "size", "first", "true", "x_1");
+  const leaf = fc.oneof(
+    fc.string(),
+    fc.integer(),
+    fc.double({ noNaN: true }),
+    fc.boolean(),
+    fc.constant(null),
+  );
+  const data = fc.letrec<{ node: unknown }>((tie) => ({
+    node: fc.oneof(
+      { depthSize: "small" },
+      leaf,
+      fc.array(tie("node"), { maxLength: 3 }),
+      fc.dictionary(key, tie("node"), { maxKeys: 4, noNullPrototype: true }),
+    ),
+  })).node;
+  const segment = fc.oneof(
+    key.map((k) => `.${k}`),
+    fc.nat(3).map((i) => `[${i}]`),
+  );
+  const source = fc
+    .tuple(key, fc.array(segment, { maxLength: 4 }), fc.constantFrom("", " ", "- "))
+    .map(([first, rest, pad]) => `{{${pad}${first}${rest.join("")}${pad.trim() ? " -" : pad}}}`);
+
+  it("renders exactly what liquidjs renders", () => {
+    fc.assert(
+      fc.property(fc.dictionary(key, data, { maxKeys: 5, noNullPrototype: true }), source, (scope, src) => {
+        expect(renderLiquid(src, scope, jan, noWarn)).toBe(String(liquid.parseAndRenderSync(src, scope)));
+      }),
+      { numRuns: 2000, seed: 7 },
+    );
+  });
+
+  it("keeps the path only for templates it can resolve alone", () => {
+    expect(parseTemplate("{{ widgets.ask.inbound.Body }}")).toMatchObject({
+      path: ["widgets", "ask", "inbound", "Body"],
+    });
+    expect(parseTemplate("{{ a.items[2].b }}")).toMatchObject({ path: ["a", "items", "2", "b"] });
+    for (const src of [
+      "{{ a.size }}",
+      "{{ true }}",
+      "{{ a | upcase }}",
+      "x {{ a }}",
+      "{{ a-b }}",
+      '{{ a["b"] }}',
+    ])
+      expect(parseTemplate(src)).not.toHaveProperty("path");
+  });
+});
+
+describe("engine/liquid Pacific time", () => {
+  it("knows the DST switches of US Pacific time", () => {
+    expect(pacificOffsetMinutes(Date.parse("2024-03-10T09:59:59Z"))).toBe(480);
+    expect(pacificOffsetMinutes(Date.parse("2024-03-10T10:00:00Z"))).toBe(420);
+    expect(pacificOffsetMinutes(Date.parse("2024-11-03T08:59:59Z"))).toBe(420);
+    expect(pacificOffsetMinutes(Date.parse("2024-11-03T09:00:00Z"))).toBe(480);
+  });
+
+  it("names days and months in English and honours an explicit offset argument", () => {
+    expect(render("{{ 'now' | date: '%A %B %-d' }}", jan).value).toBe("Monday January 15");
+    expect(render("{{ 'now' | date: '%H:%M', 0 }}", jan).value).toBe("17:00");
+    expect(render("{{ 1705338000 | date: '%H:%M' }}").value).toBe("09:00");
   });
 });
