@@ -10,13 +10,8 @@ export {
   simulatedFlowSid,
   type ExecutionOptions,
 } from "./execution";
-export {
-  initialTransition,
-  transition,
-  limitMessages,
-  type TransitionOptions,
-  type ExecutionIds,
-} from "./transition";
+export { initialTransition, transition, type TransitionOptions, type ExecutionIds } from "./transition";
+export { limitMessages } from "./work";
 export { triggerInputSchema, makeSid, simulatedAccountSid, type TriggerInput } from "./trigger";
 export {
   mockAdapters,

@@ -1,13 +1,7 @@
-import { studioLimits, type FlowDefinition, type State } from "../definition";
+import { type FlowDefinition, type State } from "../definition";
+import { describeInput, inputEntry, subflowContext } from "./input";
 import { initialContext, type TriggerInput } from "./trigger";
-import {
-  type EngineEvent,
-  type ExecutionContext,
-  type InputEvent,
-  type JsonObject,
-  type Snapshot,
-  type TransitionResult,
-} from "./types";
+import { type EngineEvent, type InputEvent, type Snapshot, type TransitionResult } from "./types";
 import { handlerFor, type Outcome, type WidgetInput } from "./widgets/index";
 import { indexFlow, Run, Work } from "./work";
 
@@ -24,12 +18,6 @@ export interface ExecutionIds {
 }
 
 const noSubflows: Readonly<Record<string, FlowDefinition>> = {};
-
-/** Studio's wording where known (studio.md §6.2); the 81000 text is ours (UNCONFIRMED). */
-export const limitMessages = {
-  "81000": `Execution has exceeded the maximum of ${studioLimits.stepsPerExecution} steps`,
-  "81001": "Widget has exceeded max steps in a loop",
-} as const;
 
 /**
  * Starts an execution: builds the context from the trigger and runs from `initial_state` until the
@@ -90,40 +78,12 @@ function isResult(event: EngineEvent): event is Extract<EngineEvent, { type: `${
   return event.type.endsWith("Result");
 }
 
-const inputEntries = {
-  reply: (e: Extract<InputEvent, { type: "reply" }>) => ({ kind: "reply" as const, body: e.body }),
-  press: (e: Extract<InputEvent, { type: "press" }>) => ({ kind: "press" as const, digits: e.digits }),
-  speak: (e: Extract<InputEvent, { type: "speak" }>) => ({ kind: "speak" as const, text: e.text }),
-  hangup: () => ({ kind: "hangup" as const }),
-  callEvent: (e: Extract<InputEvent, { type: "callEvent" }>) => ({
-    kind: "callEvent" as const,
-    event: e.event,
-  }),
-};
-
 /** What the contact or the call does: logged, then taken by the waiting widget or ignored (81002). */
 function acceptInput(work: Work, event: Exclude<InputEvent, { type: "tick" }>): void {
-  switch (event.type) {
-    case "reply":
-      work.transcript.push(inputEntries.reply(event));
-      break;
-    case "press":
-      work.transcript.push(inputEntries.press(event));
-      break;
-    case "speak":
-      work.transcript.push(inputEntries.speak(event));
-      break;
-    case "hangup":
-      work.transcript.push(inputEntries.hangup());
-      break;
-    case "callEvent":
-      work.transcript.push(inputEntries.callEvent(event));
-      break;
-    case "deliveryFailure":
-      break;
-  }
+  const entry = inputEntry(event);
+  if (entry) work.transcript.push(entry);
   if (work.status === "ended") {
-    work.warn("81002", `${describe(event)} arrived after the execution ended; it is ignored`);
+    work.warn("81002", `${describeInput(event)} arrived after the execution ended; it is ignored`);
     return;
   }
   const waiting = work.waiting;
@@ -136,13 +96,9 @@ function acceptInput(work: Work, event: Exclude<InputEvent, { type: "tick" }>): 
   const where = waiting ? `widget "${waiting.widget}"` : "no widget";
   work.warn(
     "81002",
-    `${describe(event)} is not an event ${where} can take now; it is ignored`,
+    `${describeInput(event)} is not an event ${where} can take now; it is ignored`,
     waiting?.widget,
   );
-}
-
-function describe(event: Exclude<InputEvent, { type: "tick" }>): string {
-  return event.type === "callEvent" ? `the call event "${event.event}"` : `the ${event.type}`;
 }
 
 /** Hands an input to the waiting widget's handler. False when the widget cannot take it. */
@@ -191,20 +147,7 @@ function enter(work: Work, name: string): string | undefined {
     });
     return undefined;
   }
-  if (work.stepCount >= studioLimits.stepsPerExecution) {
-    work.end({ kind: "limit", code: "81000", widget: name, message: limitMessages["81000"] });
-    return undefined;
-  }
-  const key = `${work.flowSid}/${name}`;
-  const runs = key === work.lastWidget ? work.runsInARow + 1 : 1;
-  if (runs > studioLimits.consecutiveRunsOfOneWidget) {
-    // UNCONFIRMED: the 11th consecutive run is the one refused ("executed 10 times in a row").
-    work.end({ kind: "limit", code: "81001", widget: name, message: limitMessages["81001"] });
-    return undefined;
-  }
-  work.stepCount += 1;
-  work.lastWidget = key;
-  work.runsInARow = runs;
+  if (!work.admit(name)) return undefined;
   const handler = handlerFor(state.type);
   if (!handler) {
     work.end({
@@ -340,22 +283,4 @@ function startSubflow(
   work.flowSid = outcome.flowSid;
   work.context = subflowContext(work.context, work.parent.flowSid, outcome.flowSid, outcome.parameters);
   return definition.initial_state;
-}
-
-/** The subflow sees the parent's trigger (plus `trigger.parent`), contact and channel (docs:subflows). */
-function subflowContext(
-  parent: ExecutionContext,
-  parentFlowSid: string,
-  flowSid: string,
-  parameters: JsonObject,
-): ExecutionContext {
-  return {
-    flow: { ...parent.flow, flow_sid: flowSid, variables: {} },
-    trigger: {
-      ...parent.trigger,
-      parent: { parameters, execution_sid: parent.flow.sid, flow_sid: parentFlowSid },
-    },
-    widgets: {},
-    contact: parent.contact,
-  };
 }

@@ -1,4 +1,4 @@
-import { type FlowDefinition, type State } from "../definition";
+import { studioLimits, type FlowDefinition, type State } from "../definition";
 import { renderLiquid } from "./liquid";
 import { makeSid } from "./trigger";
 import {
@@ -19,6 +19,12 @@ export interface FlowIndex {
   readonly states: ReadonlyMap<string, State>;
   readonly events: ReadonlyMap<string, ReadonlyMap<string, number>>;
 }
+
+/** Studio's wording where known (studio.md §6.2); the 81000 text is ours (UNCONFIRMED). */
+export const limitMessages = {
+  "81000": `Execution has exceeded the maximum of ${studioLimits.stepsPerExecution} steps`,
+  "81001": "Widget has exceeded max steps in a loop",
+} as const;
 
 const indexes = new WeakMap<FlowDefinition, FlowIndex>();
 
@@ -107,6 +113,28 @@ export class Work {
           ? { kind: "error", message: reason.message }
           : { kind: "error", message: reason.message, widget: reason.widget },
       );
+  }
+
+  /**
+   * Counts a widget entry against Studio's limits: the 1,001st step of an execution ends it
+   * (81000), as does the 11th run of one widget in a row (81001; UNCONFIRMED that the 10th run is
+   * still allowed: "executed 10 times in a row"). False when the execution ended instead.
+   */
+  admit(name: string): boolean {
+    if (this.stepCount >= studioLimits.stepsPerExecution) {
+      this.end({ kind: "limit", code: "81000", widget: name, message: limitMessages["81000"] });
+      return false;
+    }
+    const key = `${this.flowSid}/${name}`;
+    const runs = key === this.lastWidget ? this.runsInARow + 1 : 1;
+    if (runs > studioLimits.consecutiveRunsOfOneWidget) {
+      this.end({ kind: "limit", code: "81001", widget: name, message: limitMessages["81001"] });
+      return false;
+    }
+    this.stepCount += 1;
+    this.lastWidget = key;
+    this.runsInARow = runs;
+    return true;
   }
 
   /** Writes a widget's outputs and Set Variables' variables (new objects; old ones are shared). */

@@ -29,7 +29,9 @@ interface Settled {
  * Studio's rules for an HTTP answer: fail on no response, on more than 10 s, on a body over
  * 64 KB, or on a status outside `okStatus`. With a response, `body`, `status_code`,
  * `content_type` and (JSON objects only) `parsed` are written even when the widget fails
- * (UNCONFIRMED for failures); without one, `widgets.NAME` is left as it was.
+ * (UNCONFIRMED for failures); without one, `widgets.NAME` is left as it was (UNCONFIRMED).
+ * `parsed` is read from any body that is a JSON object, whatever its content type (UNCONFIRMED).
+ * A slow answer fails the widget but does not move the simulated clock.
  */
 function settle(run: WidgetRun, result: HttpResult, code: string, okStatus: (s: number) => boolean): Settled {
   if (!result.ok) {
@@ -81,6 +83,11 @@ export const makeHttpRequest: WidgetHandler = {
       return next("failed");
     }
     const parameters = run.pairs("parameters");
+    // err:81014 names `method` as a reserved parameter name; other reserved words are UNCONFIRMED.
+    if ("method" in parameters) {
+      run.warn("81014", `widget "${run.name}": "method" is a reserved parameter name; rename the parameter`);
+      return next("failed");
+    }
     const hasParams = Object.keys(parameters).length > 0;
     let finalUrl = url;
     let body: string | undefined;
