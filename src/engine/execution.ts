@@ -229,7 +229,7 @@ export class Execution {
   /** Moves a simulated clock forward; timeouts due by then fire. */
   wait(seconds: number): Promise<void> {
     if (!Number.isFinite(seconds) || seconds < 0)
-      throw new EngineInputError(`wait: ${seconds} is not a number of seconds`);
+      return Promise.reject(new EngineInputError(`wait: ${seconds} is not a number of seconds`));
     return this.#enqueue(() => {
       let now: number;
       if (this.clock.advance) {

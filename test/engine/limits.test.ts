@@ -111,6 +111,26 @@ describe("engine/limits", () => {
     ]);
   });
 
+  it("ignores a hangup in a messaging execution (81002)", async () => {
+    const d = flow(
+      "incomingMessage",
+      "ask",
+      widget("ask", "send-and-wait-for-reply", { incomingMessage: undefined }, { from: twilio, body: "?" }),
+    );
+    const e = await run(d, sms());
+    await e.hangup();
+    expect(e.waitingAt).toBe("ask");
+    expect(e.warnings).toEqual([
+      {
+        kind: "warning",
+        code: "81002",
+        widget: "ask",
+        message: 'the hangup is not an event widget "ask" can take now; it is ignored',
+      },
+    ]);
+    await expect(e.wait(-1)).rejects.toThrow("wait: -1 is not a number of seconds");
+  });
+
   it("ends with an error naming an unknown widget type or a missing widget, never silently", async () => {
     const unknown = flow("incomingMessage", "w", widget("w", "send-telegram", { sent: undefined }, {}));
     const u = await run(unknown, sms());

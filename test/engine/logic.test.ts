@@ -127,6 +127,8 @@ describe("engine/run-subflow", () => {
       ["FW000", "done", "sent", "Ended"],
     ]);
     expect(e.variables).toEqual({});
+    // Subflow steps count toward the execution's 1,000.
+    expect(e.snapshot.stepCount).toBe(6);
   });
 
   it("answers from mocks.subflows when no definition is given", async () => {
