@@ -59,6 +59,18 @@ const condition = fc.record({
   value: template,
 });
 
+/** Values Studio exports carry for some keys, so generated widgets often get past their checks. */
+const typicalValues: Record<string, unknown[]> = {
+  url: ["https://api.example.com/{{flow.data.id}}", "https://f.twil.io/fn", "https://x.twilio.com/v1"],
+  method: ["GET", "POST"],
+  content_type: ["application/json;charset=utf-8", "application/x-www-form-urlencoded;charset=utf-8"],
+  flow_sid: ["FWsub", "FWnone"],
+  timeout: [0, 5, "60", 3600],
+  body: ["Hello {{contact.channel.address}}", "{{trigger.message.Body}}"],
+  attributes: ['{"a":"{{flow.sid}}"}', "not json"],
+  record_call: [true, false],
+};
+
 function propertiesFor(type: string): fc.Arbitrary<Record<string, unknown>> {
   const keys =
     type in widgetSpecs ? Object.keys(widgetSpecs[type as keyof typeof widgetSpecs].properties.shape) : [];
@@ -66,8 +78,13 @@ function propertiesFor(type: string): fc.Arbitrary<Record<string, unknown>> {
   const list = fc.array(fc.record({ key: fc.constantFrom("n", "x", "id", "method"), value: template }), {
     maxLength: 3,
   });
-  const valueFor = (key: string): fc.Arbitrary<unknown> =>
-    listKeys.includes(key) ? list : key === "flow_sid" ? fc.constantFrom("FWsub", "FWnone") : anyValue;
+  const valueFor = (key: string): fc.Arbitrary<unknown> => {
+    if (listKeys.includes(key)) return list;
+    const typical = typicalValues[key];
+    return typical
+      ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...typical) }, { weight: 1, arbitrary: anyValue })
+      : anyValue;
+  };
   return fc
     .subarray(keys.filter((k) => k !== "offset"))
     .chain((chosen) =>
