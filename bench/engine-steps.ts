@@ -200,7 +200,7 @@ function timeFloor(renders: [Template[], object][], n: number): number {
  */
 export async function run(args: string[]): Promise<void> {
   const n = Number(args[0] ?? 20_000);
-  const rounds = 5;
+  const rounds = 10;
   const chunk = Math.max(1, Math.floor(n / rounds));
   const rows: string[] = [];
   for (const c of cases()) {
