@@ -1,8 +1,10 @@
 import { type Command, type Io } from "./command";
+import { chatCommand } from "./commands/chat";
+import { testCommand } from "./commands/test";
 import { CliError } from "./errors";
 
 /** Every subcommand, one file each under commands/. */
-const commands: readonly Command[] = [];
+const commands: readonly Command[] = [testCommand, chatCommand];
 
 function help(io: Io): number {
   io.stdout("usage: studiokit <command> [options]\n\n");
@@ -34,5 +36,6 @@ export function processIo(): Io {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     cwd: process.cwd(),
+    stdin: process.stdin,
   };
 }

@@ -1,0 +1,74 @@
+import { CORE_SCHEMA, load, YAMLException } from "js-yaml";
+import { type z } from "zod";
+import { formatPath } from "../../definition";
+import { lineLocator } from "./lines";
+import { scenarioFileSchema, type Scenario } from "./schema";
+
+/** Unusable scenario file: one line naming the file and the line, `file:12: path: what to fix`. */
+export class ScenarioFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number | undefined,
+    readonly detail: string,
+  ) {
+    super(line === undefined ? `${file}: ${detail}` : `${file}:${line}: ${detail}`);
+    this.name = "ScenarioFileError";
+  }
+}
+
+export interface ParsedScenarioFile {
+  /** The file's name as the user gave it (used in every message). */
+  readonly file: string;
+  /** The `flow:` value as written. */
+  readonly flow: string;
+  readonly scenarios: readonly Scenario[];
+  /** 1-based line of a node, e.g. `lineOf(["scenarios", 0, "steps", 2])`; parses positions lazily. */
+  readonly lineOf: (path: ReadonlyArray<PropertyKey>) => number;
+}
+
+/** `[path to show, message]`: a missing key is reported on the mapping that lacks it. */
+function describeIssue(issue: z.core.$ZodIssue): [ReadonlyArray<PropertyKey>, string] {
+  const last = issue.path[issue.path.length - 1];
+  if (issue.code === "invalid_type" && issue.input === undefined && typeof last === "string")
+    return [issue.path.slice(0, -1), `${last} is required`];
+  if (issue.code === "invalid_type" && issue.path.length === 0)
+    return [[], "expected a mapping with flow and scenarios"];
+  return [issue.path, issue.message];
+}
+
+/**
+ * Reads a `*.scenarios.yaml` text. Values are read with js-yaml's YAML 1.2 core schema (the
+ * same scalars as `yaml`'s default: no timestamps, `yes` is text), which is an order of
+ * magnitude faster on big generated files; line positions come from `yaml`, only when needed.
+ */
+export function parseScenarioText(text: string, file: string): ParsedScenarioFile {
+  let value: unknown;
+  try {
+    value = load(text, { schema: CORE_SCHEMA, filename: file });
+  } catch (error) {
+    if (error instanceof YAMLException) {
+      // js-yaml counts a line after a missing final newline; name the last real line instead.
+      const line = Math.min(error.mark.line + 1, text.split("\n").length);
+      throw new ScenarioFileError(file, line, `bad YAML: ${error.reason}`);
+    }
+    throw error;
+  }
+  const lineOf = lineLocator(text);
+  const result = scenarioFileSchema.safeParse(value, { reportInput: true });
+  if (!result.success) {
+    // An unknown key is usually a misspelt one, so it explains a "required" issue beside it.
+    const issues = result.error.issues;
+    const issue = issues.find((i) => i.code === "unrecognized_keys") ?? issues[0];
+    if (!issue) throw new ScenarioFileError(file, undefined, "not a scenario file");
+    const at = issue.code === "unrecognized_keys" ? [...issue.path, issue.keys[0] ?? ""] : issue.path;
+    const [shown, message] = describeIssue(issue);
+    const where = shown.length > 0 ? `${formatPath(shown)}: ` : "";
+    throw new ScenarioFileError(file, lineOf(at), `${where}${message}`);
+  }
+  return {
+    file,
+    flow: result.data.flow,
+    scenarios: result.data.scenarios,
+    lineOf,
+  };
+}

@@ -1,0 +1,161 @@
+import { z } from "zod";
+import { type ExecutionContext, type JsonObject } from "./types";
+
+/**
+ * Extra Twilio webhook parameters (`FromCity`, `ChannelAttributes`…) are merged into
+ * `trigger.message` / `trigger.conversation` / `trigger.call`. They are spelt as Twilio spells
+ * them, starting with a capital letter; a lowercase unknown key is a typo and is rejected.
+ */
+function twilioExtras<Shape extends z.ZodRawShape>(shape: Shape) {
+  return z
+    .object(shape)
+    .catchall(z.json())
+    .superRefine((value, ctx) => {
+      for (const key of Object.keys(value)) {
+        if (key in shape || /^[A-Z]/.test(key)) continue;
+        ctx.addIssue({
+          code: "custom",
+          path: [key],
+          message: `unknown key "${key}": use ${Object.keys(shape).join(", ")} or a Twilio webhook parameter such as FromCity`,
+        });
+      }
+    });
+}
+
+const address = z.string().min(1);
+
+/**
+ * How an execution starts (studio.md §3). For message and call triggers `from` is the contact and
+ * `to` the Twilio address; for incomingRequest they are the REST API's `From` (the flow's
+ * address) and `To` (the contact).
+ */
+export const triggerInputSchema = z.discriminatedUnion("event", [
+  twilioExtras({
+    event: z.literal("incomingMessage"),
+    from: address,
+    to: address,
+    body: z.string().optional(),
+  }),
+  twilioExtras({
+    event: z.literal("incomingConversationMessage"),
+    from: address,
+    to: address,
+    body: z.string().optional(),
+  }),
+  twilioExtras({ event: z.literal("incomingCall"), from: address, to: address }),
+  z.strictObject({
+    event: z.literal("incomingRequest"),
+    from: address,
+    to: address,
+    parameters: z.record(z.string(), z.json()).optional(),
+  }),
+  z.strictObject({
+    event: z.literal("incomingParent"),
+    parameters: z.record(z.string(), z.json()).optional(),
+    /** The parent execution's `trigger` object, copied into the subflow (docs:subflows). */
+    parentTrigger: z.record(z.string(), z.json()).optional(),
+    from: address.optional(),
+    to: address.optional(),
+  }),
+]);
+export type TriggerInput = z.input<typeof triggerInputSchema>;
+
+/** The made-up account every simulated webhook carries unless the trigger gives one. */
+export const simulatedAccountSid = "AC00000000000000000000000000000000";
+
+/** `SM` + 32 hex digits from a counter: SIDs that look real and repeat from run to run. */
+export function makeSid(prefix: string, serial: number): string {
+  return prefix + serial.toString(16).padStart(32, "0");
+}
+
+function extras(input: object, known: readonly string[]): JsonObject {
+  const out: JsonObject = {};
+  for (const [key, value] of Object.entries(input))
+    if (!known.includes(key)) out[key] = value as JsonObject[string];
+  return out;
+}
+
+interface Ids {
+  readonly executionSid: string;
+  readonly flowSid: string;
+  readonly now: number;
+}
+
+/** The initial context for a trigger, and how many SIDs it used (the snapshot's serial). */
+export function initialContext(input: TriggerInput, ids: Ids): { context: ExecutionContext; serial: number } {
+  const flow = (address: string, data: JsonObject = {}) => ({
+    sid: ids.executionSid,
+    flow_sid: ids.flowSid,
+    channel: { address },
+    variables: {},
+    data,
+  });
+  const contact = (address: string) => ({ channel: { address } });
+  switch (input.event) {
+    case "incomingMessage": {
+      const message: JsonObject = {
+        AccountSid: simulatedAccountSid,
+        MessageSid: makeSid("SM", 1),
+        Body: input.body ?? "",
+        From: input.from,
+        To: input.to,
+        NumMedia: "0",
+        ...extras(input, ["event", "from", "to", "body"]),
+      };
+      return { context: mk(flow(input.to), { message }, contact(input.from)), serial: 1 };
+    }
+    case "incomingConversationMessage": {
+      // UNCONFIRMED beyond the doc's field list: Source and the made-up SIDs' prefixes.
+      const conversation: JsonObject = {
+        AccountSid: simulatedAccountSid,
+        ConversationSid: makeSid("CH", 1),
+        MessageSid: makeSid("IM", 2),
+        ParticipantSid: makeSid("MB", 3),
+        Body: input.body ?? "",
+        Author: input.from,
+        From: input.from,
+        DateCreated: new Date(ids.now).toISOString(),
+        Source: "SMS",
+        ...extras(input, ["event", "from", "to", "body"]),
+      };
+      return { context: mk(flow(input.to), { conversation }, contact(input.from)), serial: 3 };
+    }
+    case "incomingCall": {
+      const call: JsonObject = {
+        AccountSid: simulatedAccountSid,
+        ApiVersion: "2010-04-01",
+        CallSid: makeSid("CA", 1),
+        CallStatus: "ringing",
+        Direction: "inbound",
+        From: input.from,
+        Caller: input.from,
+        To: input.to,
+        Called: input.to,
+        ...extras(input, ["event", "from", "to"]),
+      };
+      return { context: mk(flow(input.to), { call }, contact(input.from)), serial: 1 };
+    }
+    case "incomingRequest": {
+      const parameters = input.parameters ?? {};
+      // UNCONFIRMED: the casing of trigger.request.from/to (twilio-ai spells them lowercase).
+      const request: JsonObject = { from: input.from, to: input.to, parameters };
+      return { context: mk(flow(input.from, parameters), { request }, contact(input.to)), serial: 0 };
+    }
+    case "incomingParent": {
+      const parentTrigger = input.parentTrigger ?? {};
+      const parent: JsonObject = { parameters: input.parameters ?? {} };
+      return {
+        context: mk(flow(input.to ?? ""), { ...parentTrigger, parent }, contact(input.from ?? "")),
+        serial: 0,
+      };
+    }
+  }
+}
+
+function mk(
+  flow: ExecutionContext["flow"],
+  trigger: JsonObject,
+  contact: ExecutionContext["contact"],
+): ExecutionContext {
+  return { flow, trigger, widgets: {}, contact };
+}

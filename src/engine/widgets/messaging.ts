@@ -1,0 +1,133 @@
+import { simulatedAccountSid } from "../trigger";
+import { type JsonObject, type OutboundMessage } from "../types";
+import { memoObject, next, type Outcome, type WidgetHandler, type WidgetRun } from "./handler";
+
+/** studio.md §2: `from`/`to` default to the flow's and the contact's addresses. */
+function compose(run: WidgetRun, to: string): { message: OutboundMessage; outbound: JsonObject } {
+  const from = run.text("from", "{{flow.channel.address}}");
+  const body = run.text("body");
+  const mediaUrl = run.text("media_url");
+  const contentSid = run.raw("message_type") === "content_template" ? run.text("content_sid") : "";
+  const message: OutboundMessage = {
+    widget: run.name,
+    from,
+    to,
+    body,
+    ...(mediaUrl ? { mediaUrl } : {}),
+    ...(contentSid ? { contentSid } : {}),
+  };
+  const outbound: JsonObject = {
+    AccountSid: simulatedAccountSid,
+    Sid: run.sid("SM"),
+    Body: body,
+    From: from,
+    To: to,
+    Direction: "outbound-api",
+    NumMedia: mediaUrl ? "1" : "0",
+    NumSegments: "1",
+    ...conversationFields(run),
+  };
+  return { message, outbound };
+}
+
+function conversationFields(run: WidgetRun): JsonObject {
+  const conversation = run.context.trigger["conversation"];
+  if (typeof conversation !== "object" || conversation === null || Array.isArray(conversation)) return {};
+  const sid = conversation["ConversationSid"];
+  return typeof sid === "string" ? { ConversationSid: sid } : {};
+}
+
+/**
+ * Asks the messaging adapter to send. A message with no body, media or content template is not
+ * sent: Studio reports 81011 ("missing body/media") and the widget fails.
+ */
+function send(run: WidgetRun, to: string, failEvent: string): Outcome {
+  const { message, outbound } = compose(run, to);
+  if (!message.body.trim() && !message.mediaUrl && !message.contentSid) {
+    run.warn("81011", `widget "${run.name}" has no body, media or content template to send`);
+    return next(failEvent, { outbound: { ...outbound, Status: "failed", ErrorCode: "21602" } });
+  }
+  return { type: "effect", effect: { type: "send", message }, memo: { outbound, message: { ...message } } };
+}
+
+/** Emits the send on success; on failure warns 81011 and returns the outbound as failed. */
+function sent(run: WidgetRun, memo: JsonObject, result: { status: string; code?: number; message?: string }) {
+  const outbound = memoObject(memo, "outbound");
+  if (result.status === "sent") {
+    const m = memoObject(memo, "message");
+    run.emit({
+      kind: "send",
+      widget: run.name,
+      from: String(m["from"]),
+      to: String(m["to"]),
+      body: String(m["body"]),
+      ...(typeof m["mediaUrl"] === "string" ? { mediaUrl: m["mediaUrl"] } : {}),
+      ...(typeof m["contentSid"] === "string" ? { contentSid: m["contentSid"] } : {}),
+    });
+    return { ok: true as const, outbound: { ...outbound, Status: "sent" } };
+  }
+  run.warn(
+    "81011",
+    `widget "${run.name}" failed to send to ${String(outbound["To"])}: ${result.message ?? ""}`,
+  );
+  return {
+    ok: false as const,
+    outbound: {
+      ...outbound,
+      Status: "failed",
+      ErrorCode: String(result.code ?? ""),
+      ErrorMessage: result.message ?? "",
+    },
+  };
+}
+
+export const sendMessage: WidgetHandler = {
+  enter: (run) => send(run, run.text("to", "{{contact.channel.address}}"), "failed"),
+  resume(run, input, memo) {
+    if (input.type !== "sendResult") return undefined;
+    const result = sent(run, memo, input.result);
+    return next(result.ok ? "sent" : "failed", { outbound: result.outbound });
+  },
+};
+
+/**
+ * Send & Wait For Reply: sends, then waits `timeout` seconds (default 3600) for a reply.
+ * A send the Messaging API refuses, or a later delivery failure, takes `deliveryFailure`.
+ * The reply partner is the contact (no `to` property in Studio's schema).
+ */
+export const sendAndWaitForReply: WidgetHandler = {
+  enter: (run) => send(run, run.context.contact.channel.address, "deliveryFailure"),
+  resume(run, input, memo) {
+    const outbound = memoObject(memo, "outbound");
+    switch (input.type) {
+      case "sendResult": {
+        const result = sent(run, memo, input.result);
+        if (!result.ok) return next("deliveryFailure", { outbound: result.outbound });
+        return {
+          type: "wait",
+          timeoutSeconds: run.number("timeout", 3600),
+          memo: { outbound: result.outbound },
+        };
+      }
+      case "reply": {
+        const inbound: JsonObject = {
+          AccountSid: simulatedAccountSid,
+          MessageSid: run.sid("SM"),
+          Body: input.body,
+          From: run.context.contact.channel.address,
+          To: run.context.flow.channel.address,
+          NumMedia: "0",
+          ...conversationFields(run),
+          ...input.extra,
+        };
+        return next("incomingMessage", { outbound, inbound });
+      }
+      case "deliveryFailure":
+        return next("deliveryFailure", { outbound: { ...outbound, Status: "undelivered" } });
+      case "timeout":
+        return next("timeout", { outbound });
+      default:
+        return undefined;
+    }
+  },
+};

@@ -1,0 +1,223 @@
+import { type JsonObject } from "../types";
+import { external } from "./external";
+import { next, type WidgetHandler, type WidgetRun } from "./handler";
+
+/** Transcript entries for the `say` / `play` / `digits` properties. */
+function speakOut(run: WidgetRun): void {
+  const say = run.text("say");
+  const play = run.text("play");
+  const digits = run.text("digits");
+  if (say) run.emit({ kind: "say", widget: run.name, text: say });
+  if (play) run.emit({ kind: "play", widget: run.name, url: play });
+  if (digits) run.emit({ kind: "dtmf", widget: run.name, digits });
+}
+
+function voiceOutputs(run: WidgetRun, extra: JsonObject): JsonObject {
+  const language = run.text("language");
+  const voice = run.text("voice");
+  return { ...run.callParams(), ...(language ? { language } : {}), ...(voice ? { voice } : {}), ...extra };
+}
+
+/**
+ * Say/Play: the simulated caller listens to the end, so `audioComplete` follows at once
+ * (a hangup mid-prompt is modelled by hanging up at the next waiting widget).
+ */
+export const sayPlay: WidgetHandler = {
+  enter(run) {
+    speakOut(run);
+    return next("audioComplete", voiceOutputs(run, {}));
+  },
+};
+
+/**
+ * Gather Input On Call: `press(digits)` → `keypress` (the finish key, default `#`, is stripped as
+ * Twilio does), `speak(text)` → `speech`, `timeout` seconds of silence (default 5) → `timeout`.
+ */
+export const gatherInputOnCall: WidgetHandler = {
+  enter(run) {
+    speakOut(run);
+    return { type: "wait", timeoutSeconds: run.number("timeout", 5) };
+  },
+  resume(run, input) {
+    switch (input.type) {
+      case "press": {
+        const finish = run.text("finish_on_key", "#");
+        const digits =
+          finish && input.digits.endsWith(finish) ? input.digits.slice(0, -finish.length) : input.digits;
+        return next("keypress", voiceOutputs(run, { Digits: digits }));
+      }
+      case "speak":
+        return next(
+          "speech",
+          voiceOutputs(run, { SpeechResult: input.text, Confidence: String(input.confidence) }),
+        );
+      case "timeout":
+        return next("timeout", voiceOutputs(run, {}));
+      case "callEvent":
+        return ["keypress", "speech", "timeout"].includes(input.event)
+          ? next(input.event, voiceOutputs(run, input.params ?? {}))
+          : undefined;
+      default:
+        return undefined;
+    }
+  },
+};
+
+export const connectCallTo = external({
+  events: ["callCompleted", "hangup"],
+  callParams: true,
+  announce: (run) =>
+    run.emit({
+      kind: "dial",
+      widget: run.name,
+      noun: String(run.raw("noun") ?? "number"),
+      to: run.text("to") || run.text("sip_endpoint"),
+    }),
+  defaults: (run, event) =>
+    event === "callCompleted"
+      ? { DialCallStatus: "completed", DialCallSid: run.sid("CA"), DialCallDuration: "0" }
+      : {},
+});
+
+export const recordVoicemail = external({
+  events: ["recordingComplete", "noAudio", "hangup"],
+  callParams: true,
+  announce: (run) => run.emit({ kind: "record", widget: run.name, action: "voicemail" }),
+  defaults: (run, event) => {
+    if (event !== "recordingComplete") return {};
+    const sid = run.sid("RE");
+    return {
+      RecordingSid: sid,
+      RecordingUrl: `https://api.twilio.com/2010-04-01/Accounts/${String(run.callParams()["AccountSid"] ?? "")}/Recordings/${sid}`,
+      RecordingDuration: "0",
+    };
+  },
+});
+
+/**
+ * Call Recording starts or stops recording at once. Studio allows it only in incoming-call
+ * executions; elsewhere it takes `failed` with a warning.
+ */
+export const recordCall: WidgetHandler = {
+  enter(run) {
+    const start = run.raw("record_call") !== false;
+    if (!run.isCall) {
+      run.warn("record-call", `widget "${run.name}" records calls only, and this execution is not a call`);
+      return next("failed");
+    }
+    run.emit({ kind: "record", widget: run.name, action: start ? "start" : "stop" });
+    const callSid = run.callParams()["CallSid"] ?? "";
+    return next("success", {
+      Sid: run.sid("RE"),
+      CallSid: callSid,
+      Status: start ? "in-progress" : "stopped",
+    });
+  },
+};
+
+export const enqueueCall = external({
+  events: ["callComplete", "failedToEnqueue", "callFailure"],
+  callParams: true,
+  announce: (run) =>
+    run.emit({
+      kind: "enqueue",
+      widget: run.name,
+      queue: run.text("queue_name") || run.text("workflow_sid"),
+    }),
+  defaults: (run, event) => ({
+    QueueResult:
+      event === "callComplete" ? "hangup" : event === "failedToEnqueue" ? "queue-full" : "system-error",
+    QueueSid: run.sid("QU"),
+    QueueTime: "0",
+  }),
+});
+
+const outgoingCallOutputs = (run: WidgetRun, event: string): JsonObject => ({
+  CallSid: run.sid("CA"),
+  CallStatus:
+    { answered: "in-progress", answeredByMachine: "in-progress", busy: "busy", noAnswer: "no-answer" }[
+      event
+    ] ?? (event === "hangup" ? "completed" : "failed"),
+  From: run.text("from", "{{flow.channel.address}}"),
+  To: run.text("to", "{{contact.channel.address}}"),
+  ...(event === "answered"
+    ? { AnsweredBy: "human" }
+    : event === "answeredByMachine"
+      ? { AnsweredBy: "machine_start" }
+      : {}),
+});
+
+const announceCall = (run: WidgetRun) =>
+  run.emit({
+    kind: "call",
+    widget: run.name,
+    from: run.text("from", "{{flow.channel.address}}"),
+    to: run.text("to", "{{contact.channel.address}}"),
+  });
+
+export const makeOutgoingCallV2 = external({
+  events: ["answered", "busy", "noAnswer", "failed"],
+  announce: announceCall,
+  defaults: outgoingCallOutputs,
+});
+
+/** v1's `answeredByMachine` and `hangup` events are UNCONFIRMED (twilio-ai only). */
+export const makeOutgoingCallV1 = external({
+  events: ["answered", "answeredByMachine", "busy", "noAnswer", "failed", "hangup"],
+  announce: announceCall,
+  defaults: outgoingCallOutputs,
+});
+
+/**
+ * TwiML Redirect: a URL that is not absolute after Liquid takes `fail` at once; otherwise it
+ * waits for `callEvent("return", params)` (params become `widgets.NAME.*`), `fail`, or `timeout`
+ * seconds (default 14400; "0" means no timer: control is not expected back).
+ */
+const redirectWait = external({
+  events: ["return", "timeout", "fail"],
+  timeoutSeconds: (run) => {
+    const seconds = run.number("timeout", 14400);
+    return seconds > 0 ? seconds : undefined;
+  },
+});
+
+export const addTwimlRedirect: WidgetHandler = {
+  enter(run) {
+    const url = run.text("url").trim();
+    if (!/^https?:\/\/\S+$/i.test(url)) {
+      run.warn("81014", `widget "${run.name}": "${url}" is not an absolute URL after Liquid`);
+      return next("fail");
+    }
+    run.emit({ kind: "redirect", widget: run.name, url, method: String(run.raw("method") ?? "POST") });
+    return redirectWait.enter(run);
+  },
+  ...(redirectWait.resume ? { resume: redirectWait.resume } : {}),
+};
+
+export const capturePayments = external({
+  events: ["success", "maxFailedAttempts", "providerError", "payInterrupted", "hangup", "validationError"],
+  callParams: true,
+  defaults: (_run, event) => (event === "success" ? { Result: "success" } : {}),
+});
+
+export const forkStream: WidgetHandler = {
+  enter(run) {
+    run.emit({
+      kind: "stream",
+      widget: run.name,
+      action: String(run.raw("stream_action") ?? "start"),
+      url: run.text("stream_url") || run.text("stream_connector"),
+    });
+    return next("next");
+  },
+};
+
+/** ConversationRelay: events are UNCONFIRMED (twilio-ai only). */
+export const runConversationRelay = external({
+  events: ["success", "failed"],
+  callParams: true,
+  announce: (run) => {
+    const greeting = run.text("welcome_greeting");
+    if (greeting) run.emit({ kind: "say", widget: run.name, text: greeting });
+  },
+});

@@ -1,0 +1,183 @@
+import fs from "node:fs";
+import { afterAll, describe, expect, it } from "vitest";
+import { cli, project, seedJson, spawnCli } from "./fixtures";
+
+const trigger =
+  'trigger: { event: incomingConversationMessage, from: "+15558675310", to: "+15017122661", body: "hi" }';
+const scenario = (name: string, ...steps: string[]) =>
+  [`  - name: ${name}`, `    ${trigger}`, "    steps:", ...steps.map((s) => `      - ${s}`)].join("\n");
+
+const passing = [
+  "flow: ./bots.json",
+  "scenarios:",
+  scenario(
+    "yes",
+    'expect: { send: "Hi, do you like bots?" }',
+    "reply: Yes",
+    "expect: { send: 🤖, ended: true }",
+  ),
+  scenario("no", "reply: no", "expect: { send: { contains: bots } }", "expect: { send: 👽 }"),
+].join("\n");
+const failing = [
+  "flow: ../flows/bots.json",
+  "scenarios:",
+  scenario("maybe", "reply: maybe", "expect: { send: { matches: bots } }", "expect: { send: 🤖 }"),
+].join("\n");
+
+const dir = project({
+  "flows/bots.json": seedJson(),
+  "flows/bots.scenarios.yaml": passing,
+  "other/fail.scenarios.yaml": failing,
+  // Never picked up: node_modules and dot folders are skipped.
+  "node_modules/pkg/x.scenarios.yaml": "not: a scenario file",
+  ".cache/y.scenarios.yaml": "not: a scenario file",
+  "empty/readme.txt": "",
+  "broken/bad.scenarios.yaml": `flow: ../flows/bots.json\nscenarios:\n${scenario("x", "exepct: { ended: true }")}\n`,
+  "broken/noflow.scenarios.yaml": `flow: ./gone.json\nscenarios:\n${scenario("x", "reply: hi")}\n`,
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const failureReport = [
+  "FAIL other/fail.scenarios.yaml › maybe",
+  '  step 3 (line 8): expect: { send: "🤖" }',
+  '    expected: the flow to send "🤖"',
+  '    actual:   send_message_1 sent "👻"',
+  "  transcript so far:",
+  '    send_and_reply_1 sent "Hi, do you like bots?"',
+  '    contact replied "maybe"',
+  '    send_message_1 sent "👻"',
+  "    (ended)",
+  "",
+  "",
+].join("\n");
+
+describe("cli/test", () => {
+  it("runs every *.scenarios.yaml under the working directory, prints failures and the closing line", async () => {
+    const out = await cli(`${dir}/other`, ["test"]);
+    expect(out).toEqual({
+      code: 1,
+      stdout: failureReport.replace("FAIL other/fail", "FAIL fail") + "0 passed, 1 failed\n",
+      stderr: "",
+    });
+    expect(await cli(dir, ["test", "flows"])).toEqual({
+      code: 0,
+      stdout: "2 passed, 0 failed\n",
+      stderr: "",
+    });
+  });
+
+  it("takes files, folders and globs, and reports coverage per flow", async () => {
+    expect(await cli(dir, ["test", "flows/bots.scenarios.yaml", "other/*.yaml", "--coverage"])).toEqual({
+      code: 1,
+      stdout:
+        failureReport +
+        [
+          "coverage:",
+          "  flows/bots.json: widgets 6/6 (100%), transitions 5/5 (100%)",
+          "2 passed, 1 failed",
+          "",
+        ].join("\n"),
+      stderr: "",
+    });
+    expect((await cli(dir, ["test", "**/bots.scenarios.yaml", "flows", "--coverage"])).stdout).toBe(
+      [
+        "coverage:",
+        "  flows/bots.json: widgets 5/6 (83%), transitions 4/5 (80%)",
+        "    widget not reached: send_message_1",
+        "    transition not taken: split_1 noMatch → send_message_1",
+        "2 passed, 0 failed",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("prints one JSON document with --json", async () => {
+    const out = await cli(dir, ["test", "other", "flows/bots.scenarios.yaml", "--json", "--coverage"]);
+    expect(out.code).toBe(1);
+    expect(JSON.parse(out.stdout)).toEqual({
+      passed: 2,
+      failed: 1,
+      results: [
+        { file: "flows/bots.scenarios.yaml", scenario: "yes", passed: true },
+        { file: "flows/bots.scenarios.yaml", scenario: "no", passed: true },
+        {
+          file: "other/fail.scenarios.yaml",
+          scenario: "maybe",
+          passed: false,
+          failure: {
+            step: 3,
+            line: 8,
+            text: 'expect: { send: "🤖" }',
+            expected: 'the flow to send "🤖"',
+            actual: 'send_message_1 sent "👻"',
+            transcript: [
+              'send_and_reply_1 sent "Hi, do you like bots?"',
+              'contact replied "maybe"',
+              'send_message_1 sent "👻"',
+              "(ended)",
+            ],
+          },
+        },
+      ],
+      coverage: [
+        {
+          flow: "flows/bots.json",
+          executions: 3,
+          widgets: { reached: 6, total: 6, unreached: [] },
+          transitions: { taken: 5, total: 5, untaken: [] },
+        },
+      ],
+    });
+    expect(JSON.parse((await cli(dir, ["test", "flows", "--json"])).stdout)).toEqual({
+      passed: 2,
+      failed: 0,
+      results: [
+        { file: "flows/bots.scenarios.yaml", scenario: "yes", passed: true },
+        { file: "flows/bots.scenarios.yaml", scenario: "no", passed: true },
+      ],
+    });
+  });
+
+  it("stops with one line naming the file (and line) for unusable input", async () => {
+    const err = async (...args: string[]) => {
+      const out = await cli(dir, ["test", ...args]);
+      expect(out.code).toBe(2);
+      expect(out.stdout).toBe("");
+      return out.stderr;
+    };
+    expect([
+      await err("broken/bad.scenarios.yaml"),
+      // Nothing runs (so nothing is printed) when any file is unusable.
+      await err("other", "broken/noflow.scenarios.yaml"),
+      await err("missing.scenarios.yaml"),
+      await err("nowhere/**/*.scenarios.yaml"),
+      await err("empty"),
+      await err("--cover"),
+    ]).toEqual([
+      'studiokit test: broken/bad.scenarios.yaml:6: scenarios[0].steps[0]: unknown key "exepct"; allowed: expect, reply, wait, press, speak, hangup\n',
+      "studiokit test: broken/noflow.scenarios.yaml:1: flow: ./gone.json: broken/gone.json: no such file\n",
+      "studiokit test: missing.scenarios.yaml: no such file or directory\n",
+      'studiokit test: no files match "nowhere/**/*.scenarios.yaml"\n',
+      "studiokit test: empty: no *.scenarios.yaml files in this directory\n",
+      "studiokit test: Unknown option '--cover'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- \"--cover\"; usage: studiokit test [paths or globs...] [--coverage] [--json]\n",
+    ]);
+    expect(await cli(`${dir}/empty`, ["test"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `studiokit test: no *.scenarios.yaml files under ${dir}/empty\n`,
+    });
+  });
+
+  it("runs through the real binary", async () => {
+    expect(await spawnCli(dir, ["test", "flows", "other", "--coverage"])).toEqual({
+      code: 1,
+      stdout: [
+        failureReport + "coverage:",
+        "  flows/bots.json: widgets 6/6 (100%), transitions 5/5 (100%)",
+        "2 passed, 1 failed",
+        "",
+      ].join("\n"),
+      stderr: "",
+    });
+  });
+});
