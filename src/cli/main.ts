@@ -1,8 +1,9 @@
 import { type Command, type Io } from "./command";
 import { CliError } from "./errors";
+import { emulatorCommand } from "./commands/emulator";
 
 /** Every subcommand, one file each under commands/. */
-const commands: readonly Command[] = [];
+const commands: readonly Command[] = [emulatorCommand];
 
 function help(io: Io): number {
   io.stdout("usage: studiokit <command> [options]\n\n");

@@ -45,6 +45,7 @@ export const codes = {
   participantAddressEqualsProxy: 50409,
   participantPairInUse: 50416,
   participantExists: 50433,
+  participantProxyUpdateFailed: 50441,
   conversationUniqueNameExists: 50353,
   tooManyWebhooks: 50361,
   invalidWebhookFlowSid: 50367,

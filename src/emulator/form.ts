@@ -61,6 +61,11 @@ export class Form {
     return match;
   }
 
+  requiredOneOf<T extends string>(name: string, allowed: readonly T[]): T {
+    this.required(name);
+    return this.oneOf(name, allowed) as T;
+  }
+
   sid(name: string, prefix: string): string | undefined {
     const value = this.string(name);
     if (value === undefined) return undefined;

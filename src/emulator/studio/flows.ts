@@ -43,13 +43,12 @@ export function renderFlow(ctx: RequestContext, flow: FlowRecord, full: boolean)
 /** Reads the body Flow create, update and Validate share; `previous` fills what update may omit. */
 export function readFlowWrite(ctx: RequestContext, previous?: FlowRevisionRecord) {
   const form = ctx.form;
-  const status = form.oneOf("Status", statuses);
+  const status = form.requiredOneOf("Status", statuses);
   const friendlyName = previous ? form.string("FriendlyName") : form.required("FriendlyName");
   const definitionText = previous ? form.string("Definition") : form.required("Definition");
-  if (status === undefined) form.required("Status");
   const checked = definitionText === undefined ? undefined : checkDefinition(definitionText);
   return {
-    status: status ?? "draft",
+    status,
     friendly_name: friendlyName ?? previous?.friendly_name ?? "",
     definition: checked ? checked.definition : previous?.definition,
     warnings: checked ? checked.warnings : (previous?.warnings ?? []),
