@@ -100,3 +100,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     close: closeAll,
   };
 }
+
+/** Every endpoint served, as `{method, path}` with the spec's `{Name}` placeholders. */
+export function endpoints(): Array<{ method: string; path: string }> {
+  return routes.flatMap((route) =>
+    Object.keys(route.handlers).map((method) => ({ method, path: route.path.replace(/:(\w+)/g, "{$1}") })),
+  );
+}
