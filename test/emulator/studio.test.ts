@@ -14,6 +14,16 @@ beforeAll(async () => {
 });
 afterAll(() => t.emulator.close());
 
+/** The validator's issues as Studio reports them: `{message, property_path}`. */
+function problems(input: unknown, severity: "error" | "warning") {
+  return validateDefinition(input)
+    .filter((i) => i.severity === severity)
+    .map((i) => ({
+      message: i.widget ? `widget "${i.widget}": ${i.message}` : i.message,
+      property_path: pathToPointer(i.path),
+    }));
+}
+
 async function rejection(promise: Promise<unknown>) {
   try {
     await promise;
@@ -46,7 +56,7 @@ describe("Studio v2 flows through the twilio library", () => {
       commitMessage: "first",
       valid: true,
       errors: [],
-      warnings: [],
+      warnings: problems(definition, "warning"),
       dateCreated: new Date(stored.date_created),
       dateUpdated: null,
       webhookUrl: `${t.emulator.url}/v1/Accounts/${accountSid}/Flows/${flow.sid}`,
@@ -121,12 +131,7 @@ describe("Studio v2 flows through the twilio library", () => {
       states: [definition["states"] && (definition["states"] as unknown[])[0], { name: "x" }],
     };
     const before = t.emulator.store.flows.size;
-    const expected = validateDefinition(broken)
-      .filter((i) => i.severity === "error")
-      .map((i) => ({
-        message: i.widget ? `widget "${i.widget}": ${i.message}` : i.message,
-        property_path: pathToPointer(i.path),
-      }));
+    const expected = problems(broken, "error");
     expect(expected.map((e) => e.property_path)).toContain("#/states/1/type");
     const error = await rejection(
       t.client.studio.v2.flows.create({ friendlyName: "bad", status: "draft", definition: broken }),
@@ -135,7 +140,7 @@ describe("Studio v2 flows through the twilio library", () => {
       status: 400,
       code: 81022,
       message: `Invalid Flow Definition: ${expected[0]!.property_path}: ${expected[0]!.message}${expected.length > 1 ? ` (and ${expected.length - 1} more)` : ""}`,
-      details: { errors: expected, warnings: [] },
+      details: { errors: expected, warnings: problems(broken, "warning") },
     });
     expect(t.emulator.store.flows.size).toBe(before);
     const { sid } = await t.client.studio.v2.flows.create({
