@@ -1,9 +1,8 @@
 import fs from "node:fs";
-import twilio from "twilio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pathToPointer } from "../../src/emulator";
 import { validateDefinition } from "../../src/validator";
-import { accountSid, withEmulator, type TestEmulator } from "../support/emulator";
+import { accountSid, rejection, withEmulator, type TestEmulator } from "../support/emulator";
 import { seedFlowPath } from "../support/shared";
 
 const definition = JSON.parse(fs.readFileSync(seedFlowPath, "utf8")) as Record<string, unknown>;
@@ -22,17 +21,6 @@ function problems(input: unknown, severity: "error" | "warning") {
       message: i.widget ? `widget "${i.widget}": ${i.message}` : i.message,
       property_path: pathToPointer(i.path),
     }));
-}
-
-async function rejection(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof twilio.RestException)
-      return { status: error.status, code: error.code, message: error.message, details: error.details };
-    throw error;
-  }
-  throw new Error("expected the call to fail");
 }
 
 describe("Studio v2 flows through the twilio library", () => {

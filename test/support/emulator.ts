@@ -1,3 +1,4 @@
+import twilio from "twilio";
 import { startEmulator, type Emulator, type EmulatorOptions } from "../../src/emulator";
 import { localTwilio } from "./twilio-local";
 
@@ -33,3 +34,15 @@ export async function withEmulator(options: Partial<EmulatorOptions> = {}) {
 }
 
 export type TestEmulator = Awaited<ReturnType<typeof withEmulator>>;
+
+/** The RestException a twilio-node call fails with, as plain data (fails the test if it succeeds). */
+export async function rejection(promise: Promise<unknown>) {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof twilio.RestException)
+      return { status: error.status, code: error.code, message: error.message, details: error.details };
+    throw error;
+  }
+  throw new Error("expected the call to fail");
+}
