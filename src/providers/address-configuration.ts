@@ -1,57 +1,57 @@
 import * as pulumi from "@pulumi/pulumi";
-import { type z } from "zod";
+import { z } from "zod";
 import type { AddressConfigurationContextUpdateOptions } from "twilio/lib/rest/conversations/v1/addressConfiguration";
 import { changedCreateOnly, changedDeclared, checkInputs, compact } from "./runtime/check";
 import { type DeepInputs } from "./inputs";
-import { type TwilioClient, type ZodModule } from "./runtime/modules";
+import { type TwilioClient } from "./runtime/client";
 import { twilioProvider } from "./runtime/provider";
+import { providerStub, roomPath } from "./runtime/stub";
 import { createOrAdopt, fetchIfPresent, removeIfPresent, retrying } from "./runtime/retry";
 
 /** A Conversations Address Configuration (twilio-api.md §2.1), in twilio-node's spelling. */
-export const addressConfigurationSchema = (zod: ZodModule["z"]) =>
-  zod.object({
-    type: zod.enum(["sms", "whatsapp", "messenger", "gbm", "email", "rcs", "apple", "chat"]),
-    address: zod
-      .string()
-      .min(1, "give the address (a phone number such as +15005550006, whatsapp:+…, an email…)"),
-    friendlyName: zod.string().max(256).optional(),
-    addressCountry: zod
-      .string()
-      .regex(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 country code such as US")
-      .optional(),
-    autoCreation: zod
-      .object({
-        enabled: zod.boolean(),
-        type: zod.enum(["webhook", "studio", "default"]).optional(),
-        conversationServiceSid: zod
-          .string()
-          .regex(/^IS[0-9a-fA-F]{32}$/, "a Conversation Service SID (IS…)")
-          .optional(),
-        webhookUrl: zod.url().optional(),
-        webhookMethod: zod
-          .enum(["get", "post", "GET", "POST"])
-          .transform((m) => m.toLowerCase() as "get" | "post")
-          .optional(),
-        webhookFilters: zod.array(zod.string().min(1)).optional(),
-        studioFlowSid: zod
-          .string()
-          .regex(/^FW[0-9a-fA-F]{32}$/, "a Studio Flow SID (FW…)")
-          .optional(),
-        studioRetryCount: zod.number().int().min(0).max(3).optional(),
-      })
-      .refine((a) => a.type !== "studio" || a.studioFlowSid !== undefined, {
-        message: 'type "studio" needs studioFlowSid: the flow new conversations are handed to',
-        path: ["studioFlowSid"],
-      })
-      .refine((a) => a.type !== "webhook" || a.webhookUrl !== undefined, {
-        message: 'type "webhook" needs webhookUrl',
-        path: ["webhookUrl"],
-      })
-      // Absent: auto-creation is off (what a configuration created without it has).
-      .default({ enabled: false }),
-  });
+export const addressConfigurationSchema = z.object({
+  type: z.enum(["sms", "whatsapp", "messenger", "gbm", "email", "rcs", "apple", "chat"]),
+  address: z
+    .string()
+    .min(1, "give the address (a phone number such as +15005550006, whatsapp:+…, an email…)"),
+  friendlyName: z.string().max(256).optional(),
+  addressCountry: z
+    .string()
+    .regex(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 country code such as US")
+    .optional(),
+  autoCreation: z
+    .object({
+      enabled: z.boolean(),
+      type: z.enum(["webhook", "studio", "default"]).optional(),
+      conversationServiceSid: z
+        .string()
+        .regex(/^IS[0-9a-fA-F]{32}$/, "a Conversation Service SID (IS…)")
+        .optional(),
+      webhookUrl: z.url().optional(),
+      webhookMethod: z
+        .enum(["get", "post", "GET", "POST"])
+        .transform((m) => m.toLowerCase() as "get" | "post")
+        .optional(),
+      webhookFilters: z.array(z.string().min(1)).optional(),
+      studioFlowSid: z
+        .string()
+        .regex(/^FW[0-9a-fA-F]{32}$/, "a Studio Flow SID (FW…)")
+        .optional(),
+      studioRetryCount: z.number().int().min(0).max(3).optional(),
+    })
+    .refine((a) => a.type !== "studio" || a.studioFlowSid !== undefined, {
+      message: 'type "studio" needs studioFlowSid: the flow new conversations are handed to',
+      path: ["studioFlowSid"],
+    })
+    .refine((a) => a.type !== "webhook" || a.webhookUrl !== undefined, {
+      message: 'type "webhook" needs webhookUrl',
+      path: ["webhookUrl"],
+    })
+    // Absent: auto-creation is off (what a configuration created without it has).
+    .default({ enabled: false }),
+});
 
-export type AddressConfigurationInputs = z.output<ReturnType<typeof addressConfigurationSchema>>;
+export type AddressConfigurationInputs = z.output<typeof addressConfigurationSchema>;
 export type AutoCreation = AddressConfigurationInputs["autoCreation"];
 export type AddressConfigurationOutputs = AddressConfigurationInputs & { readonly sid: string };
 
@@ -208,7 +208,9 @@ function updateAddress(client: TwilioClient, sid: string, inputs: AddressConfigu
 }
 
 /** Arguments of {@link AddressConfiguration}: every field may come from another resource's output. */
-export type AddressConfigurationArgs = DeepInputs<z.input<ReturnType<typeof addressConfigurationSchema>>>;
+export type AddressConfigurationArgs = DeepInputs<z.input<typeof addressConfigurationSchema>>;
+
+const stub = providerStub(roomPath(__dirname), "addressConfiguration");
 
 /**
  * An address (phone number, WhatsApp sender, email…) whose inbound messages create Conversations,
@@ -221,13 +223,6 @@ export class AddressConfiguration extends pulumi.dynamic.Resource {
   declare readonly autoCreation: pulumi.Output<AutoCreation>;
 
   constructor(name: string, args: AddressConfigurationArgs, opts?: pulumi.CustomResourceOptions) {
-    super(
-      addressConfigurationProvider,
-      name,
-      { sid: undefined, ...args },
-      opts,
-      "conversations",
-      "AddressConfiguration",
-    );
+    super(stub, name, { sid: undefined, ...args }, opts, "conversations", "AddressConfiguration");
   }
 }

@@ -1,10 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { WebhookContextUpdateOptions } from "twilio/lib/rest/conversations/v1/conversation/webhook";
-import { type z } from "zod";
+import { z } from "zod";
 import { type DeepInputs } from "./inputs";
 import { changedCreateOnly, changedDeclared, checkInputs, compact } from "./runtime/check";
-import { type TwilioClient, type ZodModule } from "./runtime/modules";
+import { type TwilioClient } from "./runtime/client";
 import { twilioProvider } from "./runtime/provider";
+import { providerStub, roomPath } from "./runtime/stub";
 import { createOrAdopt, fetchIfPresent, removeIfPresent, retrying } from "./runtime/retry";
 
 /**
@@ -12,34 +13,33 @@ import { createOrAdopt, fetchIfPresent, removeIfPresent, retrying } from "./runt
  * to a flow (the tutorial's manual wiring), `webhook` posts events to a URL, `trigger` posts when
  * a message contains one of the trigger keywords.
  */
-export const conversationWebhookSchema = (zod: ZodModule["z"]) =>
-  zod
-    .object({
-      conversationSid: zod.string().regex(/^CH[0-9a-fA-F]{32}$/, "a Conversation SID (CH…)"),
-      target: zod.enum(["studio", "webhook", "trigger"]),
-      flowSid: zod
-        .string()
-        .regex(/^FW[0-9a-fA-F]{32}$/, "a Studio Flow SID (FW…)")
-        .optional(),
-      url: zod.url().optional(),
-      method: zod
-        .enum(["get", "post", "GET", "POST"])
-        .transform((m) => m.toLowerCase() as "get" | "post")
-        .optional(),
-      filters: zod.array(zod.string().min(1)).optional(),
-      triggers: zod.array(zod.string().min(1)).optional(),
-      replayAfter: zod.number().int().min(0).optional(),
-    })
-    .refine((w) => w.target !== "studio" || w.flowSid !== undefined, {
-      message: 'target "studio" needs flowSid: the flow that handles the conversation',
-      path: ["flowSid"],
-    })
-    .refine((w) => w.target === "studio" || w.url !== undefined, {
-      message: 'targets "webhook" and "trigger" need url',
-      path: ["url"],
-    });
+export const conversationWebhookSchema = z
+  .object({
+    conversationSid: z.string().regex(/^CH[0-9a-fA-F]{32}$/, "a Conversation SID (CH…)"),
+    target: z.enum(["studio", "webhook", "trigger"]),
+    flowSid: z
+      .string()
+      .regex(/^FW[0-9a-fA-F]{32}$/, "a Studio Flow SID (FW…)")
+      .optional(),
+    url: z.url().optional(),
+    method: z
+      .enum(["get", "post", "GET", "POST"])
+      .transform((m) => m.toLowerCase() as "get" | "post")
+      .optional(),
+    filters: z.array(z.string().min(1)).optional(),
+    triggers: z.array(z.string().min(1)).optional(),
+    replayAfter: z.number().int().min(0).optional(),
+  })
+  .refine((w) => w.target !== "studio" || w.flowSid !== undefined, {
+    message: 'target "studio" needs flowSid: the flow that handles the conversation',
+    path: ["flowSid"],
+  })
+  .refine((w) => w.target === "studio" || w.url !== undefined, {
+    message: 'targets "webhook" and "trigger" need url',
+    path: ["url"],
+  });
 
-export type ConversationWebhookInputs = z.output<ReturnType<typeof conversationWebhookSchema>>;
+export type ConversationWebhookInputs = z.output<typeof conversationWebhookSchema>;
 export type ConversationWebhookOutputs = ConversationWebhookInputs & { readonly sid: string };
 
 interface RemoteWebhook {
@@ -166,13 +166,15 @@ export const conversationWebhookProvider = twilioProvider<
   },
 });
 
-export type ConversationWebhookArgs = DeepInputs<z.input<ReturnType<typeof conversationWebhookSchema>>>;
+export type ConversationWebhookArgs = DeepInputs<z.input<typeof conversationWebhookSchema>>;
+
+const stub = providerStub(roomPath(__dirname), "conversationWebhook");
 
 /** A webhook on one conversation; with `target: "studio"` it hands the conversation to a flow. */
 export class ConversationWebhook extends pulumi.dynamic.Resource {
   declare readonly sid: pulumi.Output<string>;
 
   constructor(name: string, args: ConversationWebhookArgs, opts?: pulumi.CustomResourceOptions) {
-    super(conversationWebhookProvider, name, { sid: undefined, ...args }, opts, "conversations", "Webhook");
+    super(stub, name, { sid: undefined, ...args }, opts, "conversations", "Webhook");
   }
 }

@@ -1,36 +1,36 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ConversationContextUpdateOptions } from "twilio/lib/rest/conversations/v1/conversation";
-import { type z } from "zod";
+import { z } from "zod";
 import { type DeepInputs } from "./inputs";
 import { changedDeclared, checkInputs, compact } from "./runtime/check";
-import { loadCrypto, type ZodModule } from "./runtime/modules";
+import { randomBytes } from "node:crypto";
 import { twilioProvider } from "./runtime/provider";
+import { providerStub, roomPath } from "./runtime/stub";
 import { createOrAdopt, fetchIfPresent, removeIfPresent, retrying } from "./runtime/retry";
 
 /** A Conversation in the account's default Conversations service (twilio-api.md §2.2). */
-export const conversationSchema = (zod: ZodModule["z"]) =>
-  zod.object({
-    friendlyName: zod.string().max(256).optional(),
-    /**
-     * The conversation's unique key; when left out a name is generated once (`studiokit-…`) and
-     * kept, like Pulumi's auto-naming. It is what finds a conversation whose create reply was lost.
-     */
-    uniqueName: zod.string().min(1).max(256).optional(),
-    messagingServiceSid: zod
-      .string()
-      .regex(/^MG[0-9a-fA-F]{32}$/, "a Messaging Service SID (MG…)")
-      .optional(),
-    attributes: zod.record(zod.string(), zod.unknown()).optional(),
-    state: zod.enum(["inactive", "active", "closed"]).optional(),
-    timers: zod
-      .object({
-        inactive: zod.string().regex(/^P/, "an ISO 8601 duration such as PT1H").optional(),
-        closed: zod.string().regex(/^P/, "an ISO 8601 duration such as P1D").optional(),
-      })
-      .optional(),
-  });
+export const conversationSchema = z.object({
+  friendlyName: z.string().max(256).optional(),
+  /**
+   * The conversation's unique key; when left out a name is generated once (`studiokit-…`) and
+   * kept, like Pulumi's auto-naming. It is what finds a conversation whose create reply was lost.
+   */
+  uniqueName: z.string().min(1).max(256).optional(),
+  messagingServiceSid: z
+    .string()
+    .regex(/^MG[0-9a-fA-F]{32}$/, "a Messaging Service SID (MG…)")
+    .optional(),
+  attributes: z.record(z.string(), z.unknown()).optional(),
+  state: z.enum(["inactive", "active", "closed"]).optional(),
+  timers: z
+    .object({
+      inactive: z.string().regex(/^P/, "an ISO 8601 duration such as PT1H").optional(),
+      closed: z.string().regex(/^P/, "an ISO 8601 duration such as P1D").optional(),
+    })
+    .optional(),
+});
 
-type Declared = z.output<ReturnType<typeof conversationSchema>>;
+type Declared = z.output<typeof conversationSchema>;
 export type ConversationInputs = Declared & { readonly uniqueName: string };
 export type ConversationOutputs = ConversationInputs & {
   readonly sid: string;
@@ -102,7 +102,7 @@ export const conversationProvider = twilioProvider<
     const result = checkInputs(conversationSchema, news);
     if (result.inputs === undefined || result.inputs.uniqueName !== undefined)
       return result as pulumi.dynamic.CheckResult<ConversationInputs>;
-    const uniqueName = olds.uniqueName ?? `studiokit-${loadCrypto().randomBytes(6).toString("hex")}`;
+    const uniqueName = olds.uniqueName ?? `studiokit-${randomBytes(6).toString("hex")}`;
     return { inputs: { ...result.inputs, uniqueName } };
   },
 
@@ -150,7 +150,9 @@ export const conversationProvider = twilioProvider<
   },
 });
 
-export type ConversationArgs = DeepInputs<z.input<ReturnType<typeof conversationSchema>>>;
+export type ConversationArgs = DeepInputs<z.input<typeof conversationSchema>>;
+
+const stub = providerStub(roomPath(__dirname), "conversation");
 
 /** A Conversation created by hand, as in the tutorial's manual wiring (participant + studio webhook). */
 export class Conversation extends pulumi.dynamic.Resource {
@@ -160,7 +162,7 @@ export class Conversation extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: ConversationArgs, opts?: pulumi.CustomResourceOptions) {
     super(
-      conversationProvider,
+      stub,
       name,
       { sid: undefined, chatServiceSid: undefined, uniqueName: undefined, ...args },
       opts,

@@ -22,6 +22,8 @@ export type FlowHeader = Pick<FlowDefinition, "description" | "initial_state" | 
   readonly [key: string]: unknown;
 };
 
+type Transition = Widget["transitions"][number];
+
 export interface SplitDefinition {
   readonly flow: FlowHeader;
   readonly widgets: Widgets;
@@ -44,8 +46,6 @@ export function joinDefinition({ flow, widgets }: SplitDefinition): FlowDefiniti
   const states = Object.entries(widgets).map(([name, widget]) => ({ ...widget, name }));
   return canonicalDefinition({ ...flow, states });
 }
-
-type Transition = Widget["transitions"][number];
 
 /** Unwired events dropped, the rest grouped by event (order within an event — `match` — kept). */
 function comparableTransitions(transitions: readonly Transition[]): Transition[] {

@@ -41,3 +41,8 @@ export {
 } from "./conversation-webhook";
 export { ConversationFlow, type ConversationFlowArgs, type FlowAddressArgs } from "./conversation-flow";
 export { type DeepInput, type DeepInputs } from "./inputs";
+
+// The implementations and their serialized stubs, for tests and for programs that build their own
+// dynamic resources over studiokit's providers.
+export { providerImplementations, type ProviderName } from "./implementations";
+export { providerStub, roomPath } from "./runtime/stub";

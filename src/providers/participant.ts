@@ -1,37 +1,37 @@
 import * as pulumi from "@pulumi/pulumi";
-import { type z } from "zod";
+import { z } from "zod";
 import { type DeepInputs } from "./inputs";
 import { changedCreateOnly, changedDeclared, checkInputs, compact } from "./runtime/check";
-import { type TwilioClient, type ZodModule } from "./runtime/modules";
+import { type TwilioClient } from "./runtime/client";
 import { twilioProvider } from "./runtime/provider";
+import { providerStub, roomPath } from "./runtime/stub";
 import { createOrAdopt, fetchIfPresent, removeIfPresent, retrying } from "./runtime/retry";
 
 /**
  * A participant of a conversation (twilio-api.md §2.3): an SMS/WhatsApp contact (messaging
  * binding address + the Twilio number as proxy address) or a chat identity.
  */
-export const participantSchema = (zod: ZodModule["z"]) =>
-  zod
-    .object({
-      conversationSid: zod.string().regex(/^CH[0-9a-fA-F]{32}$/, "a Conversation SID (CH…)"),
-      messagingBindingAddress: zod.string().min(1).optional(),
-      messagingBindingProxyAddress: zod.string().min(1).optional(),
-      identity: zod.string().min(1).optional(),
-      attributes: zod.record(zod.string(), zod.unknown()).optional(),
-    })
-    .refine((p) => p.identity !== undefined || p.messagingBindingAddress !== undefined, {
-      message: "give messagingBindingAddress (the contact's number) or identity (a chat user)",
-      path: ["messagingBindingAddress"],
-    })
-    .refine(
-      (p) => (p.messagingBindingAddress === undefined) === (p.messagingBindingProxyAddress === undefined),
-      {
-        message: "messagingBindingAddress and messagingBindingProxyAddress (your Twilio number) go together",
-        path: ["messagingBindingProxyAddress"],
-      },
-    );
+export const participantSchema = z
+  .object({
+    conversationSid: z.string().regex(/^CH[0-9a-fA-F]{32}$/, "a Conversation SID (CH…)"),
+    messagingBindingAddress: z.string().min(1).optional(),
+    messagingBindingProxyAddress: z.string().min(1).optional(),
+    identity: z.string().min(1).optional(),
+    attributes: z.record(z.string(), z.unknown()).optional(),
+  })
+  .refine((p) => p.identity !== undefined || p.messagingBindingAddress !== undefined, {
+    message: "give messagingBindingAddress (the contact's number) or identity (a chat user)",
+    path: ["messagingBindingAddress"],
+  })
+  .refine(
+    (p) => (p.messagingBindingAddress === undefined) === (p.messagingBindingProxyAddress === undefined),
+    {
+      message: "messagingBindingAddress and messagingBindingProxyAddress (your Twilio number) go together",
+      path: ["messagingBindingProxyAddress"],
+    },
+  );
 
-export type ParticipantInputs = z.output<ReturnType<typeof participantSchema>>;
+export type ParticipantInputs = z.output<typeof participantSchema>;
 export type ParticipantOutputs = ParticipantInputs & { readonly sid: string };
 
 interface RemoteParticipant {
@@ -165,13 +165,15 @@ export const participantProvider = twilioProvider<
   },
 });
 
-export type ParticipantArgs = DeepInputs<z.input<ReturnType<typeof participantSchema>>>;
+export type ParticipantArgs = DeepInputs<z.input<typeof participantSchema>>;
+
+const stub = providerStub(roomPath(__dirname), "participant");
 
 /** A conversation participant; the tutorial adds the contact's number with the Twilio number as proxy. */
 export class Participant extends pulumi.dynamic.Resource {
   declare readonly sid: pulumi.Output<string>;
 
   constructor(name: string, args: ParticipantArgs, opts?: pulumi.CustomResourceOptions) {
-    super(participantProvider, name, { sid: undefined, ...args }, opts, "conversations", "Participant");
+    super(stub, name, { sid: undefined, ...args }, opts, "conversations", "Participant");
   }
 }

@@ -1,8 +1,8 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { type FlowDefinition } from "../definition";
-import { type ValidationIssue } from "../validator";
+import type { FlowDefinition } from "../definition";
+import type { ValidationIssue } from "../validator";
 import { toCallError } from "./runtime/errors";
-import { type TwilioClient } from "./runtime/modules";
+import { type TwilioClient } from "./runtime/client";
 import { retrying } from "./runtime/retry";
 
 type Failure = pulumi.dynamic.CheckFailure;

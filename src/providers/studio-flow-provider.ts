@@ -1,5 +1,8 @@
+import { randomBytes } from "node:crypto";
 import type * as pulumi from "@pulumi/pulumi";
-import { formatPath, type FlowDefinition } from "../definition";
+import { z } from "zod";
+import { type FlowDefinition } from "../definition";
+import { validateDefinition } from "../validator";
 import {
   changedWidgets,
   flowHeaderChanged,
@@ -9,23 +12,22 @@ import {
   type SplitDefinition,
   type Widgets,
 } from "./flow-shape";
+import { checkInputs } from "./runtime/check";
+import { type TwilioClient } from "./runtime/client";
 import { toCallError } from "./runtime/errors";
-import { loadCrypto, loadZod, type TwilioClient, type ZodModule } from "./runtime/modules";
 import { containsUnknown, twilioProvider } from "./runtime/provider";
 import { createOrAdopt, fetchIfPresent, removeIfPresent, retrying, updateVerified } from "./runtime/retry";
-import { loadValidator, type RoomLocation } from "./runtime/rooms";
 import { twilioCheckFailures, validatorFailures } from "./studio-flow-check";
 
-/** The flow's settings besides its definition, as zod checks them in `check`. */
-export const flowSettingsSchema = (z: ZodModule["z"]) =>
-  z.object({
-    friendlyName: z.string().min(1, "give the flow a friendly name").max(256),
-    status: z.enum(["draft", "published"]).default("published"),
-    commitMessage: z.string().optional(),
-    testUsers: z.array(z.string().min(1)).optional(),
-    validateWithTwilio: z.boolean().optional(),
-  });
-type FlowSettings = ReturnType<ReturnType<typeof flowSettingsSchema>["parse"]>;
+/** The flow's settings besides its definition, as `check` reads them. */
+export const flowSettingsSchema = z.object({
+  friendlyName: z.string().min(1, "give the flow a friendly name").max(256),
+  status: z.enum(["draft", "published"]).default("published"),
+  commitMessage: z.string().optional(),
+  testUsers: z.array(z.string().min(1)).optional(),
+  validateWithTwilio: z.boolean().optional(),
+});
+type FlowSettings = z.output<typeof flowSettingsSchema>;
 
 /** Inputs after `check`: the settings plus the definition split into `flow` and `widgets` (flow-shape.ts). */
 export type StudioFlowInputs = FlowSettings & SplitDefinition;
@@ -103,129 +105,126 @@ async function setTestUsers(client: TwilioClient, sid: string, testUsers: string
   );
 }
 
-/** The provider behind `StudioFlow`; `validator` says where `check` finds studiokit's validator. */
-export function studioFlowProvider(validator: RoomLocation) {
-  return twilioProvider<
-    StudioFlowInputs,
-    StudioFlowOutputs,
-    pulumi.dynamic.ResourceProvider<StudioFlowInputs, StudioFlowOutputs>
-  >({
-    async check(_olds, news) {
-      const raw = news as unknown as Record<string, unknown>;
-      // A definition built from outputs not known yet (preview): checked again once it is.
-      if (containsUnknown(raw["definition"])) return { inputs: news };
-      const { z } = loadZod();
-      const settings = flowSettingsSchema(z).safeParse(raw);
-      if (!settings.success) {
-        return {
-          failures: settings.error.issues.map((i) => ({ property: formatPath(i.path), reason: i.message })),
-        };
-      }
-      const definition = raw["definition"] ?? joinDefinition(raw as unknown as SplitDefinition);
-      const failures = validatorFailures(loadValidator(validator).validateDefinition(definition), definition);
-      if (failures.length > 0) return { failures };
-      const inputs: StudioFlowInputs = { ...settings.data, ...splitDefinition(definition as FlowDefinition) };
-      if (inputs.validateWithTwilio === true) {
-        const twilioFailures = await twilioCheckFailures(this.client(), inputs, joinDefinition(inputs));
-        if (twilioFailures.length > 0) return { failures: twilioFailures };
-      }
-      return { inputs };
-    },
+/** The implementation behind `StudioFlow` (runtime/stub.ts forwards the engine's calls here). */
+export const studioFlowProvider = twilioProvider<
+  StudioFlowInputs,
+  StudioFlowOutputs,
+  pulumi.dynamic.ResourceProvider<StudioFlowInputs, StudioFlowOutputs>
+>({
+  async check(_olds, news) {
+    const raw = news as unknown as Record<string, unknown>;
+    // A definition built from outputs not known yet (preview): checked again once it is.
+    if (containsUnknown(raw["definition"])) return { inputs: news };
+    const settings = checkInputs(flowSettingsSchema, raw);
+    if (settings.inputs === undefined) return { failures: settings.failures ?? [] };
+    const definition = raw["definition"] ?? joinDefinition(raw as unknown as SplitDefinition);
+    const issues = validateDefinition(definition);
+    const failures = validatorFailures(issues, definition);
+    if (failures.length > 0) return { failures };
+    const inputs: StudioFlowInputs = {
+      ...settings.inputs,
+      ...splitDefinition(definition as FlowDefinition),
+    };
+    if (inputs.validateWithTwilio === true) {
+      const twilioFailures = await twilioCheckFailures(this.client(), inputs, joinDefinition(inputs));
+      if (twilioFailures.length > 0) return { failures: twilioFailures };
+    }
+    return { inputs };
+  },
 
-    async diff(_id, olds, news) {
-      if (containsUnknown(news)) return { changes: true };
-      const changes =
-        !matches(olds, news) ||
-        !sameList(olds.testUsers, news.testUsers) ||
-        // A state written before `flow`/`widgets` existed cannot be compared: update it.
-        olds.widgets === undefined;
-      return { changes };
-    },
+  async diff(_id, olds, news) {
+    if (containsUnknown(news)) return { changes: true };
+    const changes =
+      !matches(olds, news) ||
+      !sameList(olds.testUsers, news.testUsers) ||
+      // A state written before `flow`/`widgets` existed cannot be compared: update it.
+      olds.widgets === undefined;
+    return { changes };
+  },
 
-    async create(inputs) {
-      const client = this.client();
-      const marker = ` [studiokit ${loadCrypto().randomBytes(6).toString("hex")}]`;
-      const action = `create Studio flow "${inputs.friendlyName}"`;
-      const created = await createOrAdopt<RemoteFlow>(
-        action,
-        () =>
-          client.studio.v2.flows.create({
-            friendlyName: inputs.friendlyName,
-            status: inputs.status,
-            definition: joinDefinition(inputs),
-            commitMessage: (inputs.commitMessage ?? "deployed by studiokit") + marker,
-          }),
-        async () => {
-          // The marker makes a create whose reply was lost recognisable, so it is adopted (R3).
-          const all = await client.studio.v2.flows.list();
-          const mine = all.find(
-            (f) => f.friendlyName === inputs.friendlyName && f.commitMessage?.endsWith(marker),
-          );
-          return mine === undefined ? undefined : fetchFlow(client, mine.sid);
-        },
-      );
-      try {
-        if (inputs.testUsers !== undefined) await setTestUsers(client, created.sid, inputs.testUsers);
-      } catch (error) {
-        // The flow exists: report it as created-but-incomplete so the engine keeps track of it.
-        const outs = outputsFrom(created, {}, []);
-        throw Object.assign(toCallError(error, action), { id: created.sid, properties: outs });
-      }
-      return { id: created.sid, outs: outputsFrom(created, inputs, []) };
-    },
-
-    async update(id, olds, news) {
-      const client = this.client();
-      let flow: RemoteFlow;
-      if (matches(olds, news)) {
-        flow = await fetchFlow(client, id);
-      } else {
-        flow = await updateVerified<RemoteFlow>(
-          `update Studio flow ${id}`,
-          () =>
-            client.studio.v2.flows(id).update({
-              status: news.status,
-              friendlyName: news.friendlyName,
-              definition: joinDefinition(news),
-              ...(news.commitMessage !== undefined ? { commitMessage: news.commitMessage } : {}),
-            }),
-          () => fetchFlow(client, id),
-          (now) => matches(now, news),
+  async create(inputs) {
+    const client = this.client();
+    const marker = ` [studiokit ${randomBytes(6).toString("hex")}]`;
+    const action = `create Studio flow "${inputs.friendlyName}"`;
+    const created = await createOrAdopt<RemoteFlow>(
+      action,
+      () =>
+        client.studio.v2.flows.create({
+          friendlyName: inputs.friendlyName,
+          status: inputs.status,
+          definition: joinDefinition(inputs),
+          commitMessage: (inputs.commitMessage ?? "deployed by studiokit") + marker,
+        }),
+      async () => {
+        // The marker makes a create whose reply was lost recognisable, so it is adopted (R3).
+        const all = await client.studio.v2.flows.list();
+        const mine = all.find(
+          (f) => f.friendlyName === inputs.friendlyName && f.commitMessage?.endsWith(marker),
         );
-      }
-      if (!sameList(olds.testUsers, news.testUsers)) await setTestUsers(client, id, news.testUsers ?? []);
-      return { outs: outputsFrom(flow, news, []) };
-    },
+        return mine === undefined ? undefined : fetchFlow(client, mine.sid);
+      },
+    );
+    try {
+      if (inputs.testUsers !== undefined) await setTestUsers(client, created.sid, inputs.testUsers);
+    } catch (error) {
+      // The flow exists: report it as created-but-incomplete so the engine keeps track of it.
+      const outs = outputsFrom(created, {}, []);
+      throw Object.assign(toCallError(error, action), { id: created.sid, properties: outs });
+    }
+    return { id: created.sid, outs: outputsFrom(created, inputs, []) };
+  },
 
-    async read(id, props) {
-      const client = this.client();
-      const flow = await fetchIfPresent(`fetch Studio flow ${id}`, () => client.studio.v2.flows(id).fetch());
-      if (flow === undefined) return {};
-      const testUsers = await retrying(`fetch test users of Studio flow ${id}`, () =>
-        client.studio.v2.flows(id).testUsers().fetch(),
+  async update(id, olds, news) {
+    const client = this.client();
+    let flow: RemoteFlow;
+    if (matches(olds, news)) {
+      flow = await fetchFlow(client, id);
+    } else {
+      flow = await updateVerified<RemoteFlow>(
+        `update Studio flow ${id}`,
+        () =>
+          client.studio.v2.flows(id).update({
+            status: news.status,
+            friendlyName: news.friendlyName,
+            definition: joinDefinition(news),
+            ...(news.commitMessage !== undefined ? { commitMessage: news.commitMessage } : {}),
+          }),
+        () => fetchFlow(client, id),
+        (now) => matches(now, news),
       );
-      const remote = splitDefinition(flow.definition as FlowDefinition);
-      const drifted = props?.widgets === undefined ? [] : changedWidgets(props.widgets, remote.widgets);
-      const settings = {
-        ...(props?.commitMessage !== undefined ? { commitMessage: props.commitMessage } : {}),
-        testUsers: testUsers.testUsers,
-      };
-      const outs = outputsFrom(flow, settings, drifted);
-      const {
-        sid: _sid,
-        revision: _r,
-        webhookUrl: _w,
-        valid: _v,
-        errorCount: _e,
-        warningCount: _c,
-        driftedWidgets: _d,
-        ...inputs
-      } = outs;
-      return { id, props: outs, inputs: inputs as StudioFlowOutputs };
-    },
+    }
+    if (!sameList(olds.testUsers, news.testUsers)) await setTestUsers(client, id, news.testUsers ?? []);
+    return { outs: outputsFrom(flow, news, []) };
+  },
 
-    async delete(id) {
-      await removeIfPresent(`delete Studio flow ${id}`, () => this.client().studio.v2.flows(id).remove());
-    },
-  });
-}
+  async read(id, props) {
+    const client = this.client();
+    const flow = await fetchIfPresent(`fetch Studio flow ${id}`, () => client.studio.v2.flows(id).fetch());
+    if (flow === undefined) return {};
+    const testUsers = await retrying(`fetch test users of Studio flow ${id}`, () =>
+      client.studio.v2.flows(id).testUsers().fetch(),
+    );
+    const remote = splitDefinition(flow.definition as FlowDefinition);
+    const drifted = props?.widgets === undefined ? [] : changedWidgets(props.widgets, remote.widgets);
+    const settings = {
+      ...(props?.commitMessage !== undefined ? { commitMessage: props.commitMessage } : {}),
+      testUsers: testUsers.testUsers,
+    };
+    const outs = outputsFrom(flow, settings, drifted);
+    const {
+      sid: _sid,
+      revision: _r,
+      webhookUrl: _w,
+      valid: _v,
+      errorCount: _e,
+      warningCount: _c,
+      driftedWidgets: _d,
+      ...inputs
+    } = outs;
+    return { id, props: outs, inputs: inputs as StudioFlowOutputs };
+  },
+
+  async delete(id) {
+    await removeIfPresent(`delete Studio flow ${id}`, () => this.client().studio.v2.flows(id).remove());
+  },
+});

@@ -1,8 +1,7 @@
-import path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { definitionInput, type FlowSource } from "./definition-input";
 import { type FlowHeader, type Widgets } from "./flow-shape";
-import { studioFlowProvider } from "./studio-flow-provider";
+import { providerStub, roomPath } from "./runtime/stub";
 
 export interface StudioFlowArgs {
   /** The flow's name in the Studio console. */
@@ -19,13 +18,8 @@ export interface StudioFlowArgs {
   readonly validateWithTwilio?: pulumi.Input<boolean>;
 }
 
-/** The provider, serialized once per program (the SDK caches by object identity). */
-const provider = studioFlowProvider({
-  relative: path
-    .relative(process.cwd(), path.join(__dirname, "..", "validator"))
-    .split(path.sep)
-    .join("/"),
-});
+/** The serialized stand-in for the implementation (runtime/stub.ts); one object, serialized once. */
+const provider = providerStub(roomPath(__dirname), "studioFlow");
 
 /**
  * A Studio flow. `check` validates the definition (studiokit's validator; Twilio's too when asked)

@@ -1,11 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { type z } from "zod";
+import type { z } from "zod";
 import { formatPath } from "../../definition";
-import { loadZod, type ZodModule } from "./modules";
 import { containsUnknown } from "./provider";
-
-/** A schema written as a function of zod, so the provider captures a function, never a schema (P5). */
-export type SchemaFactory<T extends z.ZodType> = (zod: ZodModule["z"]) => T;
 
 /**
  * `check` for a resource whose inputs are described by one zod schema: failures name the
@@ -13,11 +9,11 @@ export type SchemaFactory<T extends z.ZodType> = (zod: ZodModule["z"]) => T;
  * values not known yet (preview) pass through and are checked again when known.
  */
 export function checkInputs<T extends z.ZodType>(
-  schema: SchemaFactory<T>,
+  schema: T,
   news: unknown,
 ): pulumi.dynamic.CheckResult<z.output<T>> {
   if (containsUnknown(news)) return { inputs: news as z.output<T> };
-  const result = schema(loadZod().z).safeParse(news);
+  const result = schema.safeParse(news);
   if (result.success) return { inputs: result.data };
   return {
     failures: result.error.issues.map((issue) => ({

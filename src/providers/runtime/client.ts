@@ -1,5 +1,5 @@
 import { callError } from "./errors";
-import { loadTwilio, type TwilioClient } from "./modules";
+import twilio from "twilio";
 import { type Connection } from "./settings";
 
 /** Attempts per HTTP request for the cases the transport retries by itself (see `sendWithRetries`). */
@@ -33,8 +33,9 @@ export function retryAfterMs(headers: unknown): number | undefined {
  * reply. A POST that got a 5xx or no reply is handed back: only the caller knows how to check
  * whether it was applied before sending it again.
  */
+export type TwilioClient = ReturnType<typeof twilio>;
+
 export function twilioClient(connection: Connection): TwilioClient {
-  const twilio = loadTwilio();
   const http = new twilio.RequestClient({ autoRetry: false, keepAlive: false, timeout: requestTimeoutMs });
   const send = http.request.bind(http);
   const base = connection.apiBaseUrl;

@@ -1,6 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { twilioClient } from "./client";
-import { type TwilioClient } from "./modules";
+import { twilioClient, type TwilioClient } from "./client";
 import { readConnectionConfig, resolveConnection, type ConnectionConfig } from "./settings";
 
 /** What every studiokit provider object carries besides its CRUD methods. */
@@ -23,10 +22,7 @@ function client(this: TwilioProviderBase): TwilioClient {
   );
 }
 
-/**
- * A provider object in the shape that survives serialization (toolchain.md §4, shape A): plain
- * methods that require() their libraries inside and capture only plain data.
- */
+/** A provider implementation: the CRUD methods plus the connection every one of them uses. */
 export function twilioProvider<
   Inputs,
   Outputs,
