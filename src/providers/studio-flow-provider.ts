@@ -206,9 +206,12 @@ export const studioFlowProvider = twilioProvider<
     );
     const remote = splitDefinition(flow.definition as FlowDefinition);
     const drifted = props?.widgets === undefined ? [] : changedWidgets(props.widgets, remote.widgets);
+    // Test users are managed once declared or once someone set some; an empty list never
+    // appears out of nowhere in the inputs (it would show in every later preview).
+    const managed = props?.testUsers !== undefined || testUsers.testUsers.length > 0;
     const settings = {
       ...(props?.commitMessage !== undefined ? { commitMessage: props.commitMessage } : {}),
-      testUsers: testUsers.testUsers,
+      ...(managed ? { testUsers: testUsers.testUsers } : {}),
     };
     const outs = outputsFrom(flow, settings, drifted);
     const {
