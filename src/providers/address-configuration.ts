@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { AddressConfigurationContextUpdateOptions } from "twilio/lib/rest/conversations/v1/addressConfiguration";
-import { changedCreateOnly, changedDeclared, checkInputs, compact } from "./runtime/check";
+import { changedCreateOnly, changedDeclared, checkInputs, compact, declaredView } from "./runtime/check";
 import { type DeepInputs } from "./inputs";
 import { type TwilioClient } from "./runtime/client";
 import { twilioProvider } from "./runtime/provider";
@@ -84,14 +84,19 @@ function autoCreationFrom(remote: Record<string, unknown> | null): AutoCreation 
   return { enabled: r["enabled"] === true, ...camel, ...method } as AutoCreation;
 }
 
-function outputsFrom(remote: RemoteAddress): AddressConfigurationOutputs {
+/** `declared`: the inputs, or the state a refresh starts from (runtime/check.ts `declaredView`). */
+function outputsFrom(
+  remote: RemoteAddress,
+  declared: { autoCreation?: object } | undefined,
+): AddressConfigurationOutputs {
+  const autoCreation = autoCreationFrom(remote.autoCreation);
   return {
     sid: remote.sid,
     type: remote.type.toLowerCase() as AddressConfigurationInputs["type"],
     address: remote.address,
     ...(remote.friendlyName !== null ? { friendlyName: remote.friendlyName } : {}),
     ...(remote.addressCountry !== null ? { addressCountry: remote.addressCountry } : {}),
-    autoCreation: autoCreationFrom(remote.autoCreation),
+    autoCreation: declaredView(autoCreation, declared?.autoCreation, ["enabled"]),
   };
 }
 
@@ -159,19 +164,19 @@ export const addressConfigurationProvider = twilioProvider<
         }),
       () => findByAddress(client, inputs),
     );
-    const outs = outputsFrom(created);
+    const outs = outputsFrom(created, inputs);
     if (
       changedDeclared(outs, inputs, ["friendlyName"]).length > 0 ||
       autoCreationChanged(outs.autoCreation, inputs.autoCreation)
     ) {
       // Adopted after a lost reply: make sure it is what was asked.
-      return { id: created.sid, outs: outputsFrom(await updateAddress(client, created.sid, inputs)) };
+      return { id: created.sid, outs: outputsFrom(await updateAddress(client, created.sid, inputs), inputs) };
     }
     return { id: created.sid, outs };
   },
 
   async update(id, _olds, news) {
-    return { outs: outputsFrom(await updateAddress(this.client(), id, news)) };
+    return { outs: outputsFrom(await updateAddress(this.client(), id, news), news) };
   },
 
   async read(id, props) {
@@ -180,15 +185,8 @@ export const addressConfigurationProvider = twilioProvider<
       client.conversations.v1.addressConfigurations(id).fetch(),
     );
     if (remote === undefined) return {};
-    const outs = outputsFrom(remote);
-    // Where Twilio only adds to what the program declared (the default service SID), keep the
-    // declared view as the inputs, so a refresh alone never turns into a diff.
-    const declared = props?.autoCreation;
-    const autoCreation =
-      declared === undefined || autoCreationChanged(outs.autoCreation, declared)
-        ? outs.autoCreation
-        : declared;
-    const { sid: _sid, ...inputs } = { ...outs, autoCreation };
+    const outs = outputsFrom(remote, props);
+    const { sid: _sid, ...inputs } = outs;
     return { id, props: outs, inputs: inputs as AddressConfigurationOutputs };
   },
 

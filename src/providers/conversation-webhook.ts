@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { WebhookContextUpdateOptions } from "twilio/lib/rest/conversations/v1/conversation/webhook";
 import { z } from "zod";
 import { type DeepInputs } from "./inputs";
-import { changedCreateOnly, changedDeclared, checkInputs, compact } from "./runtime/check";
+import { changedCreateOnly, changedDeclared, checkInputs, compact, declaredView } from "./runtime/check";
 import { type TwilioClient } from "./runtime/client";
 import { twilioProvider } from "./runtime/provider";
 import { providerStub, roomPath } from "./runtime/stub";
@@ -63,7 +63,7 @@ function outputsFrom(
   const c = remote.configuration ?? {};
   const target = remote.target as ConversationWebhookInputs["target"];
   const listed = strings(c["filters"]);
-  const read: ConversationWebhookOutputs = {
+  const live: ConversationWebhookOutputs = {
     sid: remote.sid,
     conversationSid: remote.conversationSid,
     target,
@@ -72,6 +72,7 @@ function outputsFrom(
     ...(typeof c["method"] === "string" ? { method: c["method"].toLowerCase() as "get" | "post" } : {}),
     ...(listed !== undefined ? (target === "trigger" ? { triggers: listed } : { filters: listed }) : {}),
   };
+  const read = declaredView(live, declared, ["sid", "conversationSid", "target"]);
   // What Twilio does not answer with (ReplayAfter is create-only; a trigger's event filters) is
   // kept as declared.
   const unread = (["filters", "triggers", "replayAfter"] as const).filter(

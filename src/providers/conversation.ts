@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { ConversationContextUpdateOptions } from "twilio/lib/rest/conversations/v1/conversation";
 import { z } from "zod";
 import { type DeepInputs } from "./inputs";
-import { changedDeclared, checkInputs, compact } from "./runtime/check";
+import { changedDeclared, checkInputs, compact, declaredView } from "./runtime/check";
 import { randomBytes } from "node:crypto";
 import { twilioProvider } from "./runtime/provider";
 import { providerStub, roomPath } from "./runtime/stub";
@@ -58,9 +58,15 @@ function parseAttributes(text: string | null): Record<string, unknown> {
   }
 }
 
-/** Timers are not read back (Twilio answers with the dates they fire, not the durations). */
-function outputsFrom(remote: RemoteConversation, timers: Declared["timers"]): ConversationOutputs {
-  return {
+/**
+ * Timers are not read back (Twilio answers with the dates they fire, not the durations), so they
+ * stay as declared. `declared`: the inputs, or the state a refresh starts from.
+ */
+function outputsFrom(
+  remote: RemoteConversation,
+  declared: Partial<ConversationInputs> | undefined,
+): ConversationOutputs {
+  const live: ConversationOutputs = {
     sid: remote.sid,
     chatServiceSid: remote.chatServiceSid,
     uniqueName: remote.uniqueName ?? "",
@@ -68,6 +74,10 @@ function outputsFrom(remote: RemoteConversation, timers: Declared["timers"]): Co
     ...(remote.messagingServiceSid !== null ? { messagingServiceSid: remote.messagingServiceSid } : {}),
     attributes: parseAttributes(remote.attributes),
     state: remote.state as NonNullable<Declared["state"]>,
+  };
+  const timers = declared?.timers;
+  return {
+    ...declaredView(live, declared, ["sid", "chatServiceSid", "uniqueName"]),
     ...(timers !== undefined ? { timers } : {}),
   };
 }
@@ -120,7 +130,7 @@ export const conversationProvider = twilioProvider<
           client.conversations.v1.conversations(inputs.uniqueName).fetch(),
         ),
     );
-    return { id: created.sid, outs: outputsFrom(created, inputs.timers) };
+    return { id: created.sid, outs: outputsFrom(created, inputs) };
   },
 
   async update(id, _olds, news) {
@@ -128,7 +138,7 @@ export const conversationProvider = twilioProvider<
     const updated = await retrying(`update conversation ${id}`, () =>
       client.conversations.v1.conversations(id).update(writable(news)),
     );
-    return { outs: outputsFrom(updated, news.timers) };
+    return { outs: outputsFrom(updated, news) };
   },
 
   async read(id, props) {
@@ -137,7 +147,7 @@ export const conversationProvider = twilioProvider<
       client.conversations.v1.conversations(id).fetch(),
     );
     if (remote === undefined) return {};
-    const outs = outputsFrom(remote, props?.timers);
+    const outs = outputsFrom(remote, props);
     const { sid: _sid, chatServiceSid: _service, ...inputs } = outs;
     return { id, props: outs, inputs: inputs as ConversationOutputs };
   },

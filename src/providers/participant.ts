@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { type DeepInputs } from "./inputs";
-import { changedCreateOnly, changedDeclared, checkInputs, compact } from "./runtime/check";
+import { changedCreateOnly, changedDeclared, checkInputs, compact, declaredView } from "./runtime/check";
 import { type TwilioClient } from "./runtime/client";
 import { twilioProvider } from "./runtime/provider";
 import { providerStub, roomPath } from "./runtime/stub";
@@ -42,7 +42,8 @@ interface RemoteParticipant {
   messagingBinding: { address?: string; proxy_address?: string } | null;
 }
 
-function outputsFrom(remote: RemoteParticipant): ParticipantOutputs {
+/** `declared`: the inputs, or the state a refresh starts from; none for the full live view. */
+function outputsFrom(remote: RemoteParticipant, declared?: object): ParticipantOutputs {
   const binding = remote.messagingBinding ?? {};
   let attributes: Record<string, unknown> = {};
   try {
@@ -50,7 +51,7 @@ function outputsFrom(remote: RemoteParticipant): ParticipantOutputs {
   } catch {
     // Twilio stores what it was given; a participant created elsewhere may carry non-JSON text.
   }
-  return {
+  const live: ParticipantOutputs = {
     sid: remote.sid,
     conversationSid: remote.conversationSid,
     ...(binding.address !== undefined ? { messagingBindingAddress: binding.address } : {}),
@@ -58,6 +59,14 @@ function outputsFrom(remote: RemoteParticipant): ParticipantOutputs {
     ...(remote.identity !== null ? { identity: remote.identity } : {}),
     attributes,
   };
+  const identity = [
+    "sid",
+    "conversationSid",
+    "messagingBindingAddress",
+    "messagingBindingProxyAddress",
+    "identity",
+  ] as const;
+  return declaredView(live, declared, identity);
 }
 
 /** The participant's unique key within its conversation: its binding pair, or its identity. */
@@ -125,19 +134,19 @@ export const participantProvider = twilioProvider<
         ),
       async () => (await participants.list()).find((p) => isSame(p, inputs)),
     );
-    const outs = outputsFrom(created);
+    const outs = outputsFrom(created, inputs);
     if (changedDeclared(outs, inputs, ["attributes"]).length > 0) {
       // Adopted after a lost reply: make sure it is what was asked.
       return {
         id: created.sid,
-        outs: outputsFrom(await setAttributes(client, inputs.conversationSid, created.sid, inputs)),
+        outs: outputsFrom(await setAttributes(client, inputs.conversationSid, created.sid, inputs), inputs),
       };
     }
     return { id: created.sid, outs };
   },
 
   async update(id, _olds, news) {
-    return { outs: outputsFrom(await setAttributes(this.client(), news.conversationSid, id, news)) };
+    return { outs: outputsFrom(await setAttributes(this.client(), news.conversationSid, id, news), news) };
   },
 
   async read(id, props) {
@@ -152,7 +161,7 @@ export const participantProvider = twilioProvider<
       client.conversations.v1.conversations(conversationSid).participants(id).fetch(),
     );
     if (remote === undefined) return {};
-    const outs = outputsFrom(remote);
+    const outs = outputsFrom(remote, props);
     const { sid: _sid, ...inputs } = outs;
     return { id, props: outs, inputs: inputs as ParticipantOutputs };
   },

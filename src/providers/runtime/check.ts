@@ -64,3 +64,20 @@ export function changedCreateOnly<T extends object>(
 export function compact<T extends object>(value: { [K in keyof T]: T[K] | undefined }): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
+
+/**
+ * Outputs in the program's terms: the identity keys always, and of the rest only what the
+ * program declares (`declared`: its inputs, or the state a refresh starts from), with Twilio's
+ * live values. What Twilio fills in by itself (a default service SID, `state: active`) thus never
+ * reaches the inputs a refresh returns, and never shows in a later preview. An import (nothing
+ * declared yet) takes everything.
+ */
+export function declaredView<T extends object>(
+  live: T,
+  declared: object | undefined,
+  always: readonly (keyof T)[],
+): T {
+  if (declared === undefined) return live;
+  const keep = new Set<PropertyKey>([...always, ...Object.keys(declared)]);
+  return Object.fromEntries(Object.entries(live).filter(([key]) => keep.has(key))) as T;
+}
