@@ -16,7 +16,14 @@ import { checkInputs } from "./runtime/check";
 import { type TwilioClient } from "./runtime/client";
 import { toCallError } from "./runtime/errors";
 import { containsUnknown, twilioProvider } from "./runtime/provider";
-import { createOrAdopt, fetchIfPresent, removeIfPresent, retrying, updateVerified } from "./runtime/retry";
+import {
+  call,
+  createOrAdopt,
+  fetchIfPresent,
+  removeIfPresent,
+  retrying,
+  updateVerified,
+} from "./runtime/retry";
 import { twilioCheckFailures, validatorFailures } from "./studio-flow-check";
 
 /** The flow's settings besides its definition, as `check` reads them. */
@@ -96,7 +103,7 @@ const sameList = (a: readonly string[] | undefined, b: readonly string[] | undef
   JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
 
 async function fetchFlow(client: TwilioClient, sid: string): Promise<RemoteFlow> {
-  return retrying(`fetch Studio flow ${sid}`, () => client.studio.v2.flows(sid).fetch());
+  return call(`fetch Studio flow ${sid}`, () => client.studio.v2.flows(sid).fetch());
 }
 
 async function setTestUsers(client: TwilioClient, sid: string, testUsers: string[]): Promise<void> {
@@ -201,7 +208,7 @@ export const studioFlowProvider = twilioProvider<
     const client = this.client();
     const flow = await fetchIfPresent(`fetch Studio flow ${id}`, () => client.studio.v2.flows(id).fetch());
     if (flow === undefined) return {};
-    const testUsers = await retrying(`fetch test users of Studio flow ${id}`, () =>
+    const testUsers = await call(`fetch test users of Studio flow ${id}`, () =>
       client.studio.v2.flows(id).testUsers().fetch(),
     );
     const remote = splitDefinition(flow.definition as FlowDefinition);

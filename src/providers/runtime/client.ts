@@ -2,17 +2,19 @@ import { callError } from "./errors";
 import twilio from "twilio";
 import { type Connection } from "./settings";
 
-/** Attempts per HTTP request for the cases the transport retries by itself (see `sendWithRetries`). */
-export const transportAttempts = 8;
+/** Attempts per HTTP request for the cases the transport retries by itself (see `twilioClient`). */
+export const transportAttempts = 6;
+/** Attempts for a request answered 429: Twilio did not process it, so any request may be resent. */
+export const rateLimitedAttempts = 8;
 const requestTimeoutMs = 20_000;
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Exponential backoff with jitter: about 100 ms, 200 ms … capped at 2 s. */
+/** Exponential backoff with jitter: about 100 ms, 200 ms … capped at 1 s. */
 export function backoffMs(attempt: number): number {
-  const ceiling = Math.min(2000, 100 * 2 ** (attempt - 1));
+  const ceiling = Math.min(1000, 100 * 2 ** (attempt - 1));
   return Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
 }
 
@@ -44,15 +46,16 @@ export function twilioClient(connection: Connection): TwilioClient {
     const uri = base ? new URL(target.pathname + target.search, base).toString() : opts.uri;
     const idempotent = opts.method === "get" || opts.method === "delete";
     const label = `${String(opts.method).toUpperCase()} ${target.pathname}`;
-    for (let attempt = 1; ; attempt++) {
-      const last = attempt >= transportAttempts;
+    let failures = 0;
+    let rateLimited = 0;
+    for (;;) {
       let response;
       try {
         response = await send({ ...opts, uri, headers: { ...opts.headers } });
       } catch (error) {
         const code = (error as { code?: unknown }).code;
-        if (idempotent && !last) {
-          await sleep(backoffMs(attempt));
+        if (idempotent && ++failures < transportAttempts) {
+          await sleep(backoffMs(failures));
           continue;
         }
         throw callError(
@@ -64,8 +67,12 @@ export function twilioClient(connection: Connection): TwilioClient {
       }
       const status = response.statusCode;
       const wait = retryAfterMs(response.headers);
-      if (!last && (status === 429 || (idempotent && status >= 500))) {
-        await sleep(wait ?? backoffMs(attempt));
+      if (status === 429 && ++rateLimited < rateLimitedAttempts) {
+        await sleep(wait ?? backoffMs(rateLimited));
+        continue;
+      }
+      if (idempotent && status >= 500 && ++failures < transportAttempts) {
+        await sleep(backoffMs(failures));
         continue;
       }
       return response;

@@ -11,6 +11,8 @@ export interface CallError extends Error {
   noReply?: boolean;
   /** Extra data Twilio attached (Studio's validation problems under `details.errors`). */
   details?: unknown;
+  /** The operation the message names; set once, so nested operations never re-prefix it. */
+  action?: string;
 }
 
 function field(value: unknown, key: string): unknown {
@@ -23,6 +25,7 @@ export function callError(message: string, extra: Omit<CallError, "name" | "mess
 
 /** Any thrown value → a CallError whose message names the action and carries no credentials. */
 export function toCallError(error: unknown, action: string): CallError {
+  if (typeof field(error, "action") === "string") return error as CallError;
   const status = field(error, "status");
   const code = field(error, "code");
   const message = field(error, "message");
@@ -30,6 +33,7 @@ export function toCallError(error: unknown, action: string): CallError {
     const twilioCode = typeof code === "number" ? `, Twilio error ${code}` : "";
     const text = typeof message === "string" && message ? message : "request failed";
     return callError(`${action}: ${text} (HTTP ${status}${twilioCode})`, {
+      action,
       status,
       ...(typeof code === "number" ? { code } : {}),
       ...(field(error, "retryAfterMs") !== undefined
@@ -38,12 +42,12 @@ export function toCallError(error: unknown, action: string): CallError {
       ...(field(error, "details") !== undefined ? { details: field(error, "details") } : {}),
     });
   }
-  if (field(error, "noReply") === true || typeof code === "string") {
-    const reason = typeof code === "string" ? code : typeof message === "string" ? message : "no reply";
-    return callError(`${action}: no reply from Twilio (${reason})`, { noReply: true });
-  }
+  if (field(error, "noReply") === true)
+    return callError(`${action}: ${String(message)}`, { action, noReply: true });
+  if (typeof code === "string")
+    return callError(`${action}: no reply from Twilio (${code})`, { action, noReply: true });
   const text = typeof message === "string" ? message : String(error);
-  return callError(`${action}: ${text}`);
+  return callError(`${action}: ${text}`, { action });
 }
 
 /** Worth trying again: rate limited, a server error, or no reply at all. */
