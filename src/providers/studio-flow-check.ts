@@ -7,9 +7,10 @@ import { retrying } from "./runtime/retry";
 
 type Failure = pulumi.dynamic.CheckFailure;
 
-/** The widget a JSON path such as `states[3].properties.body` points into, by name. */
+/** The widget a path points into, by name: `states[3].properties.body` or `#/states/3/properties/body`. */
 function widgetAt(path: string, definition: unknown): string | undefined {
-  const index = /^states\[(\d+)\]/.exec(path)?.[1];
+  const match = /^(?:#\/)?states(?:\[(\d+)\]|\/(\d+))/.exec(path);
+  const index = match?.[1] ?? match?.[2];
   if (index === undefined || typeof definition !== "object" || definition === null) return undefined;
   const states = (definition as { states?: unknown }).states;
   const state = Array.isArray(states) ? (states[Number(index)] as { name?: unknown } | undefined) : undefined;
@@ -63,8 +64,12 @@ export async function twilioCheckFailures(
     }
     return problems.map((problem) => {
       const path = text(problem, "property_path", "path") ?? "";
-      const widget = text(problem, "widget", "widget_name") ?? widgetAt(path.replace(/^\//, ""), definition);
       const message = text(problem, "message") ?? JSON.stringify(problem);
+      // A message that already names its widget (as studiokit's local Twilio writes them) keeps it.
+      const named = message.startsWith('widget "');
+      const widget = named
+        ? undefined
+        : (text(problem, "widget", "widget_name") ?? widgetAt(path, definition));
       const where =
         widget !== undefined ? `widget "${widget}"${path ? ` (${path})` : ""}` : path || "definition";
       return { property: "definition", reason: `Twilio FlowValidate: ${where}: ${message}` };
