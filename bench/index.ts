@@ -1,8 +1,10 @@
 // `npm run bench -- <name>` runs one benchmark; no name runs them all, one after another.
 import { emulatorBench } from "./emulator";
+import { providersBench } from "./providers";
 
 const benches: Record<string, () => Promise<void>> = {
   emulator: emulatorBench,
+  providers: providersBench,
 };
 
 async function run(names: string[]): Promise<void> {
