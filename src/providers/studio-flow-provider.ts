@@ -31,8 +31,25 @@ export const flowSettingsSchema = z.object({
   friendlyName: z.string().min(1, "give the flow a friendly name").max(256),
   status: z.enum(["draft", "published"]).default("published"),
   commitMessage: z.string().optional(),
-  testUsers: z.array(z.string().min(1)).optional(),
+  /**
+   * Identities that may run a draft revision; the list replaces Twilio's. Leaving it out leaves
+   * Twilio's list alone: the API client cannot send an empty list, so clearing it happens in the
+   * console (twilio-api.md §1.7).
+   */
+  testUsers: z
+    .array(z.string().min(1))
+    .min(1, "give at least one identity, or leave testUsers out (Twilio's API cannot clear the list)")
+    .optional(),
   validateWithTwilio: z.boolean().optional(),
+  /**
+   * Take over this existing flow on create instead of making a new one. Pulumi cannot import a
+   * dynamic provider's resource (its Read gets no provider code: pulumi/pulumi#16175, #3550), so
+   * this is how a flow made in the console comes under Pulumi. Ignored after the create.
+   */
+  adoptSid: z
+    .string()
+    .regex(/^FW[0-9a-fA-F]{32}$/, "a Studio Flow SID (FW…)")
+    .optional(),
 });
 type FlowSettings = z.output<typeof flowSettingsSchema>;
 
@@ -40,7 +57,7 @@ type FlowSettings = z.output<typeof flowSettingsSchema>;
 export type StudioFlowInputs = FlowSettings & SplitDefinition;
 
 /** What the state holds: what Twilio answered, in the same shape as the inputs. */
-export interface StudioFlowOutputs extends Omit<StudioFlowInputs, "validateWithTwilio"> {
+export interface StudioFlowOutputs extends Omit<StudioFlowInputs, "validateWithTwilio" | "adoptSid"> {
   readonly sid: string;
   readonly revision: number;
   readonly webhookUrl: string;
@@ -66,7 +83,7 @@ interface RemoteFlow {
 
 function outputsFrom(
   flow: RemoteFlow,
-  settings: Omit<FlowSettings, "status" | "friendlyName" | "validateWithTwilio">,
+  settings: Pick<FlowSettings, "commitMessage" | "testUsers">,
   drifted: string[],
 ): StudioFlowOutputs {
   const { flow: header, widgets } = splitDefinition(flow.definition as FlowDefinition);
@@ -112,6 +129,40 @@ async function setTestUsers(client: TwilioClient, sid: string, testUsers: string
   );
 }
 
+/**
+ * Brings flow `id` to `news`: one new revision when the definition, name or status differ (never
+ * twice after a lost reply), then the test users when they differ from `olds`.
+ */
+async function converge(
+  client: TwilioClient,
+  id: string,
+  olds: RemoteFlow | StudioFlowOutputs,
+  news: StudioFlowInputs,
+): Promise<StudioFlowOutputs> {
+  let flow: RemoteFlow;
+  if (matches(olds, news)) {
+    flow = await fetchFlow(client, id);
+  } else {
+    flow = await updateVerified<RemoteFlow>(
+      `update Studio flow ${id}`,
+      () =>
+        client.studio.v2.flows(id).update({
+          status: news.status,
+          friendlyName: news.friendlyName,
+          definition: joinDefinition(news),
+          ...(news.commitMessage !== undefined ? { commitMessage: news.commitMessage } : {}),
+        }),
+      () => fetchFlow(client, id),
+      (now) => matches(now, news),
+    );
+  }
+  const before = "widgets" in olds ? olds.testUsers : undefined;
+  if (news.testUsers !== undefined && !sameList(before, news.testUsers)) {
+    await setTestUsers(client, id, news.testUsers);
+  }
+  return outputsFrom(flow, news, []);
+}
+
 /** The implementation behind `StudioFlow` (runtime/stub.ts forwards the engine's calls here). */
 export const studioFlowProvider = twilioProvider<
   StudioFlowInputs,
@@ -143,7 +194,7 @@ export const studioFlowProvider = twilioProvider<
     if (containsUnknown(news)) return { changes: true };
     const changes =
       !matches(olds, news) ||
-      !sameList(olds.testUsers, news.testUsers) ||
+      (news.testUsers !== undefined && !sameList(olds.testUsers, news.testUsers)) ||
       // A state written before `flow`/`widgets` existed cannot be compared: update it.
       olds.widgets === undefined;
     return { changes };
@@ -153,6 +204,10 @@ export const studioFlowProvider = twilioProvider<
     const client = this.client();
     const marker = ` [studiokit ${randomBytes(6).toString("hex")}]`;
     const action = `create Studio flow "${inputs.friendlyName}"`;
+    if (inputs.adoptSid !== undefined) {
+      const adopted = await fetchFlow(client, inputs.adoptSid);
+      return { id: adopted.sid, outs: await converge(client, adopted.sid, adopted, inputs) };
+    }
     const created = await createOrAdopt<RemoteFlow>(
       action,
       () =>
@@ -182,26 +237,7 @@ export const studioFlowProvider = twilioProvider<
   },
 
   async update(id, olds, news) {
-    const client = this.client();
-    let flow: RemoteFlow;
-    if (matches(olds, news)) {
-      flow = await fetchFlow(client, id);
-    } else {
-      flow = await updateVerified<RemoteFlow>(
-        `update Studio flow ${id}`,
-        () =>
-          client.studio.v2.flows(id).update({
-            status: news.status,
-            friendlyName: news.friendlyName,
-            definition: joinDefinition(news),
-            ...(news.commitMessage !== undefined ? { commitMessage: news.commitMessage } : {}),
-          }),
-        () => fetchFlow(client, id),
-        (now) => matches(now, news),
-      );
-    }
-    if (!sameList(olds.testUsers, news.testUsers)) await setTestUsers(client, id, news.testUsers ?? []);
-    return { outs: outputsFrom(flow, news, []) };
+    return { outs: await converge(this.client(), id, olds, news) };
   },
 
   async read(id, props) {

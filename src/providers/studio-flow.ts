@@ -16,6 +16,12 @@ export interface StudioFlowArgs {
   readonly testUsers?: pulumi.Input<pulumi.Input<string>[]>;
   /** Also ask Twilio's FlowValidate during `check` (stack config `studiokit:validateWithTwilio`). */
   readonly validateWithTwilio?: pulumi.Input<boolean>;
+  /**
+   * An existing flow (FW…) to take over on create instead of making a new one; ignored afterwards.
+   * This is how a flow made in the console comes under Pulumi: `pulumi import` and the `import`
+   * option cannot work for dynamic providers (pulumi/pulumi#16175).
+   */
+  readonly adoptSid?: pulumi.Input<string>;
 }
 
 /** The serialized stand-in for the implementation (runtime/stub.ts); one object, serialized once. */

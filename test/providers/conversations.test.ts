@@ -98,12 +98,6 @@ describe("AddressConfiguration", () => {
     ]);
   });
 
-  test("import by SID previews as no change against the program", async () => {
-    const imported = stack.resource("addressConfiguration", "imported");
-    await imported.import(address.state!.id);
-    expect(await imported.preview({ ...studio(), address: "+15005550007" })).toBe("same");
-  });
-
   test("destroy removes it; a second delete (404) is not an error", async () => {
     const { id, outputs } = address.state!;
     await address.destroy();

@@ -143,18 +143,27 @@ describe("StudioFlow through the plugin", () => {
     expect(await resource.preview({ ...args, commitMessage: "another message" })).toBe("same");
   });
 
-  test("import by SID, then the program's flow previews as no change", async () => {
-    const imported = stack.resource("studioFlow", "imported");
-    await imported.import(sid);
-    expect(imported.state!.inputs).toMatchObject({ friendlyName: "Do you like bots?", status: "draft" });
-    const program = withBody(tutorial(), "send_message_2", "🤖 yes!");
-    const args = {
-      friendlyName: "Do you like bots?",
-      definition: program,
-      status: "draft",
-      testUsers: ["alice"],
-    };
-    expect(await imported.preview(args)).toBe("same");
+  test("`pulumi import` cannot reach a dynamic provider: the engine's Read carries no provider code", async () => {
+    // What the engine sends for `pulumi import` or the `import` option: an id and no state.
+    await expect(stack.plugin.read(resource.urn, sid, {})).rejects.toThrow(/code must be a string/);
+  });
+
+  test("adoptSid takes over a flow made in the console: no second flow, one revision to the program's version", async () => {
+    const console = await stack.env.client.studio.v2.flows.create({
+      friendlyName: "Made in the console",
+      status: "published",
+      definition: withBody(tutorial(), "send_message_1", "👻 from the console"),
+    });
+    const flowsBefore = stack.env.emulator.store.flows.size;
+    const adopter = stack.resource("studioFlow", "adopted");
+    const args = { friendlyName: "Do you like bots?", definition: tutorial(), adoptSid: console.sid };
+    expect(await adopter.up(args)).toBe("create");
+    expect(adopter.state!.id).toBe(console.sid);
+    expect(stack.env.emulator.store.flows.size).toBe(flowsBefore);
+    expect(adopter.state!.outputs).toMatchObject({ friendlyName: "Do you like bots?", revision: 2 });
+    expect(latest(console.sid)?.definition).toEqual(JSON.parse(JSON.stringify(tutorial())));
+    expect(await adopter.preview(args)).toBe("same");
+    await adopter.destroy();
   });
 
   test("destroy deletes the flow; deleting again (404) and refreshing a deleted flow are not errors", async () => {

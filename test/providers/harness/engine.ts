@@ -99,12 +99,6 @@ export class ResourceDriver {
     };
   }
 
-  /** `pulumi import` by id: Read with no state. */
-  async import(id: string): Promise<void> {
-    const read = await this.plugin.read(this.urn, id, this.withProvider({}));
-    this.state = { id: read.id, inputs: read.inputs, outputs: read.outs };
-  }
-
   async destroy(): Promise<void> {
     if (!this.state) return;
     await this.plugin.delete(this.urn, this.state.id, this.state.outputs);
