@@ -18,7 +18,7 @@ describe("cycles of every resource", () => {
     stack = await startStack();
     const { tallies } = await runCycles(stack, 1);
     for (const tally of Object.values(tallies)) expect(tally).toEqual({ cycles: 1, ...clean });
-  });
+  }, 120_000);
 
   test("with 30% faults (429 with Retry-After, 500, 503, dropped connections, slow replies): still 0 / 0 / 0", async () => {
     stack = await startStack();
@@ -36,7 +36,7 @@ describe("cycles of every resource", () => {
     // The faults really happened, including replies lost after the change was applied.
     expect(run.faults).toBeGreaterThan(run.requests * 0.2);
     expect(run.appliedThenDropped).toBeGreaterThan(0);
-  });
+  }, 120_000);
 
   test("R3: every create's reply lost after Twilio applied it — each one adopted, never duplicated", async () => {
     stack = await startStack();
@@ -81,5 +81,5 @@ describe("cycles of every resource", () => {
     ]).toEqual([1, 1, 1, 1, 1]);
     expect(flow.state!.id).toBe([...store.flows.keys()][0]);
     expect(store.flows.get(flow.state!.id)?.revisions).toHaveLength(1);
-  });
+  }, 120_000);
 });

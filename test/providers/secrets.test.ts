@@ -128,4 +128,4 @@ test("a whole cycle of every resource: no secret in any provider text, input, ou
   } finally {
     await stack.close();
   }
-});
+}, 120_000);
