@@ -143,7 +143,11 @@ export const addressConfigurationProvider = twilioProvider<
 
   async diff(_id, olds, news) {
     // The address is unique per account: the old configuration must go before the new one comes.
-    const replaces = changedCreateOnly(olds, news, ["type", "address", "addressCountry"]);
+    // The country only counts when declared: Twilio may fill one in for a short code.
+    const replaces = [
+      ...changedCreateOnly(olds, news, ["type", "address"]),
+      ...changedDeclared(olds, news, ["addressCountry"]),
+    ];
     const changes =
       replaces.length > 0 ||
       changedDeclared(olds, news, ["friendlyName"]).length > 0 ||
