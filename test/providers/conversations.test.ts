@@ -56,6 +56,10 @@ describe("AddressConfiguration", () => {
     await address.refresh();
     expect(propertyDiff(address.state!.inputs, await address.check(studio()))).toEqual([]);
     expect(await address.preview(studio())).toBe("same");
+    // A country Twilio fills in by itself (none was declared) is no reason to replace it.
+    store().addressConfigurations.get(sid)!.address_country = "US";
+    await address.refresh();
+    expect(await address.preview(studio())).toBe("same");
   });
 
   test("in-place updates: a new flow and retry count, then auto-creation by webhook", async () => {
