@@ -1,19 +1,19 @@
 /**
  * `npm run bench` runs every benchmark; `npm run bench -- <name> [args]` runs one.
- * Each benchmark module exports `run(args)` and prints its own figures.
+ * Each benchmark module prints its own figures.
  */
+import * as emulator from "./emulator";
 import * as engineSteps from "./engine-steps";
 import * as fuzz from "./fuzz";
+import * as providers from "./providers";
 import * as scenarios from "./scenarios";
 
-interface Bench {
-  run(args: string[]): Promise<void>;
-}
-
-const benches: Record<string, Bench> = {
-  "engine-steps": engineSteps,
-  fuzz,
-  scenarios,
+const benches: Record<string, (args: string[]) => Promise<void>> = {
+  "engine-steps": engineSteps.run,
+  fuzz: fuzz.run,
+  scenarios: scenarios.run,
+  emulator: () => emulator.emulatorBench(),
+  providers: () => providers.providersBench(),
 };
 
 async function main(argv: string[]): Promise<void> {
@@ -25,8 +25,11 @@ async function main(argv: string[]): Promise<void> {
   }
   for (const key of name === undefined ? Object.keys(benches) : [name]) {
     process.stdout.write(`== ${key}\n`);
-    await benches[key]!.run(args);
+    await benches[key]!(args);
   }
 }
 
-void main(process.argv.slice(2));
+main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

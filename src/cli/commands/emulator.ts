@@ -1,0 +1,106 @@
+import { startEmulator, type EmulatorOptions, type FaultOptions, faultOptionsSchema } from "../../emulator";
+import { parseCommandArgs } from "../args";
+import { type Command, type Io } from "../command";
+import { CliError } from "../errors";
+
+const usage =
+  "studiokit emulator --account-sid AC… --auth-token T [--port N] [--state file] [--api-key SK…:secret]... " +
+  "[--fault-rate R --fault-kinds 429,500,503,drop,slow [--fault-seed N]] [--verbose]";
+
+const options = {
+  port: { type: "string" },
+  "account-sid": { type: "string" },
+  "auth-token": { type: "string" },
+  state: { type: "string" },
+  "api-key": { type: "string", multiple: true },
+  "fault-rate": { type: "string" },
+  "fault-kinds": { type: "string" },
+  "fault-seed": { type: "string" },
+  verbose: { type: "boolean" },
+} as const;
+
+function readPort(raw: string | undefined): number {
+  if (raw === undefined) return 0;
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw) || port > 65535)
+    throw new CliError(`--port "${raw}" is not a port number (0-65535)`);
+  return port;
+}
+
+function readApiKeys(pairs: readonly string[]): Record<string, string> {
+  const keys: Record<string, string> = {};
+  for (const pair of pairs) {
+    const colon = pair.indexOf(":");
+    if (colon < 1) throw new CliError(`--api-key must be SK…:secret (the key SID, a colon, the secret)`);
+    keys[pair.slice(0, colon)] = pair.slice(colon + 1);
+  }
+  return keys;
+}
+
+function readFaults(rate: string | undefined, kinds: string | undefined, seed: string | undefined) {
+  if (rate === undefined && kinds === undefined) return undefined;
+  const candidate = {
+    rate: Number(rate ?? "NaN"),
+    kinds: (kinds ?? "").split(",").filter((k) => k !== ""),
+    ...(seed !== undefined ? { seed: Number(seed) } : {}),
+  };
+  const parsed = faultOptionsSchema.safeParse(candidate);
+  if (!parsed.success)
+    throw new CliError(
+      "--fault-rate must be a number from 0 to 1, --fault-kinds a comma list of 429,500,503,drop,slow and --fault-seed an integer",
+    );
+  return parsed.data satisfies FaultOptions;
+}
+
+/** Runs until `stop` resolves; prints the listening line once requests are accepted. */
+export async function runEmulator(args: string[], io: Io, stop: Promise<unknown>): Promise<number> {
+  const { values } = parseCommandArgs(args, options, usage);
+  const accountSid = values["account-sid"] ?? process.env["TWILIO_ACCOUNT_SID"];
+  const authToken = values["auth-token"] ?? process.env["TWILIO_AUTH_TOKEN"];
+  if (!accountSid || !authToken)
+    throw new CliError(
+      `--account-sid and --auth-token are required (or TWILIO_ACCOUNT_SID/TWILIO_AUTH_TOKEN); usage: ${usage}`,
+    );
+  const faults = readFaults(values["fault-rate"], values["fault-kinds"], values["fault-seed"]);
+  const config: EmulatorOptions = {
+    port: readPort(values.port),
+    accountSid,
+    authToken,
+    apiKeys: readApiKeys(values["api-key"] ?? []),
+    ...(values.state !== undefined ? { stateFile: values.state } : {}),
+    ...(faults ? { faults } : {}),
+    ...(values.verbose ? { log: (line: string) => io.stderr(line + "\n") } : {}),
+  };
+  let emulator;
+  try {
+    emulator = await startEmulator(config);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EADDRINUSE")
+      throw new CliError(`port ${config.port} is already in use; pick another --port`);
+    throw new CliError(error instanceof Error ? error.message : String(error));
+  }
+  io.stdout(`listening on ${emulator.url}\n`);
+  await stop;
+  await emulator.close();
+  return 0;
+}
+
+function untilSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    const done = (signal: string) => {
+      process.off("SIGINT", done);
+      process.off("SIGTERM", done);
+      resolve(signal);
+    };
+    process.on("SIGINT", done);
+    process.on("SIGTERM", done);
+  });
+}
+
+export const emulatorCommand: Command = {
+  name: "emulator",
+  summary: "Serve a local Twilio (Studio v2 and Conversations v1 REST) for the providers and tests",
+  usage,
+  run: (args, io) => runEmulator(args, io, untilSignal()),
+};

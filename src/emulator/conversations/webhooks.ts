@@ -1,0 +1,142 @@
+import { created, noContent, ok, type RequestContext, type Route } from "../context";
+import { ApiError, codes, invalidParameter, notFound } from "../errors";
+import { page } from "../pagination";
+import { isoNow, isSid, newSid } from "../sids";
+import { type ConversationRecord, type WebhookRecord } from "../state";
+import { findConversation, inBothScopes, scopeOf, withService, type Scope } from "./scope";
+import { readUrl } from "./values";
+
+const targets = ["webhook", "trigger", "studio"] as const;
+const methods = ["get", "post"] as const;
+const maxPerConversation = 5;
+
+/**
+ * `configuration` keys depend on the target, as in the spec examples: studio → `flow_sid`;
+ * webhook → `url`, `method`, `filters`; trigger → `url`, `method` and the trigger keywords under
+ * `filters` (the spec's update example does this; UNCONFIRMED, twilio-api.md §6.4).
+ */
+function renderConfiguration(w: WebhookRecord): Record<string, unknown> {
+  const c = w.configuration;
+  if (w.target === "studio") return { flow_sid: c["flow_sid"] ?? null };
+  const filters = w.target === "trigger" ? c["triggers"] : c["filters"];
+  return { url: c["url"] ?? null, method: c["method"] ?? "post", filters: filters ?? [] };
+}
+
+function render(ctx: RequestContext, scope: Scope, w: WebhookRecord) {
+  return withService(scope, w.chat_service_sid, {
+    sid: w.sid,
+    account_sid: w.account_sid,
+    conversation_sid: w.conversation_sid,
+    target: w.target,
+    url: `${scope.conversations}/${w.conversation_sid}/Webhooks/${w.sid}`,
+    configuration: renderConfiguration(w),
+    date_created: w.date_created,
+    date_updated: w.date_updated,
+  });
+}
+
+function find(ctx: RequestContext, conversation: ConversationRecord, sid: string | undefined): WebhookRecord {
+  const w = sid === undefined ? undefined : ctx.store.webhooks.get(sid);
+  if (!w || w.conversation_sid !== conversation.sid) throw notFound(ctx.path);
+  return w;
+}
+
+/** The `Configuration.*` parameters create and update share, merged over `previous`. */
+function readConfiguration(ctx: RequestContext, previous: Record<string, unknown>): Record<string, unknown> {
+  const form = ctx.form;
+  const next = { ...previous };
+  const set = (key: string, value: unknown) => {
+    if (value !== undefined) next[key] = value;
+  };
+  set("url", readUrl(form, "Configuration.Url"));
+  set("method", form.oneOf("Configuration.Method", methods)?.toLowerCase());
+  set("filters", form.list("Configuration.Filters"));
+  set("triggers", form.list("Configuration.Triggers"));
+  const flowSid = form.string("Configuration.FlowSid");
+  if (flowSid !== undefined) {
+    if (!isSid("FW", flowSid) || !ctx.store.flows.has(flowSid))
+      throw new ApiError(
+        400,
+        codes.invalidWebhookFlowSid,
+        `Invalid Configuration.FlowSid "${flowSid}": no such Flow`,
+      );
+    next["flow_sid"] = flowSid;
+  }
+  return next;
+}
+
+/** What each target cannot work without. */
+function checkComplete(target: WebhookRecord["target"], c: Record<string, unknown>): void {
+  if (target === "studio" && c["flow_sid"] === undefined)
+    throw invalidParameter("Missing required parameter Configuration.FlowSid for target studio");
+  if (target !== "studio" && c["url"] === undefined)
+    throw invalidParameter(`Missing required parameter Configuration.Url for target ${target}`);
+}
+
+export const webhookRoutes: Route[] = [
+  ...inBothScopes("/Conversations/:ConversationSid/Webhooks", {
+    POST: (ctx) => {
+      const scope = scopeOf(ctx);
+      const conversation = findConversation(ctx, scope, ctx.params["ConversationSid"]);
+      const target = ctx.form.requiredOneOf("Target", targets);
+      const configuration = readConfiguration(ctx, {});
+      const replayAfter = ctx.form.int("Configuration.ReplayAfter", 0);
+      if (replayAfter !== undefined) configuration["replay_after"] = replayAfter;
+      checkComplete(target, configuration);
+      const existing = [...ctx.store.webhooks.values()].filter(
+        (w) => w.conversation_sid === conversation.sid,
+      );
+      if (existing.length >= maxPerConversation)
+        throw new ApiError(
+          400,
+          codes.tooManyWebhooks,
+          `Conversation ${conversation.sid} already has ${maxPerConversation} scoped webhooks`,
+        );
+      const now = isoNow();
+      const w: WebhookRecord = {
+        sid: newSid("WH"),
+        account_sid: ctx.accountSid,
+        chat_service_sid: conversation.chat_service_sid,
+        conversation_sid: conversation.sid,
+        target,
+        configuration,
+        date_created: now,
+        date_updated: now,
+      };
+      ctx.store.webhooks.set(w.sid, w);
+      return created(render(ctx, scope, w));
+    },
+    GET: (ctx) => {
+      const scope = scopeOf(ctx);
+      const conversation = findConversation(ctx, scope, ctx.params["ConversationSid"]);
+      const items = [...ctx.store.webhooks.values()]
+        .filter((w) => w.conversation_sid === conversation.sid)
+        .map((w) => render(ctx, scope, w));
+      return ok(page(ctx, "webhooks", items, 5));
+    },
+  }),
+  ...inBothScopes("/Conversations/:ConversationSid/Webhooks/:Sid", {
+    GET: (ctx) => {
+      const scope = scopeOf(ctx);
+      const conversation = findConversation(ctx, scope, ctx.params["ConversationSid"]);
+      return ok(render(ctx, scope, find(ctx, conversation, ctx.params["Sid"])));
+    },
+    // Target and ReplayAfter are create-only: a change means a new webhook.
+    POST: (ctx) => {
+      const scope = scopeOf(ctx);
+      const conversation = findConversation(ctx, scope, ctx.params["ConversationSid"]);
+      const w = find(ctx, conversation, ctx.params["Sid"]);
+      const configuration = readConfiguration(ctx, w.configuration);
+      checkComplete(w.target, configuration);
+      const updated: WebhookRecord = { ...w, configuration, date_updated: isoNow() };
+      ctx.store.webhooks.set(w.sid, updated);
+      return ok(render(ctx, scope, updated));
+    },
+    DELETE: (ctx) => {
+      const scope = scopeOf(ctx);
+      const conversation = findConversation(ctx, scope, ctx.params["ConversationSid"]);
+      ctx.store.webhooks.delete(find(ctx, conversation, ctx.params["Sid"]).sid);
+      return noContent();
+    },
+  }),
+];

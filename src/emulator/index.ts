@@ -1,0 +1,109 @@
+/**
+ * The emulator room: a local Twilio serving the REST endpoints studiokit's providers use
+ * (Studio v2 Flows, Revisions, Validate, TestUsers; Conversations v1 address configurations,
+ * conversations, participants, conversation-scoped webhooks, configuration, services).
+ */
+import { type AddressInfo } from "node:net";
+import { type Credentials } from "./auth";
+import { FaultPlan, parseFaultOptions, type FaultOptions } from "./faults";
+import { RequestLog } from "./requests";
+import { Router } from "./router";
+import { routes } from "./routes";
+import { createServer } from "./server";
+import { isSid } from "./sids";
+import { Store } from "./store";
+
+export { Store } from "./store";
+export { RequestLog, type RecordedRequest } from "./requests";
+export { faultOptionsSchema, type FaultOptions, type FaultKind } from "./faults";
+export { codes as errorCodes } from "./errors";
+export { pathToPointer } from "./studio/definition";
+export type * from "./state";
+
+export interface EmulatorOptions {
+  /** 0 (default) picks a free port. */
+  readonly port?: number;
+  readonly host?: "127.0.0.1";
+  readonly accountSid: string;
+  readonly authToken: string;
+  /** API key SID (SK…) → secret, accepted in place of the account SID + token. */
+  readonly apiKeys?: Readonly<Record<string, string>>;
+  /** Load from this JSON file at start (if it exists) and write it after every change. */
+  readonly stateFile?: string;
+  readonly faults?: FaultOptions;
+  /** One line per request (method, path, status, fault, ms); never credentials. */
+  readonly log?: (line: string) => void;
+}
+
+export interface Emulator {
+  /** `http://127.0.0.1:PORT`, no trailing slash. */
+  readonly url: string;
+  readonly port: number;
+  readonly store: Store;
+  readonly requests: RequestLog;
+  /** Replace the fault plan (restarting its PRNG from the seed); `undefined` turns faults off. */
+  setFaults(faults: FaultOptions | undefined): void;
+  close(): Promise<void>;
+}
+
+function checkOptions(options: EmulatorOptions): void {
+  if (!isSid("AC", options.accountSid))
+    throw new Error(`emulator accountSid "${options.accountSid}" must be AC followed by 32 hex digits`);
+  if (options.authToken === "") throw new Error("emulator authToken must not be empty");
+  for (const sid of Object.keys(options.apiKeys ?? {}))
+    if (!isSid("SK", sid)) throw new Error(`emulator API key "${sid}" must be SK followed by 32 hex digits`);
+}
+
+export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
+  checkOptions(options);
+  const host = options.host ?? "127.0.0.1";
+  const store = options.stateFile
+    ? Store.load(options.stateFile, options.accountSid)
+    : new Store(options.accountSid);
+  const credentials: Credentials = {
+    accountSid: options.accountSid,
+    authToken: options.authToken,
+    apiKeys: options.apiKeys ?? {},
+  };
+  const requests = new RequestLog();
+  let plan = options.faults ? new FaultPlan(parseFaultOptions(options.faults)) : undefined;
+  let url = "";
+  const stateFile = options.stateFile;
+  const { server, closeAll } = createServer({
+    router: new Router(routes),
+    store,
+    credentials,
+    requests,
+    faults: () => plan,
+    base: () => url,
+    persist: stateFile ? () => store.save(stateFile) : () => undefined,
+    log: options.log,
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  url = `http://${host}:${port}`;
+  if (stateFile) store.save(stateFile);
+  return {
+    url,
+    port,
+    store,
+    requests,
+    setFaults: (faults) => {
+      plan = faults ? new FaultPlan(parseFaultOptions(faults)) : undefined;
+    },
+    close: closeAll,
+  };
+}
+
+/** Every endpoint served, as `{method, path}` with the spec's `{Name}` placeholders. */
+export function endpoints(): Array<{ method: string; path: string }> {
+  return routes.flatMap((route) =>
+    Object.keys(route.handlers).map((method) => ({ method, path: route.path.replace(/:(\w+)/g, "{$1}") })),
+  );
+}

@@ -1,0 +1,200 @@
+import http from "node:http";
+import { type Socket } from "node:net";
+import { authenticate, type Credentials } from "./auth";
+import { type Reply } from "./context";
+import { ApiError, codes, errorBody } from "./errors";
+import { type FaultDecision, type FaultPlan } from "./faults";
+import { Form } from "./form";
+import { type RecordedRequest, type RequestLog } from "./requests";
+import { type Router } from "./router";
+import { type Store } from "./store";
+
+const maxBodyBytes = 10 * 1024 * 1024;
+
+export interface ServerDeps {
+  readonly router: Router;
+  readonly store: Store;
+  readonly credentials: Credentials;
+  readonly requests: RequestLog;
+  readonly faults: () => FaultPlan | undefined;
+  readonly base: () => string;
+  readonly persist: () => void;
+  readonly log: ((line: string) => void) | undefined;
+}
+
+const isMutation = (method: string) => method === "POST" || method === "DELETE";
+
+function readBody(req: http.IncomingMessage): Promise<string | ApiError> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBodyBytes) chunks.push(chunk);
+    });
+    req.on("end", () =>
+      resolve(
+        size > maxBodyBytes
+          ? new ApiError(413, codes.invalidParameter, `Request body over ${maxBodyBytes} bytes`)
+          : Buffer.concat(chunks).toString("utf8"),
+      ),
+    );
+    req.on("error", () =>
+      resolve(new ApiError(400, codes.invalidParameter, "Request body could not be read")),
+    );
+  });
+}
+
+function send(res: http.ServerResponse, reply: Reply, extra: Record<string, string> = {}): void {
+  if (reply.body === undefined) {
+    res.writeHead(reply.status, extra);
+    res.end();
+    return;
+  }
+  const text = JSON.stringify(reply.body);
+  res.writeHead(reply.status, {
+    "Content-Type": "application/json; charset=utf-8",
+    "Content-Length": Buffer.byteLength(text),
+    ...extra,
+  });
+  res.end(text);
+}
+
+function injected(decision: FaultDecision): { reply: Reply; headers: Record<string, string> } | undefined {
+  switch (decision.kind) {
+    case "429":
+      return {
+        reply: { status: 429, body: errorBody(429, codes.tooManyRequests, "Too Many Requests") },
+        headers: { "Retry-After": String(decision.retryAfterSeconds) },
+      };
+    case "500":
+      return {
+        reply: { status: 500, body: errorBody(500, codes.internalError, "Internal Server Error") },
+        headers: {},
+      };
+    case "503":
+      return {
+        reply: { status: 503, body: errorBody(503, codes.serviceUnavailable, "Service Unavailable") },
+        headers: {},
+      };
+    default:
+      return undefined;
+  }
+}
+
+/** Auth, routing and the handler, turned into a reply; ApiErrors become Twilio error bodies. */
+function dispatch(
+  deps: ServerDeps,
+  req: http.IncomingMessage,
+  url: URL,
+  body: string,
+  entry: RecordedRequest,
+) {
+  const method = req.method ?? "GET";
+  try {
+    authenticate(req.headers.authorization, url.pathname, deps.credentials);
+    const match = deps.router.match(method, url.pathname);
+    const reply = match.handler({
+      method,
+      path: url.pathname,
+      params: match.params,
+      query: url.searchParams,
+      form: Form.parse(body),
+      store: deps.store,
+      base: deps.base(),
+      accountSid: deps.credentials.accountSid,
+    });
+    if (isMutation(method) && reply.status < 300) {
+      entry.applied = true;
+      deps.persist();
+    }
+    return { reply, headers: {} };
+  } catch (error) {
+    if (error instanceof ApiError) {
+      const headers: Record<string, string> =
+        error.status === 401 ? { "WWW-Authenticate": 'Basic realm="Twilio API"' } : {};
+      return { reply: { status: error.status, body: error.body() }, headers };
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    deps.log?.(`emulator internal error on ${method} ${url.pathname}: ${message}`);
+    return {
+      reply: { status: 500, body: errorBody(500, codes.internalError, "Internal Server Error") },
+      headers: {},
+    };
+  }
+}
+
+async function handle(deps: ServerDeps, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const started = Date.now();
+  const method = req.method ?? "GET";
+  const url = new URL(req.url ?? "/", "http://emulator.invalid");
+  const body = await readBody(req);
+  const decision = deps.faults()?.decide(isMutation(method)) ?? { kind: "none" };
+  const host = req.headers["x-twilio-host"];
+  const entry: RecordedRequest = {
+    method,
+    path: url.pathname,
+    query: url.search,
+    host: typeof host === "string" ? host : undefined,
+    form: typeof body === "string" ? Form.parse(body).entries() : [],
+    status: "dropped",
+    fault: decision.kind === "none" ? undefined : decision.kind,
+    applied: false,
+  };
+  deps.requests.add(entry);
+  const finish = (status: number | "dropped") => {
+    entry.status = status;
+    deps.log?.(
+      `${method} ${url.pathname}${url.search} ${status}${entry.fault ? ` [fault ${entry.fault}${entry.applied ? ", applied" : ""}]` : ""} ${Date.now() - started}ms`,
+    );
+  };
+
+  const fault = injected(decision);
+  if (fault) {
+    send(res, fault.reply, fault.headers);
+    return finish(fault.reply.status);
+  }
+  if (decision.kind === "drop" && !decision.afterApply) {
+    req.socket.destroy();
+    return finish("dropped");
+  }
+  if (decision.kind === "slow") await new Promise((r) => setTimeout(r, decision.ms));
+
+  const outcome =
+    body instanceof ApiError
+      ? { reply: { status: body.status, body: body.body() }, headers: {} }
+      : dispatch(deps, req, url, body, entry);
+  if (decision.kind === "drop") {
+    req.socket.destroy();
+    return finish("dropped");
+  }
+  send(res, outcome.reply, outcome.headers);
+  finish(outcome.reply.status);
+}
+
+/** A node:http server that tracks its sockets so close() does not wait on keep-alive clients. */
+export function createServer(deps: ServerDeps): { server: http.Server; closeAll: () => Promise<void> } {
+  const sockets = new Set<Socket>();
+  const server = http.createServer((req, res) => {
+    handle(deps, req, res).catch((error: unknown) => {
+      deps.log?.(`emulator internal error: ${error instanceof Error ? error.message : String(error)}`);
+      if (!res.headersSent)
+        send(res, { status: 500, body: errorBody(500, codes.internalError, "Internal Server Error") });
+      else res.destroy();
+    });
+  });
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  server.on("clientError", (_error, socket) => {
+    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n");
+    else socket.destroy();
+  });
+  const closeAll = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      for (const socket of sockets) socket.destroy();
+    });
+  return { server, closeAll };
+}

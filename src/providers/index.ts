@@ -1,0 +1,48 @@
+/**
+ * The providers room: studiokit's Pulumi resources, each a dynamic provider over the official
+ * `twilio` library (Studio v2, Conversations v1), plus the component for the tutorial's wiring.
+ */
+export { StudioFlow, type StudioFlowArgs } from "./studio-flow";
+export { type StudioFlowInputs, type StudioFlowOutputs } from "./studio-flow-provider";
+export { definitionInput, flowWith, type FlowSource } from "./definition-input";
+export {
+  changedWidgets,
+  flowHeaderChanged,
+  joinDefinition,
+  splitDefinition,
+  type FlowHeader,
+  type SplitDefinition,
+  type Widget,
+  type Widgets,
+} from "./flow-shape";
+export {
+  AddressConfiguration,
+  type AddressConfigurationArgs,
+  type AddressConfigurationInputs,
+  type AddressConfigurationOutputs,
+} from "./address-configuration";
+export {
+  Conversation,
+  type ConversationArgs,
+  type ConversationInputs,
+  type ConversationOutputs,
+} from "./conversation";
+export {
+  Participant,
+  type ParticipantArgs,
+  type ParticipantInputs,
+  type ParticipantOutputs,
+} from "./participant";
+export {
+  ConversationWebhook,
+  type ConversationWebhookArgs,
+  type ConversationWebhookInputs,
+  type ConversationWebhookOutputs,
+} from "./conversation-webhook";
+export { ConversationFlow, type ConversationFlowArgs, type FlowAddressArgs } from "./conversation-flow";
+export { type DeepInput, type DeepInputs } from "./inputs";
+
+// The implementations and their serialized stubs, for tests and for programs that build their own
+// dynamic resources over studiokit's providers.
+export { providerImplementations, type ProviderName } from "./implementations";
+export { providerStub, roomPath } from "./runtime/stub";

@@ -1,0 +1,100 @@
+import { widgetSpecs, type FlowDefinition, type State } from "../../../src/definition";
+
+// Ways one flow can be written that Studio treats as the same flow (P4): other formatting and
+// key/state order, Studio's defaults spelt out, or left out.
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+const reverseKeys = (v: unknown): unknown =>
+  Array.isArray(v)
+    ? v.map(reverseKeys)
+    : v !== null && typeof v === "object"
+      ? Object.fromEntries(
+          Object.entries(v)
+            .reverse()
+            .map(([k, x]) => [k, reverseKeys(x)]),
+        )
+      : v;
+
+/** Re-indented with tabs and parsed back: formatting never survives parsing, by construction. */
+export const reformatted = (d: FlowDefinition): FlowDefinition =>
+  JSON.parse(JSON.stringify(d, null, "\t")) as FlowDefinition;
+
+/** States in reverse order and every object's keys reversed (transition order kept: it is meaning). */
+export function reordered(d: FlowDefinition): FlowDefinition {
+  const states = [...d.states]
+    .reverse()
+    .map((s) => reverseKeys({ ...s, transitions: s.transitions }) as State);
+  return reverseKeys({ ...d, states }) as FlowDefinition;
+}
+
+const propertyDefaults: Record<string, Record<string, Json>> = {
+  "send-message": {
+    from: "{{flow.channel.address}}",
+    to: "{{contact.channel.address}}",
+    service: "{{trigger.message.InstanceSid}}",
+    channel: "{{trigger.message.ChannelSid}}",
+  },
+  "send-and-wait-for-reply": {
+    from: "{{flow.channel.address}}",
+    service: "{{trigger.message.InstanceSid}}",
+    channel: "{{trigger.message.ChannelSid}}",
+    timeout: "3600",
+  },
+};
+
+const eventsOf = (type: string): readonly string[] =>
+  type in widgetSpecs ? widgetSpecs[type as keyof typeof widgetSpecs].events : [];
+
+/** What Studio fills in, spelt out: flags, every unwired event, default property values. */
+export function withStudioDefaults(d: FlowDefinition): FlowDefinition {
+  return {
+    ...d,
+    flags: d.flags ?? { allow_concurrent_calls: true },
+    states: d.states.map((s) => ({
+      ...s,
+      transitions: [
+        ...s.transitions,
+        ...eventsOf(s.type)
+          .filter((e) => !s.transitions.some((t) => t.event === e))
+          .map((event) => ({ event })),
+      ],
+      properties: { ...(propertyDefaults[s.type] ?? {}), ...s.properties },
+    })),
+  };
+}
+
+/** The same flow with everything Studio would fill in left out. */
+export function withoutStudioDefaults(d: FlowDefinition): FlowDefinition {
+  const { flags, ...rest } = d;
+  const keepFlags = flags !== undefined && flags.allow_concurrent_calls !== true ? { flags } : {};
+  return {
+    ...rest,
+    ...keepFlags,
+    states: d.states.map((s) => ({
+      ...s,
+      transitions: s.transitions.filter(
+        (t) => (t.next !== undefined && t.next !== "") || t.conditions !== undefined,
+      ),
+      properties: Object.fromEntries(
+        Object.entries(s.properties).filter(
+          ([k, v]) => JSON.stringify(propertyDefaults[s.type]?.[k]) !== JSON.stringify(v),
+        ),
+      ),
+    })),
+  };
+}
+
+/** One widget changed: a property added to the widget with the last name. */
+export function oneWidgetChanged(d: FlowDefinition): { definition: FlowDefinition; widget: string } {
+  const widget = [...d.states.map((s) => s.name)].sort().at(-1)!;
+  return {
+    widget,
+    definition: {
+      ...d,
+      states: d.states.map((s) =>
+        s.name === widget ? { ...s, properties: { ...s.properties, studiokit_probe: "changed" } } : s,
+      ),
+    },
+  };
+}

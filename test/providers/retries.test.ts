@@ -1,0 +1,146 @@
+import http from "node:http";
+import { type AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { providerImplementations } from "../../src/providers";
+import { accountSid, authToken, withEmulator, type TestEmulator } from "../support/emulator";
+
+// Retries and Twilio's own validation, run in-process against local servers: 429 honours
+// Retry-After, every retry is bounded, and FlowValidate's 81022 becomes check failures naming
+// the widget.
+
+let env: TestEmulator;
+const flows = providerImplementations.studioFlow;
+const conversations = providerImplementations.conversation;
+
+function configure(
+  provider: {
+    configure(req: {
+      config: { get(k: string): string | undefined; require(k: string): string };
+    }): Promise<void>;
+  },
+  base: string,
+) {
+  const values: Record<string, string> = {
+    "twilio:accountSid": accountSid,
+    "twilio:authToken": authToken,
+    "twilio:apiBaseUrl": base,
+  };
+  return provider.configure({ config: { get: (k) => values[k], require: (k) => values[k]! } });
+}
+
+beforeAll(async () => {
+  env = await withEmulator();
+  await configure(flows, env.emulator.url);
+  await configure(conversations, env.emulator.url);
+});
+afterAll(async () => {
+  await env?.emulator.close();
+});
+
+const statuses = () => env.emulator.requests.log.map((r) => r.status);
+
+describe("429", () => {
+  test("is resent after the Retry-After Twilio asked for, for a POST too (Twilio did not process it)", async () => {
+    env.emulator.requests.clear();
+    env.emulator.setFaults({ rate: 1, kinds: ["429"], retryAfterSeconds: 1 });
+    setTimeout(() => env.emulator.setFaults(undefined), 300);
+    const started = Date.now();
+    const created = await conversations.create({ uniqueName: "after-429" });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    expect(statuses()).toEqual([429, 201]);
+    expect(env.emulator.store.conversations.get(created.id)?.unique_name).toBe("after-429");
+  });
+
+  test("gives up after a bounded number of tries with Twilio's code in the message", async () => {
+    env.emulator.requests.clear();
+    env.emulator.setFaults({ rate: 1, kinds: ["429"], retryAfterSeconds: 0 });
+    try {
+      await expect(conversations.read!("CH" + "0".repeat(32), undefined)).rejects.toThrow(
+        `fetch conversation CH${"0".repeat(32)}: Too Many Requests (HTTP 429, Twilio error 20429)`,
+      );
+    } finally {
+      env.emulator.setFaults(undefined);
+    }
+    expect(statuses()).toEqual(Array(8).fill(429));
+  });
+});
+
+test("5xx on a GET: retried by the transport, bounded", async () => {
+  env.emulator.requests.clear();
+  env.emulator.setFaults({ rate: 1, kinds: ["503"] });
+  try {
+    await expect(conversations.read!("CH" + "1".repeat(32), undefined)).rejects.toThrow(/HTTP 503/);
+  } finally {
+    env.emulator.setFaults(undefined);
+  }
+  expect(statuses()).toEqual(Array(6).fill(503));
+});
+
+describe("Twilio's FlowValidate in check", () => {
+  let server: http.Server;
+  let base = "";
+  beforeAll(async () => {
+    // A Twilio that rejects every definition as Studio does: 400, code 81022, problems in details.
+    server = http.createServer((_req, res) => {
+      res.writeHead(400, { "Content-Type": "application/json" });
+      res.end(
+        JSON.stringify({
+          code: 81022,
+          message: "Invalid Flow Definition",
+          more_info: "https://www.twilio.com/docs/errors/81022",
+          status: 400,
+          details: {
+            errors: [
+              {
+                message: "must be a valid, non-liquid flow sid",
+                property_path: "#/states/1/properties/flow_sid",
+              },
+              { message: "is missing but it is required", property_path: "#/initial_state" },
+            ],
+          },
+        }),
+      );
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  test("each of Twilio's problems becomes a check failure naming its widget", async () => {
+    const isolated = { ...flows, connectionConfig: undefined };
+    await configure(isolated, base);
+    const definition = {
+      initial_state: "Trigger",
+      states: [
+        {
+          name: "Trigger",
+          type: "trigger",
+          transitions: [{ event: "incomingMessage", next: "sub" }],
+          properties: {},
+        },
+        { name: "sub", type: "run-subflow", transitions: [], properties: { flow_sid: "{{flow.data.sid}}" } },
+      ],
+    };
+    const result = await isolated.check!(
+      {} as never,
+      {
+        friendlyName: "v",
+        definition,
+        validateWithTwilio: true,
+      } as never,
+    );
+    expect(result).toEqual({
+      failures: [
+        {
+          property: "definition",
+          reason:
+            'Twilio FlowValidate: widget "sub" (#/states/1/properties/flow_sid): must be a valid, non-liquid flow sid',
+        },
+        {
+          property: "definition",
+          reason: "Twilio FlowValidate: #/initial_state: is missing but it is required",
+        },
+      ],
+    });
+  });
+});
