@@ -1,8 +1,9 @@
 import { type Command, type Io } from "./command";
 import { CliError } from "./errors";
+import { compileCommand } from "./commands/compile";
 
 /** Every subcommand, one file each under commands/. */
-const commands: readonly Command[] = [];
+const commands: readonly Command[] = [compileCommand];
 
 function help(io: Io): number {
   io.stdout("usage: studiokit <command> [options]\n\n");

@@ -1,0 +1,138 @@
+import { widgetSpecs, type OutputShape, type WidgetEvent, type WidgetType } from "../definition";
+import {
+  checkTarget,
+  link,
+  nodeOf,
+  widgetNodeKey,
+  type Target,
+  type WidgetLike,
+  type WidgetNode,
+} from "./node";
+import { toStudioProperties, type WidgetProps } from "./props";
+import { ref, type JsonRef, type OpenRef, type RefChildren } from "./ref";
+
+/** The members every widget object has, whatever it writes. */
+export interface WidgetBase<T extends string, E extends string> extends WidgetLike {
+  readonly name: string;
+  readonly type: T;
+  /**
+   * Wires `event` to `target` (a widget object, or `end`). Only the widget's legal events compile.
+   * Returns the widget, so calls chain; a widget may target itself (ask again on timeout).
+   */
+  on(event: E, target: Target): this;
+}
+
+type Outputs<T extends WidgetType> = WidgetSpecs[T]["outputs"];
+type WidgetSpecs = typeof widgetSpecs;
+
+/** What a widget writes, as typed references; `Parsed` types a `parsed` output when the author declares it. */
+export type WidgetRefs<T extends WidgetType, Parsed = unknown> = unknown extends Parsed
+  ? RefChildren<Outputs<T>>
+  : Omit<RefChildren<Outputs<T>>, "parsed"> & { readonly parsed: JsonRef<Parsed> };
+
+/** A widget of Studio type `T`: its name, `.on(...)` for its legal events, and references to what it writes. */
+export type Widget<T extends WidgetType, Parsed = unknown> = WidgetBase<T, Exclude<WidgetEvent<T>, "match">> &
+  WidgetRefs<T, Parsed>;
+
+/** Any widget object, whatever its type. */
+export type AnyWidget = WidgetLike;
+
+export function checkName(name: unknown, what: string): string {
+  if (typeof name !== "string" || name.trim() === "")
+    throw new Error(
+      `${what}: a widget needs a non-empty name (its Studio name), got ${JSON.stringify(name)}`,
+    );
+  return name;
+}
+
+/** Shared prototype methods: `on` and a getter per output key, so widgets cost one small object each. */
+const base = {
+  on(this: WidgetLike, event: string, target: Target) {
+    const node = nodeOf(this);
+    if (event === "match" && node.type === "split-based-on")
+      throw new Error(`widget "${node.name}": wire match transitions with .when(condition, target)`);
+    if (!node.events.includes(event))
+      throw new Error(
+        `widget "${node.name}" (${node.type}) has no event "${event}"; its events are ${node.events.join(", ")}`,
+      );
+    const existing = node.wiring.get(event);
+    if (existing !== undefined)
+      throw new Error(`widget "${node.name}": event "${event}" is already wired; wire each event once`);
+    const checked = checkTarget(node.name, event, target);
+    node.wiring.set(event, checked);
+    link(this, event, checked);
+    return this;
+  },
+};
+
+const prototypes = new Map<string, object>();
+
+function prototypeFor(type: string, outputs: OutputShape, extra: object): object {
+  let proto = prototypes.get(type);
+  if (!proto) {
+    proto = Object.create(base) as object;
+    for (const key of Object.keys(outputs))
+      Object.defineProperty(proto, key, {
+        get(this: WidgetLike): OpenRef {
+          return ref(`widgets.${this.name}`).at(key);
+        },
+      });
+    Object.assign(proto, extra);
+    prototypes.set(type, proto);
+  }
+  return proto;
+}
+
+export function makeNode(
+  name: string,
+  type: string,
+  properties: Record<string, unknown>,
+  events: readonly string[],
+  offset: WidgetNode["offset"],
+): WidgetNode {
+  return { name, type, properties, events, offset, wiring: new Map(), matches: [], incoming: [] };
+}
+
+/** Builds a widget object of a known type; `extra` adds prototype methods (a split's `when`). */
+export function createWidget(
+  type: WidgetType,
+  name: unknown,
+  props: Readonly<Record<string, unknown>> | undefined,
+  extra: object = {},
+): WidgetLike {
+  const checked = checkName(name, type);
+  const spec = widgetSpecs[type];
+  const given = props ?? {};
+  const events = spec.events.filter((e) => e !== "match");
+  const node = makeNode(
+    checked,
+    type,
+    toStudioProperties(type, checked, given),
+    events,
+    given["offset"] as WidgetNode["offset"],
+  );
+  return createObject(node, prototypeFor(type, spec.outputs, extra));
+}
+
+export function createObject(node: WidgetNode, proto: object): WidgetLike {
+  const widget = Object.create(proto) as { -readonly [K in keyof WidgetLike]: WidgetLike[K] };
+  Object.defineProperty(widget, widgetNodeKey, { value: node });
+  Object.defineProperty(widget, "name", { value: node.name, enumerable: true });
+  Object.defineProperty(widget, "type", { value: node.type, enumerable: true });
+  return widget;
+}
+
+/** The factory shape every widget type shares: `factory(name, props)`. */
+export type WidgetFactory<T extends WidgetType> = (
+  name: string,
+  ...props: PropsArgument<WidgetProps<T>>
+) => Widget<T>;
+
+/** Props may be left out when every prop is optional. */
+export type PropsArgument<P> = object extends P ? [props?: P] : [props: P];
+
+export function factory<T extends WidgetType>(type: T): WidgetFactory<T> {
+  return (name, ...props) => createWidget(type, name, props[0]) as Widget<T>;
+}
+
+export { prototypeFor as widgetPrototype };
