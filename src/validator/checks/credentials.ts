@@ -1,0 +1,52 @@
+import { type FlowIndex } from "../flow-index";
+import { type ValidationIssue } from "../issue";
+import { hasLiquid, isSecretName, masked } from "../secrets";
+import { type StateString } from "../strings";
+
+const advice =
+  "anyone who can read the flow (or its git history) can read it; keep it out of the flow, e.g. in a Twilio Function's environment variables";
+
+/** `scheme://user:password@host`, the password literal (not Liquid). */
+const urlCredentials = /\b([a-z][a-z0-9+.-]*):\/\/[^\s/?#@]+:([^\s/?#@]+)@([^\s/?#:@]+)/i;
+const accountSid = /\bAC[0-9a-f]{32}\b/i;
+/** 32 hex digits not preceded by a SID's two-letter prefix: the shape of a Twilio auth token. */
+const authTokenLike = /(?<![A-Za-z0-9])[0-9a-f]{32}(?![0-9a-z])/i;
+/** Template placeholders filled before deploy (`${TOKEN}` in Terraform templates). */
+const placeholder = /^\s*\$\{[^}]*\}\s*$/;
+
+function urlFinding(text: StateString): string | undefined {
+  const match = text.value.includes("@") ? urlCredentials.exec(text.value) : null;
+  if (!match || hasLiquid(match[2] ?? "")) return undefined;
+  return `the URL carries a password (${match[1]}://${masked}:${masked}@${match[3]}); ${advice}`;
+}
+
+function namedFinding(text: StateString): string | undefined {
+  const value = text.value.trim();
+  if (!isSecretName(text.name) || value === "" || hasLiquid(value) || placeholder.test(value))
+    return undefined;
+  return `"${text.name}" holds a literal credential (${masked}); ${advice}`;
+}
+
+function tokenFinding(text: StateString, besideAccountSid: boolean): string | undefined {
+  if (!besideAccountSid || !authTokenLike.test(text.value)) return undefined;
+  return `holds what looks like a Twilio auth token (32 hex digits, ${masked}) beside an Account SID (AC…); ${advice}`;
+}
+
+/**
+ * Credentials written into the flow, as warnings: user:password in URLs, literal values of
+ * properties or `[{ key, value }]` items named like authorization/token/password/secret/api key
+ * (`sip_password` included), and auth-token-shaped strings in a widget that also holds an
+ * Account SID. Messages never repeat the secret.
+ */
+export function checkCredentials(flow: FlowIndex): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  flow.states.forEach((_state, i) => {
+    const strings = flow.stringsOf(i);
+    const besideAccountSid = strings.some((s) => s.value.includes("AC") && accountSid.test(s.value));
+    for (const text of strings) {
+      const message = urlFinding(text) ?? namedFinding(text) ?? tokenFinding(text, besideAccountSid);
+      if (message) issues.push(flow.issue(i, "credential", "warning", text.path, message));
+    }
+  });
+  return issues;
+}
