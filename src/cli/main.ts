@@ -1,9 +1,11 @@
 import { type Command, type Io } from "./command";
 import { CliError } from "./errors";
 import { compileCommand } from "./commands/compile";
+import { diagramCommand } from "./commands/diagram";
+import { diffCommand } from "./commands/diff";
 
 /** Every subcommand, one file each under commands/. */
-const commands: readonly Command[] = [compileCommand];
+const commands: readonly Command[] = [compileCommand, diagramCommand, diffCommand];
 
 function help(io: Io): number {
   io.stdout("usage: studiokit <command> [options]\n\n");

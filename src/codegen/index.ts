@@ -21,3 +21,4 @@ export {
   type WidgetMove,
 } from "./diff";
 export { diffMarkdown, diffDiagram, flowDiffMarkdown, diagramMarkdown } from "./diff-markdown";
+export { reviewComment, reviewMarker, githubCommentLimit, type ReviewInput, type ReviewSide } from "./review";
