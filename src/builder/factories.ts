@@ -1,5 +1,7 @@
 import { type WidgetType } from "../definition";
+import { type WidgetLike } from "./node";
 import { type WidgetProps } from "./props";
+import { splitBasedOn } from "./split";
 import { createWidget, factory, type PropsArgument, type Widget } from "./widget";
 
 /**
@@ -79,3 +81,41 @@ export const capturePayments = factory("capture-payments");
 export const forkStream = factory("fork-stream");
 /** ConversationRelay: `success`, `failed` (UNCONFIRMED event names). */
 export const runConversationRelay = factory("run-conversation-relay");
+
+/**
+ * Every factory, keyed by Studio's widget type (split-based-on included, trigger excepted: `flow()`
+ * makes it). A new widget type in the definition room does not compile until it has a factory.
+ */
+export const widgetFactories = {
+  "send-message": sendMessage,
+  "send-and-wait-for-reply": sendAndWaitForReply,
+  "send-to-auto-pilot": sendToAutoPilot,
+  "start-conversation": startConversation,
+  "resume-conversation": resumeConversation,
+  "create-chat-channel": createChatChannel,
+  "add-member-to-chat-channel": addMemberToChatChannel,
+  "split-based-on": splitBasedOn,
+  "set-variables": setVariables,
+  "make-http-request": makeHttpRequest,
+  "run-function": runFunction,
+  "run-function-v2": runFunctionV2,
+  "run-subflow": runSubflow,
+  "send-to-flex": sendToFlex,
+  "create-task": createTask,
+  "update-sync-object": updateSyncObject,
+  understand,
+  "connect-virtual-agent": connectVirtualAgent,
+  "connect-virtual-agent-v2": connectVirtualAgentV2,
+  "say-play": sayPlay,
+  "gather-input-on-call": gatherInputOnCall,
+  "connect-call-to": connectCallTo,
+  "record-voicemail": recordVoicemail,
+  "record-call": recordCall,
+  "enqueue-call": enqueueCall,
+  "make-outgoing-call-v1": makeOutgoingCallV1,
+  "make-outgoing-call-v2": makeOutgoingCallV2,
+  "add-twiml-redirect": addTwimlRedirect,
+  "capture-payments": capturePayments,
+  "fork-stream": forkStream,
+  "run-conversation-relay": runConversationRelay,
+} as const satisfies Record<Exclude<WidgetType, "trigger">, (name: string, props: never) => WidgetLike>;

@@ -33,6 +33,7 @@ export {
   capturePayments,
   forkStream,
   runConversationRelay,
+  widgetFactories,
 } from "./factories";
 export { splitBasedOn, type SplitBasedOn, type SplitBasedOnProps } from "./split";
 export {
@@ -69,7 +70,7 @@ export {
   type JsonRef,
   type Text,
 } from "./ref";
-export { end, type End, type Target, type WidgetLike } from "./node";
+export { end, isWidgetLike, type End, type Target, type WidgetLike } from "./node";
 export {
   studioDefaults,
   numericStringProperties,

@@ -43,7 +43,7 @@ export type JsonRef<T> = T extends object ? Ref & { readonly [K in keyof T]-?: J
 /** Text Studio renders with Liquid: a plain string (Liquid allowed) or a typed reference. */
 export type Text = string | Ref;
 
-const identifier = /^[A-Za-z_][\w-]*$/;
+const identifier = /^[A-Za-z_]\w*$/;
 
 /** `a.b`, `a[0]`, `a["x-y z"]`: Liquid's dot access where it can, bracket access otherwise. */
 export function childExpression(parent: string, key: string | number): string {

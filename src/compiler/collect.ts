@@ -1,4 +1,4 @@
-import { nodeOf, type FlowNode, type WidgetLike, type WidgetNode } from "../builder";
+import { isWidgetLike, nodeOf, type FlowNode, type WidgetLike, type WidgetNode } from "../builder";
 import { type ValidationIssue } from "../validator";
 
 /** A widget reached from the trigger, with the transition that first reached it. */
@@ -21,10 +21,10 @@ export function targetsOf(node: WidgetNode): Array<{ event: string; target: Widg
   const out: Array<{ event: string; target: WidgetLike }> = [];
   for (const event of node.events) {
     const target = node.wiring.get(event);
-    if (target && "name" in target) out.push({ event, target });
+    if (isWidgetLike(target)) out.push({ event, target });
   }
   for (const match of node.matches)
-    if ("name" in match.target) out.push({ event: "match", target: match.target });
+    if (isWidgetLike(match.target)) out.push({ event: "match", target: match.target });
   return out;
 }
 
@@ -48,7 +48,7 @@ export function collect(flow: FlowNode): Collected {
     if (other !== undefined) {
       const first = other === "trigger" ? "the flow's trigger" : describe(other);
       issues.push({
-        code: "duplicate_state_name",
+        code: "duplicate-name",
         severity: "error",
         path: "states",
         widget: node.name,
@@ -80,7 +80,7 @@ function unreachable(order: readonly Reached[], index: ReadonlyMap<WidgetNode, n
     if (index.has(node) || seen.has(node)) continue;
     seen.add(node);
     issues.push({
-      code: "unreachable_state",
+      code: "unreachable",
       severity: "error",
       path: "states",
       widget: node.name,

@@ -1,21 +1,11 @@
 import { canonicalDefinition, canonicalJson, type FlowDefinition } from "../definition";
 import { flowNodeOf, isFlow, type Flow } from "../builder";
-import { validateDefinition, type ValidationIssue } from "../validator";
+import { formatIssues, validateDefinition, type ValidationIssue } from "../validator";
 import { collect } from "./collect";
 import { layout } from "./layout";
 import { renderState, renderTrigger } from "./render";
 
 const brand = Symbol.for("studiokit.CompileError");
-
-/** One line per issue: `error states[2].properties.body (widget "ask"): message [code]`. */
-export function formatIssues(issues: readonly ValidationIssue[]): string {
-  return issues
-    .map(
-      (i) =>
-        `${i.severity} ${i.path}${i.widget === undefined ? "" : ` (widget "${i.widget}")`}: ${i.message} [${i.code}]`,
-    )
-    .join("\n");
-}
 
 /** The flow cannot compile: `issues` holds every error (and warning) found; the message lists them. */
 export class CompileError extends Error {

@@ -9,7 +9,6 @@ export {
   compileWithIssues,
   CompileError,
   isCompileError,
-  formatIssues,
   type CompileResult,
 } from "./compile";
 export { isFlow, type Flow } from "../builder";

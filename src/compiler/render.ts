@@ -1,10 +1,10 @@
 import { isWidgetType, triggerContextKeys, type Offset, type State, type Transition } from "../definition";
-import { studioDefaults, type FlowNode, type Target, type WidgetNode } from "../builder";
+import { isWidgetLike, studioDefaults, type FlowNode, type Target, type WidgetNode } from "../builder";
 
 const triggerEvents = Object.keys(triggerContextKeys);
 
 const next = (target: Target | undefined): { next?: string } =>
-  target !== undefined && "name" in target ? { next: target.name } : {};
+  isWidgetLike(target) ? { next: target.name } : {};
 
 /** The one place builder nodes become Studio's JSON shape: every legal event listed, `next` omitted when unwired. */
 export function renderState(node: WidgetNode, offset: Offset): State {

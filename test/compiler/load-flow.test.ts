@@ -102,6 +102,6 @@ describe("loadFlowFile", () => {
       ].join("\n"),
     );
     const error: unknown = await loadFlowFile(file, root).catch((e: unknown) => e);
-    expect(isCompileError(error) && error.issues.map((i) => i.code)).toEqual(["duplicate_state_name"]);
+    expect(isCompileError(error) && error.issues.map((i) => i.code)).toEqual(["duplicate-name"]);
   });
 });

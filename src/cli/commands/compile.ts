@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { canonicalJson } from "../../definition";
-import { formatIssues, isCompileError } from "../../compiler";
+import { isCompileError } from "../../compiler";
+import { formatIssues } from "../../validator";
 import { parseCommandArgs } from "../args";
 import { type Command } from "../command";
 import { CliError } from "../errors";
@@ -23,7 +24,7 @@ export const compileCommand: Command = {
       json = canonicalJson((await loadFlowFile(file, io.cwd)).definition);
     } catch (error) {
       if (!isCompileError(error)) throw error;
-      io.stderr(`${file}: the flow is invalid:\n${formatIssues(error.issues)}\n`);
+      io.stderr(`${formatIssues(error.issues, file)}\n`);
       return 1;
     }
     if (values.out === undefined) {
