@@ -40,6 +40,8 @@ export interface WidgetNode {
   /** Every legal event, in Studio's order; `match` is absent for splits (see `matches`). */
   readonly events: readonly string[];
   readonly offset: Offset | undefined;
+  /** Whether the compiler fills in Studio's default properties (`studioDefaults`) this widget lacks. */
+  readonly fillDefaults: boolean;
   readonly wiring: Map<string, Target>;
   /** Split Based On only: match transitions in the order written. */
   readonly matches: MatchNode[];
@@ -52,6 +54,10 @@ export interface FlowNode {
   readonly triggerName: string;
   readonly triggerOffset: Offset | undefined;
   readonly on: ReadonlyArray<readonly [event: string, target: WidgetLike]>;
+  /** The trigger's transitions in order; undefined: every trigger event in Studio's order. */
+  readonly triggerEvents: readonly string[] | undefined;
+  /** Widgets on the canvas that no transition from the trigger reaches (imported flows keep them). */
+  readonly detached: readonly WidgetLike[];
   readonly flags: { readonly allow_concurrent_calls: boolean };
 }
 

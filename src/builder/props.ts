@@ -98,6 +98,16 @@ export interface CommonProps {
    * flows keep them this way). @default none
    */
   readonly extraProperties?: Readonly<Record<string, unknown>>;
+  /**
+   * The transitions Studio lists for this widget, in this order; events left out are not written.
+   * Imported flows keep the console's list this way. @default every legal event, in Studio's order
+   */
+  readonly events?: readonly string[];
+  /**
+   * `false`: the compiler fills in none of Studio's default properties (`studioDefaults`) this
+   * widget lacks, as for an imported widget that has none. @default true
+   */
+  readonly fillDefaults?: boolean;
 }
 
 /**
@@ -119,6 +129,9 @@ export type WidgetProps<T extends WidgetType> = Simplify<
 export function camelCase(key: string): string {
   return key.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
 }
+
+/** Props every factory takes that are not Studio properties. */
+const commonProps: ReadonlySet<string> = new Set(["offset", "extraProperties", "events", "fillDefaults"]);
 
 const keyMaps = new Map<string, Map<string, string>>();
 
@@ -165,7 +178,7 @@ export function toStudioProperties(
   const keys = keyMap(type);
   const out: Record<string, unknown> = {};
   for (const [prop, value] of Object.entries(props)) {
-    if (prop === "offset" || prop === "extraProperties" || value === undefined) continue;
+    if (commonProps.has(prop) || value === undefined) continue;
     const key = keys.get(prop);
     if (key === undefined) {
       const known = [...keys.keys()].filter((k) => k !== "offset").join(", ");

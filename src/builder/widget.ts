@@ -89,8 +89,19 @@ export function makeNode(
   properties: Record<string, unknown>,
   events: readonly string[],
   offset: WidgetNode["offset"],
+  fillDefaults = true,
 ): WidgetNode {
-  return { name, type, properties, events, offset, wiring: new Map(), matches: [], incoming: [] };
+  return {
+    name,
+    type,
+    properties,
+    events,
+    offset,
+    fillDefaults,
+    wiring: new Map(),
+    matches: [],
+    incoming: [],
+  };
 }
 
 /** Builds a widget object of a known type; `extra` adds prototype methods (a split's `when`). */
@@ -103,13 +114,20 @@ export function createWidget(
   const checked = checkName(name, type);
   const spec = widgetSpecs[type];
   const given = props ?? {};
-  const events = spec.events.filter((e) => e !== "match");
+  const legal: readonly string[] = spec.events.filter((e) => e !== "match");
+  const listed = given["events"] as readonly string[] | undefined;
+  const illegal = listed?.find((e) => !legal.includes(e));
+  if (illegal !== undefined)
+    throw new Error(
+      `${type} "${checked}": events lists "${illegal}", which ${type} does not have; its events are ${legal.join(", ")}`,
+    );
   const node = makeNode(
     checked,
     type,
     toStudioProperties(type, checked, given),
-    events,
+    listed ? [...new Set(listed)] : legal,
     given["offset"] as WidgetNode["offset"],
+    given["fillDefaults"] !== false,
   );
   return createObject(node, prototypeFor(type, spec.outputs, extra));
 }

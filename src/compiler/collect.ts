@@ -58,12 +58,19 @@ export function collect(flow: FlowNode): Collected {
     index.set(node, order.length);
     order.push(reached);
   };
+  let i = 0;
+  const walk = () => {
+    for (; i < order.length; i++) {
+      const current = order[i]!;
+      for (const { event, target } of targetsOf(current.node))
+        visit(target, i, { from: current.node.name, event });
+    }
+  };
   for (const [event, target] of flow.on) visit(target, -1, { from: flow.triggerName, event });
-  for (let i = 0; i < order.length; i++) {
-    const current = order[i]!;
-    for (const { event, target } of targetsOf(current.node))
-      visit(target, i, { from: current.node.name, event });
-  }
+  walk();
+  // Detached widgets (and what they lead to) come after everything the trigger reaches.
+  for (const widget of flow.detached) visit(widget, -1, { from: "(detached)", event: "detached" });
+  walk();
   issues.push(...unreachable(order, index));
   return { order, issues };
 }

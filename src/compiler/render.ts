@@ -12,7 +12,7 @@ export function renderState(node: WidgetNode, offset: Offset): State {
   for (const match of node.matches)
     transitions.push({ ...next(match.target), event: "match", conditions: [...match.conditions] });
   const defaults: Readonly<Record<string, unknown>> =
-    isWidgetType(node.type) && node.type in studioDefaults
+    node.fillDefaults && isWidgetType(node.type) && node.type in studioDefaults
       ? studioDefaults[node.type as keyof typeof studioDefaults]
       : {};
   return {
@@ -28,7 +28,7 @@ export function renderTrigger(flow: FlowNode, offset: Offset): State {
   return {
     name: flow.triggerName,
     type: "trigger",
-    transitions: triggerEvents.map((event) => ({ ...next(wired.get(event)), event })),
+    transitions: (flow.triggerEvents ?? triggerEvents).map((event) => ({ ...next(wired.get(event)), event })),
     properties: { offset },
   };
 }
