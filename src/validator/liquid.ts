@@ -51,7 +51,8 @@ function toReference(variable: Variable): LiquidReference {
 function cleanMessage(message: string): string {
   return message
     .replace(/, line:\d+, col:\d+$/, "")
-    .replace(/"((?:[^"\\]|\\.){40})(?:[^"\\]|\\.)+"/g, '"$1…"');
+    .replace(/"((?:[^"\\]|\\.){40})(?:[^"\\]|\\.)+"/g, '"$1…"')
+    .replace(/\{%((?:(?!%\}).){40})(?:(?!%\}).)+%\}/g, "{%$1…%}");
 }
 
 function positionOf(error: unknown): [number, number] {
@@ -63,8 +64,8 @@ function positionOf(error: unknown): [number, number] {
   return [1, 1];
 }
 
-/** liquidjs itself, uncached (tests compare it with the fast path). */
-export function parseWithLiquidjs(text: string): LiquidParse {
+/** liquidjs itself, uncached. */
+function parseWithLiquidjs(text: string): LiquidParse {
   try {
     const analysis = engine.analyzeSync(engine.parse(text), { partials: false });
     const references = Object.values(analysis.globals).flat().map(toReference);
@@ -88,10 +89,4 @@ export function parseLiquid(text: string): LiquidParse {
     remember(text, result);
   }
   return result;
-}
-
-/** For benchmarks: forget every parsed string. */
-export function clearLiquidCache(): void {
-  young = new Map();
-  old = new Map();
 }

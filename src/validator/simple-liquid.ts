@@ -4,7 +4,8 @@ import { type LiquidParse, type LiquidReference } from "./liquid";
  * A fast path for the Liquid most flows are made of: outputs such as `{{widgets.ask.inbound.Body}}`
  * or `{{ flow.variables.count | plus: 1 }}`. When every piece of markup in a string fits this
  * strict subset of Liquid, the string is valid and its variables are the dotted paths; otherwise
- * `undefined` sends it to liquidjs. test/validator/liquid.test.ts checks the two agree.
+ * `undefined` sends it to liquidjs. test/validator/liquid.test.ts checks the findings agree with
+ * liquidjs on generated strings.
  */
 const ident = "[A-Za-z_][A-Za-z0-9_]*";
 const literal = `-?\\d+(?:\\.\\d+)?|"[^"\\\\{}]*"|'[^'\\\\{}]*'`;

@@ -23,8 +23,9 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
 
 /**
  * The candidate nearest to `wanted`, or undefined when none is plausibly a typo of it: a
- * case-only difference always qualifies; otherwise at most a third of the longer name may differ
- * (at least 1, at most 4 edits), or the candidate starts with / is contained in `wanted`.
+ * case-only difference always qualifies, and so does one name (of 3+ characters) being a prefix
+ * of the other (`greet` / `greet_user`, ranked between 1 and 2 edits); otherwise at most 40% of
+ * the longer name may differ (at least 1, at most 4 edits).
  */
 export function nearest(wanted: string, candidates: Iterable<string>): string | undefined {
   const lower = wanted.toLowerCase();
@@ -33,12 +34,16 @@ export function nearest(wanted: string, candidates: Iterable<string>): string | 
   for (const candidate of candidates) {
     if (candidate === wanted) continue;
     const other = candidate.toLowerCase();
-    const limit = Math.min(4, Math.max(1, Math.floor(Math.max(wanted.length, candidate.length) / 3)));
+    const limit = Math.min(4, Math.max(1, Math.floor(Math.max(wanted.length, candidate.length) * 0.4)));
     let score: number;
     if (other === lower) score = 0;
-    else if (lower.length >= 3 && (other.startsWith(lower) || lower.startsWith(other))) score = 0.5;
+    else if (
+      Math.min(lower.length, other.length) >= 3 &&
+      (other.startsWith(lower) || lower.startsWith(other))
+    )
+      score = 1.5;
     else score = editDistance(lower, other, limit);
-    if (score <= limit && score < bestScore) {
+    if ((score <= limit || score === 1.5) && score < bestScore) {
       best = candidate;
       bestScore = score;
     }

@@ -2,7 +2,7 @@ import { parseFlowDefinition, parseState, type FlowDefinition } from "../definit
 import { checkChannels } from "./checks/channel";
 import { checkConditions } from "./checks/conditions";
 import { checkCredentials } from "./checks/credentials";
-import { flowSchemaIssues } from "./checks/flow-schema";
+import { flowSchemaIssues, widgetSchemaIssues } from "./checks/flow-schema";
 import { checkInitialState } from "./checks/initial-state";
 import { checkLimits } from "./checks/limits";
 import { checkLiquidReferences } from "./checks/liquid-references";
@@ -17,26 +17,27 @@ import { type ValidationIssue } from "./issue";
 
 type Check = (flow: FlowIndex) => ValidationIssue[];
 
-/** Checks that need only the widget itself (also run on single-widget fixtures). */
-const widgetChecks: readonly Check[] = [
-  checkProperties,
-  checkEvents,
-  checkConditions,
-  checkRegexConditions,
-  checkLiquidSyntax,
-  checkCredentials,
+/**
+ * Every check, in the order a widget's issues are listed: its name, shape, wiring, contents, then
+ * where it sits in the flow. `widget` marks the checks that also run on a lone widget fixture.
+ */
+const checks: ReadonlyArray<{ readonly check: Check; readonly widget: boolean }> = [
+  { check: checkLimits, widget: false },
+  { check: checkInitialState, widget: false },
+  { check: checkDuplicateNames, widget: false },
+  { check: checkProperties, widget: true },
+  { check: checkEvents, widget: true },
+  { check: checkTargets, widget: false },
+  { check: checkConditions, widget: true },
+  { check: checkRegexConditions, widget: true },
+  { check: checkLiquidSyntax, widget: true },
+  { check: checkLiquidReferences, widget: false },
+  { check: checkCredentials, widget: true },
+  { check: checkReachability, widget: false },
+  { check: checkChannels, widget: false },
 ];
-
-/** Checks that need the whole flow. */
-const flowChecks: readonly Check[] = [
-  checkLimits,
-  checkInitialState,
-  checkDuplicateNames,
-  checkTargets,
-  checkLiquidReferences,
-  checkReachability,
-  checkChannels,
-];
+const flowChecks = checks.map((c) => c.check);
+const widgetChecks = checks.filter((c) => c.widget).map((c) => c.check);
 
 const stateIndexOf = (path: string) => Number(/^states\[(\d+)\]/.exec(path)?.[1] ?? -1);
 
@@ -59,7 +60,7 @@ export function inspectDefinition(input: unknown): {
   const parsed = parseFlowDefinition(input);
   if (!parsed.ok) return { definition: undefined, issues: flowSchemaIssues(input, parsed.problems) };
   const flow = FlowIndex.ofDefinition(parsed.value);
-  return { definition: parsed.value, issues: run(flow, [...flowChecks, ...widgetChecks]) };
+  return { definition: parsed.value, issues: run(flow, flowChecks) };
 }
 
 /** Checks any definition (compiled or exported from the console) and returns every issue found. */
@@ -73,13 +74,6 @@ export function validateDefinition(input: unknown): ValidationIssue[] {
  */
 export function validateWidget(input: unknown): ValidationIssue[] {
   const parsed = parseState(input);
-  if (!parsed.ok) {
-    return parsed.problems.map((p) => ({
-      code: "schema",
-      severity: "error",
-      path: p.path,
-      message: p.message,
-    }));
-  }
+  if (!parsed.ok) return widgetSchemaIssues(input);
   return run(FlowIndex.ofWidget(parsed.value), widgetChecks);
 }

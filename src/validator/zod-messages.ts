@@ -33,7 +33,8 @@ const articles: Record<string, string> = {
   object: "an object",
 };
 
-function typeMismatch(expected: string, value: unknown, got: string): string {
+function typeMismatch(expected: string, value: unknown, got: string, studioTyped: boolean): string {
+  if (!studioTyped) return `must be ${articles[expected] ?? expected}; got ${got}`;
   if (expected === "string" && (typeof value === "number" || typeof value === "boolean")) {
     const kind = typeof value === "number" ? "numbers" : "booleans";
     return `must be a string such as ${JSON.stringify(String(value))} (Studio writes ${kind} as strings here); got ${got}`;
@@ -69,8 +70,9 @@ function sizeMessage(origin: string, bound: "at least" | "at most", limit: numbe
 
 /**
  * A zod issue in words a flow author understands. `label` names the offending place
- * (`"timeout"`), `root` is the object zod checked (to quote the received value), `owner` names
- * what requires a missing key (`Make HTTP Request`).
+ * (`"timeout"`), `root` is the object zod checked (to quote the received value). For widget
+ * properties, `owner` names the widget type (`Make HTTP Request`) and the message explains
+ * Studio's JSON typing quirks (numbers written as strings and the reverse).
  */
 export function describeZodIssue(issue: Issue, root: unknown, label: string, owner?: string): string {
   const value = valueAt(root, issue.path);
@@ -79,7 +81,7 @@ export function describeZodIssue(issue: Issue, root: unknown, label: string, own
   switch (issue.code) {
     case "invalid_type":
       if (value === undefined) return `${label} is required${owner ? ` by ${owner}` : ""}`;
-      return `${label} ${typeMismatch(issue.expected, value, got)}`;
+      return `${label} ${typeMismatch(issue.expected, value, got, owner !== undefined)}`;
     case "invalid_value": {
       const options = issue.values.map((v) => JSON.stringify(v));
       const hint = typeof value === "string" ? didYouMean(value, issue.values.map(String)) : "";

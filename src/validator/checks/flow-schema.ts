@@ -1,20 +1,39 @@
-import { flowDefinitionSchema, formatPath, problemsFromZod, type ParseProblem } from "../../definition";
+import {
+  flowDefinitionSchema,
+  formatPath,
+  problemsFromZod,
+  stateSchema,
+  type ParseProblem,
+} from "../../definition";
 import { type ValidationIssue } from "../issue";
 import { describeZodIssue } from "../zod-messages";
 
-function widgetAt(input: unknown, index: number | undefined): string | undefined {
-  if (index === undefined) return undefined;
-  if (typeof input !== "object" || input === null || !("states" in input) || !Array.isArray(input.states))
-    return undefined;
-  const state: unknown = input.states[index];
+function nameOf(state: unknown): string | undefined {
   if (typeof state !== "object" || state === null || !("name" in state)) return undefined;
-  return typeof state.name === "string" ? state.name : undefined;
+  return typeof state.name === "string" && state.name !== "" ? state.name : undefined;
 }
 
-function labelOf(path: readonly PropertyKey[]): string {
-  if (path.length === 0) return "the flow definition";
+/** The `name` of the state a flow-level path points into (`states[3]…`), if it has one. */
+function widgetAt(input: unknown, path: string): string | undefined {
+  const match = /^states\[(\d+)\]/.exec(path);
+  if (!match || typeof input !== "object" || input === null || !("states" in input)) return undefined;
+  return Array.isArray(input.states) ? nameOf(input.states[Number(match[1])]) : undefined;
+}
+
+function labelOf(path: readonly PropertyKey[], whole: string): string {
+  if (path.length === 0) return whole;
   const last = path[path.length - 1];
   return typeof last === "number" ? `item ${formatPath(path)}` : `"${String(last)}"`;
+}
+
+function issue(path: string, message: string, widget: string | undefined): ValidationIssue {
+  const code = path.startsWith("initial_state") ? "initial-state" : "schema";
+  const base = { code, severity: "error" as const, path };
+  return widget === undefined ? { ...base, message } : { ...base, widget, message };
+}
+
+function sameProblems(a: readonly ParseProblem[], b: readonly ParseProblem[]): boolean {
+  return a.length === b.length && a.every((p, i) => p.path === b[i]?.path && p.message === b[i]?.message);
 }
 
 /**
@@ -25,26 +44,23 @@ function labelOf(path: readonly PropertyKey[]): string {
  */
 export function flowSchemaIssues(input: unknown, problems: readonly ParseProblem[]): ValidationIssue[] {
   const result = flowDefinitionSchema.safeParse(input);
-  const reworded =
-    !result.success && sameProblems(problemsFromZod(result.error), problems)
-      ? result.error.issues.map((issue) => ({
-          path: formatPath(issue.path),
-          message: describeZodIssue(issue, input, labelOf(issue.path)),
-        }))
-      : problems;
-  return reworded.map(({ path, message }) => {
-    const code = path.startsWith("initial_state") ? "initial-state" : "schema";
-    const widget = widgetAt(input, statePathOf(path));
-    const base = { code, severity: "error" as const, path };
-    return widget === undefined ? { ...base, message } : { ...base, widget, message };
+  if (result.success || !sameProblems(problemsFromZod(result.error), problems))
+    return problems.map((p) => issue(p.path, p.message, widgetAt(input, p.path)));
+  return result.error.issues.map((zodIssue) => {
+    const path = formatPath(zodIssue.path);
+    const message = describeZodIssue(zodIssue, input, labelOf(zodIssue.path, "the flow definition"));
+    return issue(path, message, widgetAt(input, path));
   });
 }
 
-function statePathOf(path: string): number | undefined {
-  const match = /^states\[(\d+)\]/.exec(path);
-  return match ? Number(match[1]) : undefined;
-}
-
-function sameProblems(a: readonly ParseProblem[], b: readonly ParseProblem[]): boolean {
-  return a.length === b.length && a.every((p, i) => p.path === b[i]?.path && p.message === b[i]?.message);
+/** The issues of a lone widget (state object) that does not fit the state schema. */
+export function widgetSchemaIssues(input: unknown): ValidationIssue[] {
+  const result = stateSchema.safeParse(input);
+  return (result.error?.issues ?? []).map((zodIssue) =>
+    issue(
+      formatPath(zodIssue.path),
+      describeZodIssue(zodIssue, input, labelOf(zodIssue.path, "the widget")),
+      nameOf(input),
+    ),
+  );
 }
