@@ -10,6 +10,8 @@ export interface SplitCondition {
   readonly value: string;
   readonly friendlyName: string | undefined;
   named(friendlyName: string): SplitCondition;
+  /** Set by `rawCondition`: the condition is written exactly as given. */
+  readonly raw?: Condition;
 }
 
 function condition(type: ConditionType, value: string, friendlyName?: string): SplitCondition {
@@ -21,8 +23,25 @@ function condition(type: ConditionType, value: string, friendlyName?: string): S
   };
 }
 
+/**
+ * Escape hatch: a condition written exactly as given, Studio's keys and all, for an imported one the
+ * typed helpers cannot reproduce (`arguments` other than the split's input, no `value`, a regex
+ * JavaScript rejects). Nothing is checked.
+ */
+export function rawCondition(condition: Condition): SplitCondition {
+  const copy = structuredClone(condition);
+  return {
+    type: copy.type,
+    value: copy.value ?? "",
+    friendlyName: copy.friendly_name,
+    named: (name) => rawCondition({ ...copy, friendly_name: name }),
+    raw: copy,
+  };
+}
+
 /** Studio's condition object for a split whose input is `input`. */
 export function renderCondition(c: SplitCondition, input: string): Condition {
+  if (c.raw) return structuredClone(c.raw);
   return {
     friendly_name: c.friendlyName ?? `If value ${c.type} ${c.value}`,
     arguments: [input],

@@ -54,6 +54,7 @@ export {
   isAfterTime,
   isBeforeDate,
   isAfterDate,
+  rawCondition,
   type SplitCondition,
 } from "./conditions";
 export { raw, type RawWidget } from "./raw";

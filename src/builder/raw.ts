@@ -40,6 +40,8 @@ export function raw<const E extends string>(
     render(rest) as Record<string, unknown>,
     [...new Set(events)],
     parsedOffset?.data,
+    // Verbatim: a raw widget of a known type gets none of Studio's defaults filled in.
+    false,
   );
   return createObject(node, widgetPrototype("(raw)", {}, {})) as RawWidget<E>;
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { flow, sendAndWaitForReply, sendMessage, setVariables } from "../../src/builder";
+import {
+  flow,
+  raw,
+  rawCondition,
+  sendAndWaitForReply,
+  sendMessage,
+  setVariables,
+  splitBasedOn,
+} from "../../src/builder";
 import { compile } from "../../src/compiler";
 
 // What `studiokit import` needs to reproduce a console export exactly: the listed events in the
@@ -106,5 +114,44 @@ describe("builder options for imported flows", () => {
     expect(() => sendMessage("y", { body: "b", events: ["sent"] }).on("failed", greet)).toThrow(
       'widget "y" (send-message) has no event "failed"; its events are sent',
     );
+  });
+});
+
+describe("escape hatches keep imported JSON verbatim", () => {
+  it("rawCondition writes the condition exactly, raw() fills no defaults", () => {
+    const shout = raw(
+      "shout",
+      "send-message",
+      { body: "HI", from: "+15005550006", offset: { x: 0, y: 300 } },
+      ["sent"],
+    );
+    const split = splitBasedOn("check", { input: "{{trigger.message.Body}}", offset: { x: 0, y: 200 } }).when(
+      rawCondition({ friendly_name: "blank", arguments: ["{{trigger.message.From}}"], type: "is_blank" }),
+      shout,
+    );
+    const states = compile(flow({ on: { incomingMessage: split } })).states;
+    expect(states.slice(1)).toEqual([
+      {
+        name: "check",
+        type: "split-based-on",
+        transitions: [
+          { event: "noMatch" },
+          {
+            next: "shout",
+            event: "match",
+            conditions: [
+              { friendly_name: "blank", arguments: ["{{trigger.message.From}}"], type: "is_blank" },
+            ],
+          },
+        ],
+        properties: { input: "{{trigger.message.Body}}", offset: { x: 0, y: 200 } },
+      },
+      {
+        name: "shout",
+        type: "send-message",
+        transitions: [{ event: "sent" }],
+        properties: { body: "HI", from: "+15005550006", offset: { x: 0, y: 300 } },
+      },
+    ]);
   });
 });
