@@ -79,13 +79,19 @@ export function collect(flow: FlowNode): Collected {
 function unreachable(order: readonly Reached[], index: ReadonlyMap<WidgetNode, number>): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const seen = new Set<WidgetNode>();
-  const queue: Array<{ from: WidgetLike; event: string; to: string }> = [];
-  for (const r of order) for (const link of r.node.incoming) queue.push({ ...link, to: r.node.name });
+  const queue: Array<{ node: WidgetNode; event: string; to: string }> = [];
+  const enqueue = (to: WidgetNode) => {
+    for (const link of to.incoming) {
+      const node = nodeOf(link.from);
+      if (!index.has(node) && !seen.has(node)) {
+        seen.add(node);
+        queue.push({ node, event: link.event, to: to.name });
+      }
+    }
+  };
+  for (const r of order) enqueue(r.node);
   for (let i = 0; i < queue.length; i++) {
-    const { from, event, to } = queue[i]!;
-    const node = nodeOf(from);
-    if (index.has(node) || seen.has(node)) continue;
-    seen.add(node);
+    const { node, event, to } = queue[i]!;
     issues.push({
       code: "unreachable",
       severity: "error",
@@ -93,7 +99,7 @@ function unreachable(order: readonly Reached[], index: ReadonlyMap<WidgetNode, n
       widget: node.name,
       message: `widget "${node.name}" (${node.type}) is reachable from nowhere: it leads to "${to}" on "${event}", but no transition from the trigger reaches it; wire it from the flow or remove it`,
     });
-    for (const link of node.incoming) queue.push({ ...link, to: node.name });
+    enqueue(node);
   }
   return issues;
 }

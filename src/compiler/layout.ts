@@ -53,10 +53,13 @@ export function layout(
     x: origin.x + Math.round((column[slot]! - shift) * cell.width),
     y: origin.y + depth[slot]! * cell.height,
   });
-  const occupied = new Occupancy();
   const trigger = triggerOffset ?? place(0);
+  const pinned = nodes.filter((node) => node.offset !== undefined);
+  // Automatic offsets never overlap one another; only author-placed widgets can be in the way.
+  if (pinned.length === 0) return { trigger, offsets: nodes.map((_node, i) => place(i + 1)) };
+  const occupied = new Occupancy();
   occupied.add(trigger);
-  nodes.forEach((node) => node.offset && occupied.add(node.offset));
+  for (const node of pinned) occupied.add(node.offset!);
   const offsets = nodes.map((node, i) => {
     if (node.offset) return { x: node.offset.x, y: node.offset.y };
     const at = place(i + 1);
@@ -69,10 +72,11 @@ export function layout(
 
 /** Spatial hash of placed widget boxes; a box is smaller than a cell, so 3×3 cells cover any overlap. */
 class Occupancy {
-  private readonly cells = new Map<string, Offset[]>();
+  private readonly cells = new Map<number, Offset[]>();
 
-  private key(cx: number, cy: number): string {
-    return `${cx},${cy}`;
+  /** One number per cell; exact for canvases up to a million cells across. */
+  private key(cx: number, cy: number): number {
+    return cx * 2_097_152 + cy;
   }
 
   add(at: Offset): void {
