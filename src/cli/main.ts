@@ -3,10 +3,17 @@ import { CliError } from "./errors";
 import { compileCommand } from "./commands/compile";
 import { diagramCommand } from "./commands/diagram";
 import { diffCommand } from "./commands/diff";
+import { importCommand } from "./commands/import";
 import { validateCommand } from "./commands/validate";
 
 /** Every subcommand, one file each under commands/. */
-const commands: readonly Command[] = [compileCommand, diagramCommand, diffCommand, validateCommand];
+const commands: readonly Command[] = [
+  compileCommand,
+  diagramCommand,
+  diffCommand,
+  importCommand,
+  validateCommand,
+];
 
 function help(io: Io): number {
   io.stdout("usage: studiokit <command> [options]\n\n");

@@ -22,3 +22,5 @@ export {
 } from "./diff";
 export { diffMarkdown, diffDiagram, flowDiffMarkdown, diagramMarkdown } from "./diff-markdown";
 export { reviewComment, reviewMarker, githubCommentLimit, type ReviewInput, type ReviewSide } from "./review";
+export { importFlow, ImportError, type ImportOptions, type ImportedFlow } from "./import-flow";
+export { factoryName } from "./import-names";
