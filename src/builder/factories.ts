@@ -11,7 +11,7 @@ import { createWidget, factory, type PropsArgument, type Widget } from "./widget
  */
 
 /** A factory whose `parsed` output can be typed: `runFunction<{ order: { id: string } }>("fn", …)`. */
-function parsedFactory<T extends WidgetType>(type: T) {
+function parsedFactory<T extends Exclude<WidgetType, "trigger">>(type: T) {
   return <Parsed = unknown>(name: string, ...props: PropsArgument<WidgetProps<T>>): Widget<T, Parsed> =>
     createWidget(type, name, props[0]) as Widget<T, Parsed>;
 }

@@ -35,7 +35,7 @@ export {
   runConversationRelay,
   widgetFactories,
 } from "./factories";
-export { splitBasedOn, type SplitBasedOn, type SplitBasedOnProps } from "./split";
+export { splitBasedOn, type SplitBasedOn } from "./split";
 export {
   equalTo,
   notEqualTo,
@@ -77,6 +77,8 @@ export {
   numericStringProperties,
   camelCase,
   type WidgetProps,
+  type DerivedWidgetProps,
+  type Prop,
   type CommonProps,
   type CamelCase,
 } from "./props";
@@ -84,3 +86,37 @@ export { type Widget, type WidgetBase, type AnyWidget, type WidgetFactory } from
 /** For the compiler: the nodes behind widget and flow objects. */
 export { nodeOf, type WidgetNode, type FlowNode, type MatchNode } from "./node";
 export { flowNodeOf } from "./flow";
+export type {
+  SplitBasedOnProps,
+  SetVariablesProps,
+  MakeHttpRequestProps,
+  RunFunctionProps,
+  RunFunctionV2Props,
+  RunSubflowProps,
+  SendMessageProps,
+  SendAndWaitForReplyProps,
+  SendToAutoPilotProps,
+  StartConversationProps,
+  ResumeConversationProps,
+  CreateChatChannelProps,
+  AddMemberToChatChannelProps,
+  SayPlayProps,
+  GatherInputOnCallProps,
+  ConnectCallToProps,
+  RecordVoicemailProps,
+  RecordCallProps,
+  EnqueueCallProps,
+  MakeOutgoingCallV1Props,
+  MakeOutgoingCallV2Props,
+  AddTwimlRedirectProps,
+  CapturePaymentsProps,
+  ForkStreamProps,
+  RunConversationRelayProps,
+  SendToFlexProps,
+  CreateTaskProps,
+  UpdateSyncObjectProps,
+  UnderstandProps,
+  ConnectVirtualAgentProps,
+  ConnectVirtualAgentV2Props,
+  WidgetPropsByType,
+} from "./widget-props";

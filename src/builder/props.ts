@@ -1,6 +1,7 @@
 import { type z } from "zod";
 import { widgetSpecs, type Offset, type WidgetSpecs, type WidgetType } from "../definition";
 import { isRef, renderText, type Text } from "./ref";
+import { type WidgetPropsByType } from "./widget-props";
 
 /**
  * What Studio's console writes into a new widget before the author changes anything (the seed flow
@@ -87,6 +88,13 @@ type NumericKey<T extends WidgetType> = T extends keyof typeof numericStringProp
   : never;
 type PropValue<T extends WidgetType, K, V> = K extends NumericKey<T> ? Loose<V> | number : Loose<V>;
 
+/** The builder's type for Studio property `K` of widget type `T` (what widget-props.ts uses). */
+export type Prop<T extends WidgetType, K extends keyof WidgetProperties<T>> = PropValue<
+  T,
+  K,
+  Exclude<WidgetProperties<T>[K], undefined>
+>;
+
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
 
 /** Options every widget factory takes besides its own properties. */
@@ -112,9 +120,13 @@ export interface CommonProps {
 
 /**
  * A widget factory's props: the widget's Studio properties in camelCase, strings accepting typed
- * references, keys Studio fills in by default made optional.
+ * references, keys Studio fills in by default made optional. The generated interfaces in
+ * widget-props.ts carry the same keys and types plus the schemas' TSDoc; a type test keeps the two equal.
  */
-export type WidgetProps<T extends WidgetType> = Simplify<
+export type WidgetProps<T extends Exclude<WidgetType, "trigger">> = WidgetPropsByType[T];
+
+/** The props derived from the schemas by mapped types (renaming keys drops TSDoc, hence widget-props.ts). */
+export type DerivedWidgetProps<T extends WidgetType> = Simplify<
   {
     readonly [
       K in keyof WidgetProperties<T> as K extends "offset" | Defaulted<T> ? never : CamelCase<K & string>

@@ -1,13 +1,8 @@
 import { checkTarget, link, nodeOf, type Target, type WidgetLike } from "./node";
 import { renderCondition, type SplitCondition } from "./conditions";
-import { renderText, type Text } from "./ref";
+import { renderText } from "./ref";
 import { createWidget, type WidgetBase } from "./widget";
-import { type CommonProps } from "./props";
-
-export interface SplitBasedOnProps extends CommonProps {
-  /** The value tested, repeated in each condition's `arguments[0]` as the console does. */
-  readonly input: Text;
-}
+import { type SplitBasedOnProps } from "./widget-props";
 
 /** Split Based On: `.when(condition, target)` per branch in order, `.otherwise(target)` for no match. */
 export interface SplitBasedOn extends WidgetBase<"split-based-on", "noMatch"> {

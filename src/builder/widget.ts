@@ -108,12 +108,13 @@ export function makeNode(
 export function createWidget(
   type: WidgetType,
   name: unknown,
-  props: Readonly<Record<string, unknown>> | undefined,
+  props: object | undefined,
   extra: object = {},
 ): WidgetLike {
   const checked = checkName(name, type);
   const spec = widgetSpecs[type];
-  const given = props ?? {};
+  // Props arrive typed per widget; here they are read as the plain record JavaScript callers may pass.
+  const given = (props ?? {}) as Readonly<Record<string, unknown>>;
   const legal: readonly string[] = spec.events.filter((e) => e !== "match");
   const listed = given["events"] as readonly string[] | undefined;
   const illegal = listed?.find((e) => !legal.includes(e));
@@ -141,7 +142,7 @@ export function createObject(node: WidgetNode, proto: object): WidgetLike {
 }
 
 /** The factory shape every widget type shares: `factory(name, props)`. */
-export type WidgetFactory<T extends WidgetType> = (
+export type WidgetFactory<T extends Exclude<WidgetType, "trigger">> = (
   name: string,
   ...props: PropsArgument<WidgetProps<T>>
 ) => Widget<T>;
@@ -149,7 +150,7 @@ export type WidgetFactory<T extends WidgetType> = (
 /** Props may be left out when every prop is optional. */
 export type PropsArgument<P> = object extends P ? [props?: P] : [props: P];
 
-export function factory<T extends WidgetType>(type: T): WidgetFactory<T> {
+export function factory<T extends Exclude<WidgetType, "trigger">>(type: T): WidgetFactory<T> {
   return (name, ...props) => createWidget(type, name, props[0]) as Widget<T>;
 }
 
