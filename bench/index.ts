@@ -1,8 +1,13 @@
 import { run as compile } from "./compile";
+import { run as importBench } from "./import";
 import { run as validateReal } from "./validate-real";
 
 /** `npm run bench` runs every benchmark; `npm run bench -- <name>` runs one. */
-const benches: Record<string, () => void | Promise<void>> = { compile, "validate-real": validateReal };
+const benches: Record<string, () => void | Promise<void>> = {
+  compile,
+  "validate-real": validateReal,
+  import: importBench,
+};
 
 async function main(names: string[]): Promise<number> {
   const unknown = names.filter((n) => !(n in benches));
