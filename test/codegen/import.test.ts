@@ -7,6 +7,7 @@ import { factoryName, importFlow, ImportError } from "../../src/codegen";
 import { compileWithIssues } from "../../src/compiler";
 import { canonicalDefinition, canonicalJson, widgetTypes, type FlowDefinition } from "../../src/definition";
 import { validateDefinition } from "../../src/validator";
+import { generateFlow } from "../../bench/generate-flow";
 import { seedFlowPath } from "../support/shared";
 
 const root = path.resolve(__dirname, "..", "..");
@@ -85,6 +86,13 @@ export default flow({ description: "A New Flow", on: { incomingConversationMessa
     const { definition, issues } = await compileGenerated(tricky, "tricky");
     expect(canonicalJson(definition)).toBe(canonicalJson(expected));
     expect(issues).toEqual(validateDefinition(canonicalDefinition(expected)));
+  });
+
+  it("round-trips a generated flow with loops, branches and references between widgets", async () => {
+    const source = compileWithIssues(generateFlow(120)).definition;
+    const { definition, issues } = await compileGenerated(source, "generated");
+    expect(canonicalJson(definition)).toBe(canonicalJson(source));
+    expect(issues).toEqual([]);
   });
 
   it("keeps ${…} placeholders, backticks and quotes in strings as they are", async () => {
