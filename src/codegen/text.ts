@@ -12,17 +12,18 @@ export function shorten(text: string, max: number): string {
 }
 
 /**
- * Two long texts that differ somewhere in the middle, each cut to a window that starts a little
- * before the first difference, so a reviewer sees what changed rather than the shared opening.
+ * Two texts cut to `max` characters each so that their first difference stays in view: a text
+ * that fits is shown whole; a longer one is cut at the end, or, when the difference lies beyond
+ * the cut, also at the start (a little before the difference).
  */
 export function shortenPair(before: string, after: string, max: number): [string, string] {
   const a = Array.from(oneLine(before));
   const b = Array.from(oneLine(after));
-  if (a.length <= max && b.length <= max) return [a.join(""), b.join("")];
   let common = 0;
   while (common < a.length && common < b.length && a[common] === b[common]) common += 1;
-  const start = Math.max(0, common - 10);
   const cut = (chars: string[]) => {
+    if (chars.length <= max) return chars.join("");
+    const start = common + 10 < max ? 0 : common - 10;
     const head = start > 0 ? "…" : "";
     const body = chars.slice(start);
     const room = max - head.length;
