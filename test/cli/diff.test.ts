@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { flowDiffMarkdown } from "../../src/codegen";
 import { type FlowDefinition } from "../../src/definition";
-import { runCli, spawnCli } from "../support/run-cli";
+import { repoRoot, runCli, spawnCli } from "../support/run-cli";
 
 const fixtures = path.join(__dirname, "..", "codegen", "fixtures");
 const beforeFile = path.join(fixtures, "tutorial-before.json");
@@ -112,6 +112,17 @@ describe("studiokit diff", () => {
     } finally {
       await git("checkout", "--", "flows/tutorial.json");
     }
+  });
+
+  it("reads a flow module at a ref beside the real file, and leaves nothing behind", async () => {
+    expect(await runCli(["diff", "--git", "HEAD", "flows/do-you-like-bots.ts"])).toEqual({
+      code: 0,
+      stdout: "No changes (formatting and widget order aside).\n",
+      stderr: "",
+    });
+    expect(fs.readdirSync(path.join(repoRoot, "flows")).filter((f) => f.startsWith(".studiokit-"))).toEqual(
+      [],
+    );
   });
 
   it("names the file and the ref when the old version cannot be had", async () => {
