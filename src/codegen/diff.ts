@@ -58,38 +58,49 @@ export function isEmptyDiff(diff: FlowDiff): boolean {
 const json = (value: unknown) => JSON.stringify(sortKeysDeep(value));
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+/** Stands for a widget's own name, so a retry loop matches under the widget's new name. */
+const self = "\u0000self";
+
+const reference = (names: readonly string[]) =>
+  new RegExp(`\\bwidgets\\.(${names.map(escapeRegExp).join("|")})(?![\\w-])`, "g");
+
 /** Rewrites old names to new ones in `next` targets and `widgets.NAME` Liquid references. */
 class Renames {
   readonly map = new Map<string, string>();
   private pattern: RegExp | undefined;
 
-  with(from: string, to: string): Renames {
-    const copy = new Renames();
-    for (const [a, b] of this.map) copy.map.set(a, b);
-    copy.map.set(from, to);
-    return copy;
+  add(from: string, to: string): void {
+    this.map.set(from, to);
+    this.pattern = undefined;
   }
 
-  target(name: string | undefined): string | undefined {
-    return name === undefined ? undefined : (this.map.get(name) ?? name);
+  /** The name a target has now; `own` (a widget's own name) reads as `self`. */
+  target(name: string | undefined, own?: string): string | undefined {
+    if (name === undefined) return undefined;
+    return name === own ? self : (this.map.get(name) ?? name);
   }
 
-  value(value: unknown): unknown {
-    if (this.map.size === 0) return value;
-    if (typeof value === "string") {
-      this.pattern ??= new RegExp(
-        `\\bwidgets\\.(${[...this.map.keys()].map(escapeRegExp).join("|")})(?![\\w-])`,
-        "g",
-      );
-      return value.replace(this.pattern, (_m, name: string) => `widgets.${this.map.get(name) ?? name}`);
-    }
-    if (Array.isArray(value)) return value.map((v) => this.value(v));
-    if (value !== null && typeof value === "object") {
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, this.value(v)]));
-    }
-    return value;
+  /** A deep copy with references rewritten; references to `own` read as `self`. */
+  value(value: unknown, own?: string): unknown {
+    if (this.map.size === 0 && own === undefined) return value;
+    const ownPattern = own === undefined ? undefined : reference([own]);
+    const rewrite = (v: unknown): unknown => {
+      if (typeof v === "string") {
+        const text = ownPattern ? v.replace(ownPattern, `widgets.${self}`) : v;
+        if (this.map.size === 0) return text;
+        this.pattern ??= reference([...this.map.keys()]);
+        return text.replace(this.pattern, (_m, name: string) => `widgets.${this.map.get(name) ?? name}`);
+      }
+      if (Array.isArray(v)) return v.map(rewrite);
+      if (v !== null && typeof v === "object")
+        return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, rewrite(x)]));
+      return v;
+    };
+    return rewrite(value);
   }
 }
+
+const none = new Renames();
 
 function withoutOffset(properties: Record<string, unknown>): Record<string, unknown> {
   const { offset: _offset, ...rest } = properties;
@@ -97,30 +108,28 @@ function withoutOffset(properties: Record<string, unknown>): Record<string, unkn
 }
 
 /** Everything about a widget except its name and canvas position, with old names rewritten. */
-function content(state: State, renames: Renames): string {
+function content(state: State, renames: Renames, own?: string): string {
   const { name: _name, properties, transitions, ...rest } = state;
   return json({
-    ...(renames.value(rest) as object),
-    properties: renames.value(withoutOffset(properties)),
-    transitions: transitions.map((t) => ({ ...(renames.value(t) as object), next: renames.target(t.next) })),
+    ...(renames.value(rest, own) as object),
+    properties: renames.value(withoutOffset(properties), own),
+    transitions: transitions.map((t) => ({
+      ...(renames.value(t, own) as object),
+      next: renames.target(t.next, own),
+    })),
   });
 }
 
-/** Stands for a widget's own name, so a retry loop matches under the widget's new name. */
-const self = "\u0000self";
-
-function contentKey(state: State, renames: Renames): string {
-  return content(state, renames.with(state.name, self));
-}
+const contentKey = (state: State, renames: Renames) => content(state, renames, state.name);
 
 /** Pairs removed and added widgets whose content is equal once earlier pairs are renamed. */
 function findRenames(removed: readonly State[], added: readonly State[]): Renames {
   const open = new Map<string, State[]>();
   for (const state of added) {
-    const key = contentKey(state, new Renames());
+    const key = contentKey(state, none);
     open.set(key, [...(open.get(key) ?? []), state]);
   }
-  let renames = new Renames();
+  const renames = new Renames();
   // A pair can make another pair's references agree, so repeat until a pass finds nothing new.
   for (let progress = true; progress;) {
     progress = false;
@@ -129,7 +138,7 @@ function findRenames(removed: readonly State[], added: readonly State[]): Rename
       const key = contentKey(old, renames);
       const match = open.get(key)?.shift();
       if (!match) continue;
-      renames = renames.with(old.name, match.name);
+      renames.add(old.name, match.name);
       progress = true;
     }
   }
@@ -163,7 +172,7 @@ const end = (next: string | undefined) => next ?? "(end)";
 
 function transitionChanges(old: State, now: State, renames: Renames): TransitionChange[] {
   const before = keyedTransitions(old, renames);
-  const after = keyedTransitions(now, new Renames());
+  const after = keyedTransitions(now, none);
   const afterByKey = new Map(after.map((t) => [t.key, t]));
   const beforeByKey = new Map(before.map((t) => [t.key, t]));
   const changes: TransitionChange[] = [];
