@@ -1,9 +1,9 @@
-import { canonicalDefinition, canonicalJson, type FlowDefinition } from "../definition";
+import { type FlowDefinition } from "../definition";
 import { flowNodeOf, isFlow, type Flow } from "../builder";
 import { formatIssues, validateDefinition, type ValidationIssue } from "../validator";
 import { collect } from "./collect";
 import { layout } from "./layout";
-import { renderState, renderTrigger } from "./render";
+import { byStudioOrder, renderState, renderTrigger } from "./render";
 
 const brand = Symbol.for("studiokit.CompileError");
 
@@ -34,20 +34,17 @@ export function compileWithIssues(flow: Flow): CompileResult {
   if (!isFlow(flow)) throw new TypeError("compile: expected a flow made by flow({...})");
   const node = flowNodeOf(flow);
   const collected = collect(node);
-  const placed = layout(
-    collected.order.map((r) => ({ parent: r.parent, offset: r.node.offset })),
-    node.triggerOffset,
-  );
-  const states = [
+  const placed = layout(collected.order, node.triggerOffset);
+  const states = byStudioOrder([
     renderTrigger(node, placed.trigger),
     ...collected.order.map((r, i) => renderState(r.node, placed.offsets[i]!)),
-  ];
-  const definition = canonicalDefinition({
+  ]);
+  const definition: FlowDefinition = {
     ...(node.description === undefined ? {} : { description: node.description }),
     states,
     initial_state: node.triggerName,
-    flags: { ...node.flags },
-  });
+    flags: { allow_concurrent_calls: node.flags.allow_concurrent_calls },
+  };
   // Duplicate names make the validator's own findings about them redundant; report ours (both places).
   const issues = collected.issues.length > 0 ? collected.issues : validateDefinition(definition);
   return { definition, issues };
@@ -62,5 +59,5 @@ export function compile(flow: Flow): FlowDefinition {
 
 /** Canonical JSON text (two-space indented, newline-terminated): byte-identical across runs. */
 export function compileToJson(flow: Flow): string {
-  return canonicalJson(compile(flow));
+  return `${JSON.stringify(compile(flow), null, 2)}\n`;
 }

@@ -5,9 +5,10 @@ export const cell = { width: 320, height: 240 } as const;
 const box = { width: 280, height: 200 } as const;
 
 export interface LayoutInput {
-  /** Parent index in the breadth-first tree (-1: the trigger, which is index -1 itself). */
+  /** Parent index in the breadth-first tree (-1: the trigger). */
   readonly parent: number;
-  readonly offset: Offset | undefined;
+  /** The author's offset, if any. */
+  readonly node: { readonly offset: Offset | undefined };
 }
 
 /**
@@ -54,13 +55,13 @@ export function layout(
     y: origin.y + depth[slot]! * cell.height,
   });
   const trigger = triggerOffset ?? place(0);
-  const pinned = nodes.filter((node) => node.offset !== undefined);
+  const pinned = nodes.filter((input) => input.node.offset !== undefined);
   // Automatic offsets never overlap one another; only author-placed widgets can be in the way.
   if (pinned.length === 0) return { trigger, offsets: nodes.map((_node, i) => place(i + 1)) };
   const occupied = new Occupancy();
   occupied.add(trigger);
-  for (const node of pinned) occupied.add(node.offset!);
-  const offsets = nodes.map((node, i) => {
+  for (const input of pinned) occupied.add(input.node.offset!);
+  const offsets = nodes.map(({ node }, i) => {
     if (node.offset) return { x: node.offset.x, y: node.offset.y };
     const at = place(i + 1);
     while (occupied.overlaps(at)) at.x += cell.width;

@@ -1,26 +1,43 @@
-import { isWidgetType, triggerContextKeys, type Offset, type State, type Transition } from "../definition";
+import {
+  isWidgetType,
+  sortKeysDeep,
+  triggerContextKeys,
+  type Condition,
+  type Offset,
+  type State,
+  type Transition,
+} from "../definition";
 import { isWidgetLike, studioDefaults, type FlowNode, type Target, type WidgetNode } from "../builder";
+
+// States are written directly in canonicalDefinition's form (Studio's key order for states,
+// transitions and conditions, other keys sorted) instead of rendered and then copied into it: one
+// copy of a 10,000-widget flow instead of two. A test checks the output is a fixed point of
+// canonicalDefinition.
 
 const triggerEvents = Object.keys(triggerContextKeys);
 
-const next = (target: Target | undefined): { next?: string } =>
-  isWidgetLike(target) ? { next: target.name } : {};
+/** `{ next, event }`, or `{ event }` when unwired (the execution ends on that event). */
+const transition = (event: string, target: Target | undefined): Transition =>
+  isWidgetLike(target) ? { next: target.name, event } : { event };
+
+function condition(c: Condition): Condition {
+  const { friendly_name, arguments: args, type, value, ...rest } = c;
+  const out: Condition = { friendly_name, arguments: [...args], type };
+  if (value !== undefined) out.value = value;
+  return Object.assign(out, sortKeysDeep(rest));
+}
 
 /** The one place builder nodes become Studio's JSON shape: every legal event listed, `next` omitted when unwired. */
 export function renderState(node: WidgetNode, offset: Offset): State {
-  const transitions: Transition[] = node.events.map((event) => ({ ...next(node.wiring.get(event)), event }));
+  const transitions = node.events.map((event) => transition(event, node.wiring.get(event)));
   for (const match of node.matches)
-    transitions.push({ ...next(match.target), event: "match", conditions: [...match.conditions] });
+    transitions.push({ ...transition("match", match.target), conditions: match.conditions.map(condition) });
   const defaults: Readonly<Record<string, unknown>> =
     node.fillDefaults && isWidgetType(node.type) && node.type in studioDefaults
       ? studioDefaults[node.type as keyof typeof studioDefaults]
       : {};
-  return {
-    name: node.name,
-    type: node.type,
-    transitions,
-    properties: { ...defaults, ...node.properties, offset },
-  };
+  const properties = sortKeysDeep({ ...defaults, ...node.properties, offset }) as State["properties"];
+  return { name: node.name, type: node.type, transitions, properties };
 }
 
 export function renderTrigger(flow: FlowNode, offset: Offset): State {
@@ -28,7 +45,14 @@ export function renderTrigger(flow: FlowNode, offset: Offset): State {
   return {
     name: flow.triggerName,
     type: "trigger",
-    transitions: (flow.triggerEvents ?? triggerEvents).map((event) => ({ ...next(wired.get(event)), event })),
-    properties: { offset },
+    transitions: (flow.triggerEvents ?? triggerEvents).map((event) => transition(event, wired.get(event))),
+    properties: { offset: { x: offset.x, y: offset.y } },
   };
+}
+
+/** Studio's export order: the trigger first, then widgets by name. */
+export function byStudioOrder(states: State[]): State[] {
+  const [trigger, ...widgets] = states;
+  widgets.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return trigger ? [trigger, ...widgets] : widgets;
 }

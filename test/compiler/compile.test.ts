@@ -6,6 +6,7 @@ import {
   liquid,
   matchesAnyOf,
   raw,
+  rawCondition,
   runFunction,
   sendAndWaitForReply,
   sendMessage,
@@ -13,6 +14,9 @@ import {
   type Flow,
 } from "../../src/builder";
 import { compile, compileToJson, compileWithIssues, CompileError } from "../../src/compiler";
+import { canonicalJson } from "../../src/definition";
+import bots from "../../flows/do-you-like-bots";
+import { generateFlow } from "../../bench/generate-flow";
 
 /** Ask for an order number, look it up, answer per status; ask again on timeout; an unknown widget after "sorry". */
 function orderStatus(): Flow {
@@ -170,6 +174,25 @@ describe("compile", () => {
     const first = compileToJson(orderStatus());
     expect(compileToJson(orderStatus())).toBe(first);
     expect(first.endsWith("}\n")).toBe(true);
+  });
+
+  it("writes exactly canonicalDefinition's form (its output is a fixed point of it)", () => {
+    const withExtras = (() => {
+      const hi = sendMessage("hi", {
+        body: "x",
+        extraProperties: { z_extra: { b: 1, a: [{ y: 1, x: 2 }] } },
+        contentVariables: [{ value: "v", key: "1" }],
+      });
+      const split = splitBasedOn("split", { input: "{{trigger.message.Body}}" }).when(
+        rawCondition({ value: "v", type: "equal_to", arguments: ["a"], friendly_name: "f", zz: 1, aa: 2 }),
+        hi,
+      );
+      return flow({ on: { incomingMessage: split }, trigger: { name: "Start", offset: { x: 5, y: 5 } } });
+    })();
+    for (const f of [bots, orderStatus(), generateFlow(300), withExtras]) {
+      const json = compileToJson(f);
+      expect(canonicalJson(JSON.parse(json))).toBe(json);
+    }
   });
 
   it("reports the validator's warnings without failing", () => {
