@@ -7,18 +7,16 @@ import {
   type WidgetSpec,
 } from "../definition";
 import { type Severity, type ValidationIssue } from "./issue";
-import { stateStrings, type StateString } from "./strings";
 
 type PathSegment = string | number;
 
 /**
- * What every check reads: the states, a name → index map (first occurrence wins, duplicates are
- * the names check's business) and each state's strings, walked once and shared by the Liquid and
- * credential checks. In widget mode (a single-state fixture) paths start at the widget itself.
+ * What every check reads: the states and a name → index map (first occurrence wins, duplicates
+ * are the names check's business). In widget mode (a single-state fixture) paths start at the
+ * widget itself.
  */
 export class FlowIndex {
   readonly byName = new Map<string, number>();
-  private readonly strings: Array<StateString[] | undefined> = [];
 
   private constructor(
     readonly states: readonly State[],
@@ -39,7 +37,7 @@ export class FlowIndex {
   }
 
   /** The JSON path of a state (or a place inside it), e.g. `states[3].properties.timeout`. */
-  path(index: number, suffix: readonly PathSegment[] = []): string {
+  path(index: number, suffix: ReadonlyArray<PathSegment> = []): string {
     return formatPath(this.standalone ? suffix : ["states", index, ...suffix]);
   }
 
@@ -48,21 +46,11 @@ export class FlowIndex {
     return type !== undefined && isWidgetType(type) ? widgetSpecs[type] : undefined;
   }
 
-  stringsOf(index: number): StateString[] {
-    let cached = this.strings[index];
-    if (!cached) {
-      const state = this.states[index];
-      cached = state ? stateStrings(state) : [];
-      this.strings[index] = cached;
-    }
-    return cached;
-  }
-
   issue(
     index: number,
     code: string,
     severity: Severity,
-    suffix: readonly PathSegment[],
+    suffix: ReadonlyArray<PathSegment>,
     message: string,
   ): ValidationIssue {
     const widget = this.states[index]?.name;

@@ -1,24 +1,19 @@
 import { type State } from "../definition";
 
-/** A string inside a widget, located by its path from the state object. */
-export interface StateString {
-  readonly path: ReadonlyArray<string | number>;
-  /**
-   * What the string is called: its object key, or for an item of a `[{ key, value }]` list, the
-   * item's `key` (so `{ key: "Authorization", value: "…" }` is named "Authorization").
-   */
-  readonly name: string;
-  readonly value: string;
-}
+/**
+ * Called for each string of a widget. `path` (from the state object) is a shared stack, valid
+ * only during the call; `name` is the string's object key or, for an item of a `[{ key, value }]`
+ * list, the item's `key` (so `{ key: "Authorization", value: "…" }` is named "Authorization").
+ */
+export type StringVisitor = (path: ReadonlyArray<string | number>, name: string, value: string) => void;
 
-/** Depth-first over one value; `path` is a shared stack, copied only when a string is found. */
-function walk(value: unknown, path: Array<string | number>, name: string, out: StateString[]): void {
+function walk(value: unknown, path: Array<string | number>, name: string, visit: StringVisitor): void {
   if (typeof value === "string") {
-    out.push({ path: path.slice(), name, value });
+    visit(path, name, value);
   } else if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       path.push(i);
-      walk(value[i], path, name, out);
+      walk(value[i], path, name, visit);
       path.pop();
     }
   } else if (value !== null && typeof value === "object") {
@@ -26,27 +21,31 @@ function walk(value: unknown, path: Array<string | number>, name: string, out: S
     const itemKey = typeof record.key === "string" ? record.key : undefined;
     for (const key in record) {
       path.push(key);
-      walk(record[key], path, key === "value" && itemKey !== undefined ? itemKey : key, out);
+      walk(record[key], path, key === "value" && itemKey !== undefined ? itemKey : key, visit);
       path.pop();
     }
   }
 }
 
 /**
- * Every string Studio may render in a widget: its properties (recursively, kv lists included;
- * the canvas `offset` holds numbers only) and each split condition's `value` and `arguments`.
+ * Visits every string Studio may render in a widget: its properties (recursively, kv lists
+ * included; the canvas `offset` holds numbers only) and each split condition's `value` and
+ * `arguments`. Nothing is collected, so a 10,000-widget flow leaves no garbage behind.
  */
-export function stateStrings(state: State): StateString[] {
-  const out: StateString[] = [];
+export function forEachString(state: State, visit: StringVisitor): void {
+  const path: Array<string | number> = ["properties"];
   for (const key in state.properties) {
-    if (key !== "offset") walk(state.properties[key], ["properties", key], key, out);
+    if (key === "offset") continue;
+    path.push(key);
+    walk(state.properties[key], path, key, visit);
+    path.pop();
   }
   state.transitions.forEach((transition, t) => {
     transition.conditions?.forEach((condition, c) => {
-      const at: Array<string | number> = ["transitions", t, "conditions", c];
-      if (condition.value !== undefined) walk(condition.value, [...at, "value"], "value", out);
-      walk(condition.arguments, [...at, "arguments"], "arguments", out);
+      const at: Array<string | number> = ["transitions", t, "conditions", c, "value"];
+      if (condition.value !== undefined) walk(condition.value, at, "value", visit);
+      at[4] = "arguments";
+      walk(condition.arguments, at, "arguments", visit);
     });
   });
-  return out;
 }

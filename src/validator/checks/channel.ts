@@ -1,6 +1,6 @@
 import { type TriggerEvent } from "../../definition";
 import { type FlowIndex } from "../flow-index";
-import { reachable, triggerIndex } from "../graph";
+import { edgesOf, reachable, triggerIndex } from "../graph";
 import { type ValidationIssue } from "../issue";
 
 /** Trigger events that start an execution without a call. */
@@ -24,12 +24,14 @@ export function checkChannels(flow: FlowIndex): ValidationIssue[] {
   const targets = (events: (event: string) => boolean) =>
     trigger.transitions.flatMap((t) => (events(t.event) && t.next ? [flow.byName.get(t.next)] : []));
   const isCallless = (event: string) => callless.has(event as TriggerEvent);
-  const withoutCall = reachable(flow, targets(isCallless), (i) => !placesCall(flow.states[i]?.type));
+  const calls = flow.states.map((state) => placesCall(state.type));
+  const edges = edgesOf(flow);
+  const withoutCall = reachable(edges, targets(isCallless), (i) => !calls[i]);
   const callStarts = targets((event) => !isCallless(event));
-  flow.states.forEach((state, i) => {
-    if (placesCall(state.type)) callStarts.push(i);
+  calls.forEach((call, i) => {
+    if (call) callStarts.push(i);
   });
-  const withCall = reachable(flow, callStarts);
+  const withCall = reachable(edges, callStarts);
   const issues: ValidationIssue[] = [];
   flow.states.forEach((_state, i) => {
     const spec = flow.spec(i);

@@ -1,7 +1,7 @@
 import { type FlowIndex } from "../flow-index";
 import { type ValidationIssue } from "../issue";
 import { hasLiquid, isSecretName, masked } from "../secrets";
-import { type StateString } from "../strings";
+import { forEachString } from "../strings";
 
 const advice =
   "anyone who can read the flow (or its git history) can read it; keep it out of the flow, e.g. in a Twilio Function's environment variables";
@@ -14,23 +14,20 @@ const authTokenLike = /(?<![A-Za-z0-9])[0-9a-f]{32}(?![0-9a-z])/i;
 /** Template placeholders filled before deploy (`${TOKEN}` in Terraform templates). */
 const placeholder = /^\s*\$\{[^}]*\}\s*$/;
 
-function urlFinding(text: StateString): string | undefined {
-  const match = text.value.includes("@") ? urlCredentials.exec(text.value) : null;
+function urlFinding(value: string): string | undefined {
+  const match = value.includes("@") ? urlCredentials.exec(value) : null;
   if (!match || hasLiquid(match[2] ?? "")) return undefined;
   return `the URL carries a password (${match[1]}://${masked}:${masked}@${match[3]}); ${advice}`;
 }
 
-function namedFinding(text: StateString): string | undefined {
-  const value = text.value.trim();
-  if (!isSecretName(text.name) || value === "" || hasLiquid(value) || placeholder.test(value))
+function namedFinding(name: string, value: string): string | undefined {
+  const literal = value.trim();
+  if (!isSecretName(name) || literal === "" || hasLiquid(literal) || placeholder.test(literal))
     return undefined;
-  return `"${text.name}" holds a literal credential (${masked}); ${advice}`;
+  return `"${name}" holds a literal credential (${masked}); ${advice}`;
 }
 
-function tokenFinding(text: StateString, besideAccountSid: boolean): string | undefined {
-  if (!besideAccountSid || !authTokenLike.test(text.value)) return undefined;
-  return `holds what looks like a Twilio auth token (32 hex digits, ${masked}) beside an Account SID (AC…); ${advice}`;
-}
+const tokenMessage = `holds what looks like a Twilio auth token (32 hex digits, ${masked}) beside an Account SID (AC…); ${advice}`;
 
 /**
  * Credentials written into the flow, as warnings: user:password in URLs, literal values of
@@ -40,13 +37,17 @@ function tokenFinding(text: StateString, besideAccountSid: boolean): string | un
  */
 export function checkCredentials(flow: FlowIndex): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  flow.states.forEach((_state, i) => {
-    const strings = flow.stringsOf(i);
-    const besideAccountSid = strings.some((s) => s.value.includes("AC") && accountSid.test(s.value));
-    for (const text of strings) {
-      const message = urlFinding(text) ?? namedFinding(text) ?? tokenFinding(text, besideAccountSid);
-      if (message) issues.push(flow.issue(i, "credential", "warning", text.path, message));
-    }
+  flow.states.forEach((state, i) => {
+    let besideAccountSid = false;
+    const tokens: ValidationIssue[] = [];
+    forEachString(state, (path, name, value) => {
+      if (value.includes("AC") && accountSid.test(value)) besideAccountSid = true;
+      const message = urlFinding(value) ?? namedFinding(name, value);
+      if (message) issues.push(flow.issue(i, "credential", "warning", path, message));
+      else if (authTokenLike.test(value))
+        tokens.push(flow.issue(i, "credential", "warning", path, tokenMessage));
+    });
+    if (besideAccountSid) issues.push(...tokens);
   });
   return issues;
 }

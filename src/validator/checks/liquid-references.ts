@@ -2,6 +2,7 @@ import { contextRoots } from "../../definition";
 import { type FlowIndex } from "../flow-index";
 import { type ValidationIssue } from "../issue";
 import { parseLiquid, type LiquidReference } from "../liquid";
+import { forEachString } from "../strings";
 import { didYouMean } from "../suggest";
 
 const roots: ReadonlySet<string> = new Set(contextRoots);
@@ -37,20 +38,20 @@ function problemOf(
  */
 export function checkLiquidReferences(flow: FlowIndex): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  flow.states.forEach((_state, i) => {
-    for (const text of flow.stringsOf(i)) {
-      const parsed = parseLiquid(text.value);
-      if (!parsed.ok) continue;
-      const reported = new Set<string>();
+  flow.states.forEach((state, i) => {
+    forEachString(state, (path, _name, value) => {
+      const parsed = parseLiquid(value);
+      if (!parsed.ok) return;
+      let reported: Set<string> | undefined;
       for (const ref of parsed.references) {
         const problem = problemOf(flow, ref);
         if (!problem) continue;
         const key = `${ref.segments[0]}.${ref.segments[1]}`;
-        if (reported.has(key)) continue;
-        reported.add(key);
-        issues.push(flow.issue(i, problem[0], problem[1], text.path, problem[2]));
+        if (reported?.has(key)) continue;
+        (reported ??= new Set()).add(key);
+        issues.push(flow.issue(i, problem[0], problem[1], path, problem[2]));
       }
-    }
+    });
   });
   return issues;
 }
