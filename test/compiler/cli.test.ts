@@ -6,6 +6,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import bots from "../../flows/do-you-like-bots";
 import { main, type Io } from "../../src/cli";
 import { compileToJson } from "../../src/compiler";
+import { canonicalJson, type FlowDefinition } from "../../src/definition";
+import { seedFlowPath } from "../support/shared";
 
 const root = path.resolve(__dirname, "..", "..");
 const tmp = fs.mkdtempSync(path.join(root, "test", "compiler", ".tmp-cli-"));
@@ -61,6 +63,26 @@ describe("studiokit compile", () => {
     });
   });
 
+  it("prints warnings on stderr and still compiles", async () => {
+    const file = path.join(tmp, "warn.ts");
+    fs.writeFileSync(
+      file,
+      [
+        `import { flow, raw } from "${builder}";`,
+        'export default flow({ on: { incomingMessage: raw("custom", "future-widget", {}, ["done"]) } });',
+      ].join("\n"),
+    );
+    const result = await run(file);
+    expect(result.code).toBe(0);
+    expect((JSON.parse(result.stdout) as { states: unknown[] }).states).toHaveLength(2);
+    expect(result.stderr.split("\n")[0]).toContain(`${file}: widget "custom": states[1].type: warning: `);
+  });
+
+  it("canonicalizes and checks a JSON definition too", async () => {
+    const seed = JSON.parse(fs.readFileSync(seedFlowPath, "utf8")) as FlowDefinition;
+    expect(await run(seedFlowPath)).toEqual({ code: 0, stdout: canonicalJson(seed), stderr: "" });
+  });
+
   it("exits 2 with one line on unusable input", async () => {
     expect(await run("flows/missing.ts")).toEqual({
       code: 2,
@@ -71,7 +93,7 @@ describe("studiokit compile", () => {
       code: 2,
       stdout: "",
       stderr:
-        "studiokit compile: give exactly one flow file; usage: studiokit compile <flow.ts> [--out file.json]\n",
+        "studiokit compile: give exactly one flow file; usage: studiokit compile <flow.ts|flow.json> [--out file.json]\n",
     });
     expect((await run("flows/do-you-like-bots.ts", "--bogus")).code).toBe(2);
   });
