@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatTypeScript } from "../../src/cli";
 import { importFlow } from "../../src/codegen";
 import { canonicalJson, type FlowDefinition } from "../../src/definition";
@@ -21,6 +21,9 @@ beforeAll(() => {
   fs.rmSync(out, { recursive: true, force: true });
   fs.mkdirSync(out, { recursive: true });
 });
+
+// Removed afterwards: a stale module would fail `npm run typecheck` once the builder changes.
+afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
 
 describe("studiokit import", () => {
   it("prints the module for flows/ when no --out is given", async () => {

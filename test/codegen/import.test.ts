@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as builder from "../../src/builder";
 import { formatTypeScript } from "../../src/cli";
 import { factoryName, importFlow, ImportError } from "../../src/codegen";
@@ -37,6 +37,9 @@ beforeAll(() => {
   fs.rmSync(generated, { recursive: true, force: true });
   fs.mkdirSync(generated, { recursive: true });
 });
+
+// Removed afterwards: a stale module would fail `npm run typecheck` once the builder changes.
+afterAll(() => fs.rmSync(generated, { recursive: true, force: true }));
 
 describe("importFlow", () => {
   it("writes the tutorial flow as idiomatic builder code", async () => {
