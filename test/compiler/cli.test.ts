@@ -10,7 +10,10 @@ import { canonicalJson, type FlowDefinition } from "../../src/definition";
 import { seedFlowPath } from "../support/shared";
 
 const root = path.resolve(__dirname, "..", "..");
-const tmp = fs.mkdtempSync(path.join(root, "test", "compiler", ".tmp-cli-"));
+// Flow modules must sit inside the project so ts-node compiles them with its tsconfig.
+const generated = path.join(root, "test", ".generated");
+fs.mkdirSync(generated, { recursive: true });
+const tmp = fs.mkdtempSync(path.join(generated, "compile-cli-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 async function run(...argv: string[]) {

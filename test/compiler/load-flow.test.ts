@@ -7,7 +7,10 @@ import bots from "../../flows/do-you-like-bots";
 import { legacyFlowFile, realFlowsDir, seedFlowPath } from "../support/shared";
 
 const root = path.resolve(__dirname, "..", "..");
-const tmp = fs.mkdtempSync(path.join(root, "test", "compiler", ".tmp-load-"));
+// Flow modules must sit inside the project so ts-node compiles them with its tsconfig.
+const generated = path.join(root, "test", ".generated");
+fs.mkdirSync(generated, { recursive: true });
+const tmp = fs.mkdtempSync(path.join(generated, "load-flow-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 const builder = path
