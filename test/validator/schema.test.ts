@@ -34,6 +34,18 @@ describe("flow schema", () => {
     ]);
   });
 
+  it("says which widget initial_state should name", () => {
+    const { initial_state: _omitted, ...flow } = definition(trigger("hello"), sendMessage("hello"));
+    expect(validateDefinition(flow)).toEqual([
+      {
+        code: "initial-state",
+        severity: "error",
+        path: "initial_state",
+        message: '"initial_state" is required; it names the trigger widget, here "Trigger"',
+      },
+    ]);
+  });
+
   it("locates problems inside states and names the widget", () => {
     const flow = definition(trigger("ask"), ask("ask"));
     const broken = {

@@ -49,8 +49,25 @@ export function flowSchemaIssues(input: unknown, problems: readonly ParseProblem
   return result.error.issues.map((zodIssue) => {
     const path = formatPath(zodIssue.path);
     const message = describeZodIssue(zodIssue, input, labelOf(zodIssue.path, "the flow definition"));
-    return issue(path, message, widgetAt(input, path));
+    return issue(
+      path,
+      path === "initial_state" ? message + triggerHint(input) : message,
+      widgetAt(input, path),
+    );
   });
+}
+
+/** `initial_state` names the trigger widget: say which one, when the states show it. */
+function triggerHint(input: unknown): string {
+  if (typeof input !== "object" || input === null || !("states" in input) || !Array.isArray(input.states))
+    return "";
+  const triggers = input.states.flatMap((state: unknown) =>
+    typeof state === "object" && state !== null && "type" in state && state.type === "trigger"
+      ? [nameOf(state)]
+      : [],
+  );
+  const [name] = triggers;
+  return triggers.length === 1 && name !== undefined ? `; it names the trigger widget, here "${name}"` : "";
 }
 
 /** The issues of a lone widget (state object) that does not fit the state schema. */
