@@ -1,3 +1,4 @@
+import { type State } from "../../definition";
 import { type FlowIndex } from "../flow-index";
 import { type ValidationIssue } from "../issue";
 import { hasLiquid, isSecretName, masked } from "../secrets";
@@ -35,19 +36,15 @@ const tokenMessage = `holds what looks like a Twilio auth token (32 hex digits, 
  * (`sip_password` included), and auth-token-shaped strings in a widget that also holds an
  * Account SID. Messages never repeat the secret.
  */
-export function checkCredentials(flow: FlowIndex): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  flow.states.forEach((state, i) => {
-    let besideAccountSid = false;
-    const tokens: ValidationIssue[] = [];
-    forEachString(state, (path, name, value) => {
-      if (value.includes("AC") && accountSid.test(value)) besideAccountSid = true;
-      const message = urlFinding(value) ?? namedFinding(name, value);
-      if (message) issues.push(flow.issue(i, "credential", "warning", path, message));
-      else if (authTokenLike.test(value))
-        tokens.push(flow.issue(i, "credential", "warning", path, tokenMessage));
-    });
-    if (besideAccountSid) issues.push(...tokens);
+export function checkCredentials(flow: FlowIndex, state: State, i: number, issues: ValidationIssue[]): void {
+  let besideAccountSid = false;
+  const tokens: ValidationIssue[] = [];
+  forEachString(state, (path, name, value) => {
+    if (value.includes("AC") && accountSid.test(value)) besideAccountSid = true;
+    const message = urlFinding(value) ?? namedFinding(name, value);
+    if (message) issues.push(flow.issue(i, "credential", "warning", path, message));
+    else if (authTokenLike.test(value))
+      tokens.push(flow.issue(i, "credential", "warning", path, tokenMessage));
   });
-  return issues;
+  if (besideAccountSid) issues.push(...tokens);
 }

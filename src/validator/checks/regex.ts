@@ -1,3 +1,4 @@
+import { type State } from "../../definition";
 import { type FlowIndex } from "../flow-index";
 import { type ValidationIssue } from "../issue";
 import { hasLiquid } from "../secrets";
@@ -7,32 +8,31 @@ import { hasLiquid } from "../secrets";
  * studiokit's engine runs them; Studio's own dialect is UNCONFIRMED (studio.md §4). A pattern
  * holding Liquid is only known after rendering and is skipped.
  */
-export function checkRegexConditions(flow: FlowIndex): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  flow.states.forEach((state, i) => {
-    state.transitions.forEach((transition, t) => {
-      transition.conditions?.forEach((condition, c) => {
-        const pattern = condition.value;
-        if (condition.type !== "regex" || pattern === undefined || hasLiquid(pattern)) return;
-        try {
-          new RegExp(pattern, "i");
-        } catch (error) {
-          const reason =
-            error instanceof Error
-              ? error.message.replace(/^Invalid regular expression: \/.*\/i: /s, "")
-              : "";
-          issues.push(
-            flow.issue(
-              i,
-              "invalid-regex",
-              "error",
-              ["transitions", t, "conditions", c, "value"],
-              `condition "${condition.friendly_name}" has an invalid regular expression ${JSON.stringify(pattern)}: ${reason} (checked as a case-insensitive JavaScript RegExp)`,
-            ),
-          );
-        }
-      });
+export function checkRegexConditions(
+  flow: FlowIndex,
+  state: State,
+  i: number,
+  issues: ValidationIssue[],
+): void {
+  state.transitions.forEach((transition, t) => {
+    transition.conditions?.forEach((condition, c) => {
+      const pattern = condition.value;
+      if (condition.type !== "regex" || pattern === undefined || hasLiquid(pattern)) return;
+      try {
+        new RegExp(pattern, "i");
+      } catch (error) {
+        const reason =
+          error instanceof Error ? error.message.replace(/^Invalid regular expression: \/.*\/i: /s, "") : "";
+        issues.push(
+          flow.issue(
+            i,
+            "invalid-regex",
+            "error",
+            ["transitions", t, "conditions", c, "value"],
+            `condition "${condition.friendly_name}" has an invalid regular expression ${JSON.stringify(pattern)}: ${reason} (checked as a case-insensitive JavaScript RegExp)`,
+          ),
+        );
+      }
     });
   });
-  return issues;
 }
