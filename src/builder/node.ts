@@ -42,7 +42,8 @@ export interface WidgetNode {
   readonly offset: Offset | undefined;
   /** Whether the compiler fills in Studio's default properties (`studioDefaults`) this widget lacks. */
   readonly fillDefaults: boolean;
-  readonly wiring: Map<string, Target>;
+  /** `targets[i]` is where `events[i]` leads (undefined: unwired). An array, not a Map: compact for big flows. */
+  readonly targets: Array<Target | undefined>;
   /** Split Based On only: match transitions in the order written. */
   readonly matches: MatchNode[];
   /** Who points here; lets the compiler name widgets wired into the flow but reached from nowhere. */

@@ -51,15 +51,15 @@ const base = {
     const node = nodeOf(this);
     if (event === "match" && node.type === "split-based-on")
       throw new Error(`widget "${node.name}": wire match transitions with .when(condition, target)`);
-    if (!node.events.includes(event))
+    const at = node.events.indexOf(event);
+    if (at < 0)
       throw new Error(
         `widget "${node.name}" (${node.type}) has no event "${event}"; its events are ${node.events.join(", ")}`,
       );
-    const existing = node.wiring.get(event);
-    if (existing !== undefined)
+    if (node.targets[at] !== undefined)
       throw new Error(`widget "${node.name}": event "${event}" is already wired; wire each event once`);
     const checked = checkTarget(node.name, event, target);
-    node.wiring.set(event, checked);
+    node.targets[at] = checked;
     link(this, event, checked);
     return this;
   },
@@ -98,7 +98,7 @@ export function makeNode(
     events,
     offset,
     fillDefaults,
-    wiring: new Map(),
+    targets: events.map(() => undefined),
     matches: [],
     incoming: [],
   };

@@ -7,7 +7,9 @@ export interface Reached {
   readonly node: WidgetNode;
   /** Index in `order` of the widget that first reached this one (-1: the trigger). */
   readonly parent: number;
-  readonly via: { readonly from: string; readonly event: string };
+  /** The name of the widget (or trigger) and the event that first reached this one. */
+  readonly from: string;
+  readonly event: string;
 }
 
 export interface Collected {
@@ -16,20 +18,7 @@ export interface Collected {
   readonly issues: ValidationIssue[];
 }
 
-/** Targets of a widget's transitions in the order the compiler writes them (a split's noMatch first). */
-export function targetsOf(node: WidgetNode): Array<{ event: string; target: WidgetLike }> {
-  const out: Array<{ event: string; target: WidgetLike }> = [];
-  for (const event of node.events) {
-    const target = node.wiring.get(event);
-    if (isWidgetLike(target)) out.push({ event, target });
-  }
-  for (const match of node.matches)
-    if (isWidgetLike(match.target)) out.push({ event: "match", target: match.target });
-  return out;
-}
-
-const describe = (r: { node: WidgetNode; via: Reached["via"] }) =>
-  `a ${r.node.type} first reached from "${r.via.from}" on "${r.via.event}"`;
+const describe = (r: Reached) => `a ${r.node.type} first reached from "${r.from}" on "${r.event}"`;
 
 /**
  * Walks the flow from the trigger. Names are the author's, so two different widget objects with
@@ -40,10 +29,18 @@ export function collect(flow: FlowNode): Collected {
   const index = new Map<WidgetNode, number>();
   const byName = new Map<string, Reached | "trigger">([[flow.triggerName, "trigger"]]);
   const issues: ValidationIssue[] = [];
-  const visit = (widget: WidgetLike, parent: number, via: Reached["via"]) => {
+  // Transitions from reached widgets into each reached widget; fewer than its incoming links
+  // means something unreached points at it.
+  const linkedIn: number[] = [];
+  const visit = (widget: WidgetLike, parent: number, from: string, event: string) => {
     const node = nodeOf(widget);
-    if (index.has(node)) return;
-    const reached: Reached = { widget, node, parent, via };
+    const known = index.get(node);
+    if (known !== undefined) {
+      if (parent >= 0) linkedIn[known]!++;
+      return;
+    }
+    linkedIn.push(parent >= 0 ? 1 : 0);
+    const reached: Reached = { widget, node, parent, from, event };
     const other = byName.get(node.name);
     if (other !== undefined) {
       const first = other === "trigger" ? "the flow's trigger" : describe(other);
@@ -59,24 +56,36 @@ export function collect(flow: FlowNode): Collected {
     order.push(reached);
   };
   let i = 0;
+  // Children in the order the compiler writes transitions: every event, then a split's matches.
   const walk = () => {
     for (; i < order.length; i++) {
-      const current = order[i]!;
-      for (const { event, target } of targetsOf(current.node))
-        visit(target, i, { from: current.node.name, event });
+      const { node } = order[i]!;
+      node.events.forEach((event, e) => {
+        const target = node.targets[e];
+        if (isWidgetLike(target)) visit(target, i, node.name, event);
+      });
+      for (const match of node.matches)
+        if (isWidgetLike(match.target)) visit(match.target, i, node.name, "match");
     }
   };
-  for (const [event, target] of flow.on) visit(target, -1, { from: flow.triggerName, event });
+  for (const [event, target] of flow.on) visit(target, -1, flow.triggerName, event);
   walk();
   // Detached widgets (and what they lead to) come after everything the trigger reaches.
-  for (const widget of flow.detached) visit(widget, -1, { from: "(detached)", event: "detached" });
+  for (const widget of flow.detached) visit(widget, -1, "(detached)", "detached");
   walk();
-  issues.push(...unreachable(order, index));
+  const pointedAt = order.filter((r, k) => linkedIn[k] !== r.node.incoming.length);
+  issues.push(...unreachable(pointedAt, index));
   return { order, issues };
 }
 
-/** Widgets that point into the flow (directly or through each other) but that no path from the trigger reaches. */
-function unreachable(order: readonly Reached[], index: ReadonlyMap<WidgetNode, number>): ValidationIssue[] {
+/**
+ * Widgets that point into the flow (directly or through each other) but that no path from the
+ * trigger reaches, starting from the reached widgets some of them point at.
+ */
+function unreachable(
+  pointedAt: readonly Reached[],
+  index: ReadonlyMap<WidgetNode, number>,
+): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const seen = new Set<WidgetNode>();
   const queue: Array<{ node: WidgetNode; event: string; to: string }> = [];
@@ -89,7 +98,7 @@ function unreachable(order: readonly Reached[], index: ReadonlyMap<WidgetNode, n
       }
     }
   };
-  for (const r of order) enqueue(r.node);
+  for (const r of pointedAt) enqueue(r.node);
   for (let i = 0; i < queue.length; i++) {
     const { node, event, to } = queue[i]!;
     issues.push({

@@ -27,17 +27,40 @@ function condition(c: Condition): Condition {
   return Object.assign(out, sortKeysDeep(rest));
 }
 
+/** Defaults, then the author's properties, then the offset; keys sorted, nested values copied sorted. */
+function properties(
+  defaults: Readonly<Record<string, unknown>>,
+  own: Readonly<Record<string, unknown>>,
+  offset: Offset,
+): State["properties"] {
+  const keys = Object.keys(own);
+  for (const key of Object.keys(defaults)) if (!(key in own)) keys.push(key);
+  if (!("offset" in own)) keys.push("offset");
+  keys.sort();
+  const out: State["properties"] = {};
+  for (const key of keys) {
+    const value = key === "offset" ? offset : key in own ? own[key] : defaults[key];
+    if (value !== undefined)
+      out[key] = typeof value === "object" && value !== null ? sortKeysDeep(value) : value;
+  }
+  return out;
+}
+
 /** The one place builder nodes become Studio's JSON shape: every legal event listed, `next` omitted when unwired. */
 export function renderState(node: WidgetNode, offset: Offset): State {
-  const transitions = node.events.map((event) => transition(event, node.wiring.get(event)));
+  const transitions = node.events.map((event, i) => transition(event, node.targets[i]));
   for (const match of node.matches)
     transitions.push({ ...transition("match", match.target), conditions: match.conditions.map(condition) });
   const defaults: Readonly<Record<string, unknown>> =
     node.fillDefaults && isWidgetType(node.type) && node.type in studioDefaults
       ? studioDefaults[node.type as keyof typeof studioDefaults]
       : {};
-  const properties = sortKeysDeep({ ...defaults, ...node.properties, offset }) as State["properties"];
-  return { name: node.name, type: node.type, transitions, properties };
+  return {
+    name: node.name,
+    type: node.type,
+    transitions,
+    properties: properties(defaults, node.properties, offset),
+  };
 }
 
 export function renderTrigger(flow: FlowNode, offset: Offset): State {
