@@ -35,6 +35,8 @@ interface Figures {
   readonly states: number;
   readonly build: Sample;
   readonly compile: Sample;
+  /** compile + validate of a flow built just before (still young in the heap), for comparison. */
+  readonly fresh: Sample;
   readonly validate: Sample;
   /** The validator's errors on the last run (10,000 states exceed Studio's limit). */
   errors: string[];
@@ -42,23 +44,26 @@ interface Figures {
 
 function empty(states: number): Figures {
   const sample = (): Sample => ({ wall: [], cpu: [] });
-  return { states, build: sample(), compile: sample(), validate: sample(), errors: [] };
+  return { states, build: sample(), compile: sample(), fresh: sample(), validate: sample(), errors: [] };
 }
 
 /**
- * Building with the builder, compile + validate, and validate alone, `runs` times after `warmup`.
- * The sizes take turns within each round, so load from other processes falls on both alike.
+ * Per size, one generated flow compiled + validated `runs` times after `warmup`; alongside, building
+ * a flow, compiling that fresh flow, and validating alone. The sizes take turns within each round,
+ * so load from other processes on this shared machine falls on both alike.
  */
 function measure(sizes: readonly number[]): Figures[] {
   const figures = sizes.map(empty);
+  const flows = sizes.map(generateFlow);
   for (let i = 0; i < warmup + runs; i++) {
     const record = i >= warmup;
-    for (const f of figures) {
-      const flow = time(f.build, record, () => generateFlow(f.states));
-      const result = time(f.compile, record, () => compileWithIssues(flow));
+    figures.forEach((f, k) => {
+      const result = time(f.compile, record, () => compileWithIssues(flows[k]!));
       time(f.validate, record, () => validateDefinition(result.definition));
+      const fresh = time(f.build, record, () => generateFlow(f.states));
+      time(f.fresh, record, () => compileWithIssues(fresh));
       f.errors = result.issues.filter((issue) => issue.severity === "error").map((issue) => issue.message);
-    }
+    });
   }
   return figures;
 }
@@ -73,7 +78,7 @@ export function run(): void {
   for (const f of [small, large]) {
     process.stdout.write(
       `  ${f.states} states: compile+validate ${ms(f.compile)}; validate alone ${ms(f.validate)}; ` +
-        `building the flow ${ms(f.build)}\n`,
+        `building the flow ${ms(f.build)}; compile+validate of a just-built flow ${ms(f.fresh)}\n`,
     );
     if (f.errors.length > 0) process.stdout.write(`    validator errors: ${f.errors.join(" | ")}\n`);
   }
