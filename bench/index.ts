@@ -2,13 +2,19 @@
  * `npm run bench` runs every benchmark; `npm run bench -- <name> [args]` runs one.
  * Each benchmark module prints its own figures.
  */
+import { run as compile } from "./compile";
 import * as emulator from "./emulator";
 import * as engineSteps from "./engine-steps";
 import * as fuzz from "./fuzz";
+import { run as importBench } from "./import";
 import * as providers from "./providers";
 import * as scenarios from "./scenarios";
+import { run as validateReal } from "./validate-real";
 
-const benches: Record<string, (args: string[]) => Promise<void>> = {
+const benches: Record<string, (args: string[]) => void | Promise<void>> = {
+  compile: () => compile(),
+  "validate-real": () => validateReal(),
+  import: () => importBench(),
   "engine-steps": engineSteps.run,
   fuzz: fuzz.run,
   scenarios: scenarios.run,

@@ -1,34 +1,84 @@
-/**
- * TEMPORARY (scenarios helper, engine branch): a .json-only stand-in for the builder helper's
- * `loadFlowFile`, with the same signature. When the lead merges the builder branch, keep the
- * builder's version of this file and drop this one.
- */
-import fs from "node:fs/promises";
+import fs from "node:fs";
 import path from "node:path";
 import { parseFlowDefinition, parseJsonText, type FlowDefinition } from "../definition";
+import { compile, isFlow } from "../compiler";
+import { type register } from "ts-node";
 import { CliError } from "./errors";
 
-export async function loadFlowFile(
-  file: string,
-  cwd: string,
-): Promise<{ definition: FlowDefinition; kind: "ts" | "json" }> {
-  const absolute = path.resolve(cwd, file);
-  if (!absolute.endsWith(".json"))
-    throw new CliError(
-      `${file}: only .json flow definitions can be loaded on this branch (builder modules come with the builder)`,
-    );
-  let text: string;
+export interface LoadedFlow {
+  readonly definition: FlowDefinition;
+  readonly kind: "ts" | "json";
+}
+
+const moduleExtensions = new Set([".ts", ".cts", ".js", ".cjs"]);
+
+/** Lets `require` read TypeScript: already true under the bin; vitest's own transform does not cover require(). */
+function ensureTypeScript(): void {
+  if (require.extensions[".ts"]) return;
+  // Lazy: ts-node costs ~200 ms to load and only flow modules need it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const tsNode = require("ts-node") as { register: typeof register };
+  tsNode.register({ transpileOnly: true, project: path.join(__dirname, "..", "..", "tsconfig.json") });
+}
+
+const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split("\n")[0];
+
+function loadModule(file: string, shown: string): FlowDefinition {
+  ensureTypeScript();
+  let exported: unknown;
   try {
-    text = await fs.readFile(absolute, "utf8");
-  } catch {
-    throw new CliError(`${file}: no such file`);
+    // A fresh read each time: a long-lived process (tests, watch) must see an edited flow file.
+    delete require.cache[require.resolve(file)];
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    exported = require(file) as unknown;
+  } catch (error) {
+    throw new CliError(`${shown}: cannot load the module: ${firstLine(error)}`);
   }
+  const value =
+    typeof exported === "object" && exported !== null && "default" in exported ? exported.default : exported;
+  if (!isFlow(value)) {
+    const hasDefault = typeof exported === "object" && exported !== null && "default" in exported;
+    throw new CliError(
+      hasDefault
+        ? `${shown}: the default export is ${describe(value)}, not a flow; export default flow({ on: { … } })`
+        : `${shown}: has no default export; end the file with export default flow({ on: { … } })`,
+    );
+  }
+  return compile(value);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+
+function loadJson(file: string, shown: string): FlowDefinition {
+  const text = fs.readFileSync(file, "utf8");
   const json = parseJsonText(text);
-  if (!json.ok) throw new CliError(`${file}: ${json.message}`);
+  if (!json.ok) throw new CliError(`${shown}: ${json.message}`);
   const parsed = parseFlowDefinition(json.value);
   if (!parsed.ok) {
-    const first = parsed.problems[0];
-    throw new CliError(`${file}: ${first ? `${first.path}: ${first.message}` : "not a flow definition"}`);
+    const [first, ...rest] = parsed.problems;
+    const more = rest.length > 0 ? ` (and ${rest.length} more)` : "";
+    throw new CliError(
+      `${shown}: ${first?.path ?? "(root)"}: ${first?.message ?? "not a flow definition"}${more}`,
+    );
   }
-  return { definition: parsed.value, kind: "json" };
+  return parsed.value;
+}
+
+/**
+ * Reads a flow from a `.json` definition or a `.ts`/`.js` module whose default export is a flow
+ * (compiled with `compile`, which throws CompileError with the issues when the flow is invalid).
+ * Unusable input (missing file, bad JSON, no flow) throws a one-line CliError naming the file.
+ */
+export async function loadFlowFile(file: string, cwd: string): Promise<LoadedFlow> {
+  const resolved = path.resolve(cwd, file);
+  if (!fs.existsSync(resolved) || !fs.statSync(resolved).isFile())
+    throw new CliError(`${file}: no such file`);
+  const extension = path.extname(resolved).toLowerCase();
+  if (extension === ".json") return { definition: loadJson(resolved, file), kind: "json" };
+  if (moduleExtensions.has(extension)) return { definition: loadModule(resolved, file), kind: "ts" };
+  throw new CliError(`${file}: expected a .json flow definition or a .ts/.js flow module`);
 }

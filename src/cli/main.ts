@@ -3,9 +3,23 @@ import { chatCommand } from "./commands/chat";
 import { emulatorCommand } from "./commands/emulator";
 import { testCommand } from "./commands/test";
 import { CliError } from "./errors";
+import { compileCommand } from "./commands/compile";
+import { diagramCommand } from "./commands/diagram";
+import { diffCommand } from "./commands/diff";
+import { importCommand } from "./commands/import";
+import { validateCommand } from "./commands/validate";
 
 /** Every subcommand, one file each under commands/. */
-const commands: readonly Command[] = [testCommand, chatCommand, emulatorCommand];
+const commands: readonly Command[] = [
+  compileCommand,
+  validateCommand,
+  testCommand,
+  chatCommand,
+  diagramCommand,
+  diffCommand,
+  importCommand,
+  emulatorCommand,
+];
 
 function help(io: Io): number {
   io.stdout("usage: studiokit <command> [options]\n\n");

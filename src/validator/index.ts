@@ -1,2 +1,7 @@
+/**
+ * The validator room: checks any flow definition (compiled or exported from the Studio console)
+ * and returns every issue as data; `assertValid` is the thin throwing wrapper.
+ */
 export { validationIssueSchema, severitySchema, type ValidationIssue, type Severity } from "./issue";
-export { validateDefinition } from "./validate";
+export { validateDefinition, validateWidget } from "./validate";
+export { assertValid, formatIssue, formatIssues, FlowValidationError } from "./format";

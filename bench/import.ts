@@ -1,0 +1,49 @@
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { formatTypeScript } from "../src/cli";
+import { importFlow } from "../src/codegen";
+import { compileWithIssues } from "../src/compiler";
+import { generateFlow } from "./generate-flow";
+
+const runs = 25;
+const warmup = 5;
+const formatRuns = 5;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+/**
+ * `npm run bench -- import`: `importFlow` on the compiled 1,000-widget generated flow (median of
+ * 25 after 5 warm-up runs; the goal is <= 200 ms), then prettier on its output, which
+ * `studiokit import` adds.
+ */
+export async function run(): Promise<void> {
+  // 1,000 widgets and the trigger: one state over Studio's limit, which compileWithIssues reports and import ignores.
+  const { definition } = compileWithIssues(generateFlow(1001));
+  const options = { builderImport: "../src/builder", source: "generated.json" };
+  const times: number[] = [];
+  let code = "";
+  for (let i = 0; i < warmup + runs; i++) {
+    const start = performance.now();
+    code = importFlow(definition, options).code;
+    if (i >= warmup) times.push(performance.now() - start);
+  }
+  const file = path.join(__dirname, "..", "flows", "generated.ts");
+  const formatTimes: number[] = [];
+  for (let i = 0; i < formatRuns + 1; i++) {
+    const start = performance.now();
+    await formatTypeScript(code, file);
+    if (i > 0) formatTimes.push(performance.now() - start);
+  }
+  const importMs = median(times);
+  process.stdout.write(
+    `import ${definition.states.length - 1} widgets (median of ${runs}): ${ms(importMs)} ` +
+      `(goal <= 200 ms: ${importMs <= 200 ? "met" : "MISSED"}); ${code.split("\n").length} lines; ` +
+      `prettier on the result ${ms(median(formatTimes))} (median of ${formatRuns})\n`,
+  );
+}

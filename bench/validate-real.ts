@@ -1,0 +1,78 @@
+import fs from "node:fs";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { validateDefinition, validateWidget, type ValidationIssue } from "../src/validator";
+
+const runs = 25;
+const warmup = 3;
+const realDir = path.resolve(__dirname, "..", "..", "shared", "flows", "real");
+
+interface Input {
+  readonly file: string;
+  readonly json: unknown;
+  readonly validate: (json: unknown) => ValidationIssue[];
+}
+
+function load(dir: string, prefix: string, validate: Input["validate"]): Input[] {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .map((f) => ({
+      file: prefix + f,
+      json: JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) as unknown,
+      validate,
+    }));
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function validateAll(inputs: readonly Input[]): ValidationIssue[][] {
+  return inputs.map((input) => input.validate(input.json));
+}
+
+function byCode(issues: readonly ValidationIssue[]): string {
+  const counts = new Map<string, number>();
+  for (const issue of issues) counts.set(issue.code, (counts.get(issue.code) ?? 0) + 1);
+  return [...counts].map(([code, n]) => `${code} ×${n}`).join(", ") || "-";
+}
+
+/** `npm run bench -- validate-real`: validate every file of ../shared/flows/real, time it, count the issues. */
+export function run(): void {
+  if (!fs.existsSync(realDir)) {
+    process.stdout.write(`validate-real: ${realDir} not found (it sits beside the checkout); skipped\n`);
+    return;
+  }
+  const inputs = [
+    ...load(realDir, "", validateDefinition),
+    ...load(path.join(realDir, "widgets"), "widgets/", validateWidget),
+  ];
+  const flows = inputs.filter((i) => !i.file.startsWith("widgets/")).length;
+  let start = performance.now();
+  const results = validateAll(inputs);
+  const first = performance.now() - start;
+  const times: number[] = [];
+  for (let i = 0; i < warmup + runs; i++) {
+    start = performance.now();
+    validateAll(inputs);
+    if (i >= warmup) times.push(performance.now() - start);
+  }
+  const ms = (value: number) => `${value.toFixed(2)} ms`;
+  process.stdout.write(
+    `validate-real: ${flows} flows + ${inputs.length - flows} widget fixtures: first run ${ms(first)} ` +
+      `(cold Liquid cache); median of ${runs} runs ${ms(median(times))} (min ${ms(Math.min(...times))})\n`,
+  );
+  const width = Math.max(...inputs.map((i) => i.file.length));
+  process.stdout.write(`  ${"file".padEnd(width)}  errors  warnings  issues by code\n`);
+  inputs.forEach((input, i) => {
+    const issues = results[i] ?? [];
+    const errors = issues.filter((issue) => issue.severity === "error").length;
+    process.stdout.write(
+      `  ${input.file.padEnd(width)}  ${String(errors).padStart(6)}  ${String(issues.length - errors).padStart(8)}  ${byCode(issues)}\n`,
+    );
+  });
+}

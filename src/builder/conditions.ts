@@ -1,0 +1,126 @@
+import { type Condition, type ConditionType } from "../definition";
+import { renderText, type Text } from "./ref";
+
+/**
+ * One Split Based On test, before it knows the split's input. `.named()` sets the Studio
+ * `friendly_name` (default `If value <type> <value>`, as the console writes it).
+ */
+export interface SplitCondition {
+  readonly type: ConditionType;
+  readonly value: string;
+  readonly friendlyName: string | undefined;
+  named(friendlyName: string): SplitCondition;
+  /** Set by `rawCondition`: the condition is written exactly as given. */
+  readonly raw?: Condition;
+}
+
+function condition(type: ConditionType, value: string, friendlyName?: string): SplitCondition {
+  return {
+    type,
+    value,
+    friendlyName,
+    named: (name) => condition(type, value, name),
+  };
+}
+
+/**
+ * Escape hatch: a condition written exactly as given, Studio's keys and all, for an imported one the
+ * typed helpers cannot reproduce (`arguments` other than the split's input, no `value`, a regex
+ * JavaScript rejects). Nothing is checked.
+ */
+export function rawCondition(condition: Condition): SplitCondition {
+  const copy = structuredClone(condition);
+  return {
+    type: copy.type,
+    value: copy.value ?? "",
+    friendlyName: copy.friendly_name,
+    named: (name) => rawCondition({ ...copy, friendly_name: name }),
+    raw: copy,
+  };
+}
+
+/** Studio's condition object for a split whose input is `input`. */
+export function renderCondition(c: SplitCondition, input: string): Condition {
+  if (c.raw) return structuredClone(c.raw);
+  return {
+    friendly_name: c.friendlyName ?? `If value ${c.type} ${c.value}`,
+    arguments: [input],
+    type: c.type,
+    value: c.value,
+  };
+}
+
+type Scalar = Text | number;
+const text = (value: Scalar): string => (typeof value === "number" ? String(value) : renderText(value));
+const isLiquid = (value: string) => value.includes("{{") || value.includes("{%");
+
+function list(type: ConditionType, values: readonly Scalar[]): SplitCondition {
+  if (values.length === 0) throw new Error(`${type}: give at least one value`);
+  const rendered = values.map(text);
+  const comma = rendered.find((v) => !isLiquid(v) && v.includes(","));
+  if (comma !== undefined)
+    throw new Error(
+      `${type}: "${comma}" contains a comma, which Studio reads as a separator; pass each option separately`,
+    );
+  return condition(type, rendered.join(","));
+}
+
+function checked(type: ConditionType, value: Scalar, pattern: RegExp, shape: string): SplitCondition {
+  const rendered = text(value);
+  if (!isLiquid(rendered) && !pattern.test(rendered))
+    throw new Error(`${type}: "${rendered}" is not ${shape}`);
+  return condition(type, rendered);
+}
+
+/** Input equals `value` (case-insensitive, trimmed). */
+export const equalTo = (value: Scalar) => condition("equal_to", text(value));
+/** Input differs from `value`. */
+export const notEqualTo = (value: Scalar) => condition("not_equal_to", text(value));
+/** Input equals any of the values: `matchesAnyOf("yes", "Yes")` → `value: "yes,Yes"`. */
+export const matchesAnyOf = (...values: Scalar[]) => list("matches_any_of", values);
+/** Input equals none of the values. */
+export const doesNotMatchAnyOf = (...values: Scalar[]) => list("does_not_match_any_of", values);
+/** Input is empty or whitespace. Renders the console's `value: "Is Blank"`. */
+export const isBlank = () => condition("is_blank", "Is Blank");
+/** Input has a non-whitespace character. Renders the console's `value: "Is Not Blank"`. */
+export const isNotBlank = () => condition("is_not_blank", "Is Not Blank");
+/** Input matches the whole pattern (written without slashes; Studio compares case-insensitively). */
+export function regex(pattern: Text | RegExp): SplitCondition {
+  const source = pattern instanceof RegExp ? pattern.source : renderText(pattern);
+  if (!isLiquid(source)) {
+    try {
+      new RegExp(source);
+    } catch (error) {
+      throw new Error(`regex: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return condition("regex", source);
+}
+/** Input contains `value`. */
+export const contains = (value: Scalar) => condition("contains", text(value));
+/** Input does not contain `value`. */
+export const doesNotContain = (value: Scalar) => condition("does_not_contain", text(value));
+/** Input starts with `value`. */
+export const startsWith = (value: Scalar) => condition("starts_with", text(value));
+/** Input does not start with `value`. */
+export const doesNotStartWith = (value: Scalar) => condition("does_not_start_with", text(value));
+
+const numberPattern = /^\s*-?\d+(\.\d+)?\s*$/;
+/** Input is a number below `value`. */
+export const lessThan = (value: Scalar) => checked("less_than", value, numberPattern, "a number");
+/** Input is a number above `value`. */
+export const greaterThan = (value: Scalar) => checked("greater_than", value, numberPattern, "a number");
+
+const timePattern = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** Input (24-hour `HH:MM`) is before `time`. */
+export const isBeforeTime = (time: Text) => checked("is_before_time", time, timePattern, "a time as HH:MM");
+/** Input (24-hour `HH:MM`) is after `time`. */
+export const isAfterTime = (time: Text) => checked("is_after_time", time, timePattern, "a time as HH:MM");
+
+const datePattern = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+/** Input (`YYYY-MM-DD`) is before `date`. */
+export const isBeforeDate = (date: Text) =>
+  checked("is_before_date", date, datePattern, "a date as YYYY-MM-DD");
+/** Input (`YYYY-MM-DD`) is after `date`. */
+export const isAfterDate = (date: Text) =>
+  checked("is_after_date", date, datePattern, "a date as YYYY-MM-DD");

@@ -1,0 +1,81 @@
+import {
+  isWidgetType,
+  sortKeysDeep,
+  triggerContextKeys,
+  type Condition,
+  type Offset,
+  type State,
+  type Transition,
+} from "../definition";
+import { isWidgetLike, studioDefaults, type FlowNode, type Target, type WidgetNode } from "../builder";
+
+// States are written directly in canonicalDefinition's form (Studio's key order for states,
+// transitions and conditions, other keys sorted) instead of rendered and then copied into it: one
+// copy of a 10,000-widget flow instead of two. A test checks the output is a fixed point of
+// canonicalDefinition.
+
+const triggerEvents = Object.keys(triggerContextKeys);
+
+/** `{ next, event }`, or `{ event }` when unwired (the execution ends on that event). */
+const transition = (event: string, target: Target | undefined): Transition =>
+  isWidgetLike(target) ? { next: target.name, event } : { event };
+
+function condition(c: Condition): Condition {
+  const { friendly_name, arguments: args, type, value, ...rest } = c;
+  const out: Condition = { friendly_name, arguments: [...args], type };
+  if (value !== undefined) out.value = value;
+  return Object.assign(out, sortKeysDeep(rest));
+}
+
+/** Defaults, then the author's properties, then the offset; keys sorted, nested values copied sorted. */
+function properties(
+  defaults: Readonly<Record<string, unknown>>,
+  own: Readonly<Record<string, unknown>>,
+  offset: Offset,
+): State["properties"] {
+  const keys = Object.keys(own);
+  for (const key of Object.keys(defaults)) if (!(key in own)) keys.push(key);
+  if (!("offset" in own)) keys.push("offset");
+  keys.sort();
+  const out: State["properties"] = {};
+  for (const key of keys) {
+    const value = key === "offset" ? offset : key in own ? own[key] : defaults[key];
+    if (value !== undefined)
+      out[key] = typeof value === "object" && value !== null ? sortKeysDeep(value) : value;
+  }
+  return out;
+}
+
+/** The one place builder nodes become Studio's JSON shape: every legal event listed, `next` omitted when unwired. */
+export function renderState(node: WidgetNode, offset: Offset): State {
+  const transitions = node.events.map((event, i) => transition(event, node.targets[i]));
+  for (const match of node.matches)
+    transitions.push({ ...transition("match", match.target), conditions: match.conditions.map(condition) });
+  const defaults: Readonly<Record<string, unknown>> =
+    node.fillDefaults && isWidgetType(node.type) && node.type in studioDefaults
+      ? studioDefaults[node.type as keyof typeof studioDefaults]
+      : {};
+  return {
+    name: node.name,
+    type: node.type,
+    transitions,
+    properties: properties(defaults, node.properties, offset),
+  };
+}
+
+export function renderTrigger(flow: FlowNode, offset: Offset): State {
+  const wired = new Map(flow.on);
+  return {
+    name: flow.triggerName,
+    type: "trigger",
+    transitions: (flow.triggerEvents ?? triggerEvents).map((event) => transition(event, wired.get(event))),
+    properties: { offset: { x: offset.x, y: offset.y } },
+  };
+}
+
+/** Studio's export order: the trigger first, then widgets by name. */
+export function byStudioOrder(states: State[]): State[] {
+  const [trigger, ...widgets] = states;
+  widgets.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return trigger ? [trigger, ...widgets] : widgets;
+}

@@ -1,0 +1,50 @@
+import { type State } from "../../definition";
+import { type FlowIndex } from "../flow-index";
+import { type ValidationIssue } from "../issue";
+import { hasLiquid, isSecretName, masked } from "../secrets";
+import { forEachString } from "../strings";
+
+const advice =
+  "anyone who can read the flow (or its git history) can read it; keep it out of the flow, e.g. in a Twilio Function's environment variables";
+
+/** `scheme://user:password@host`, the password literal (not Liquid). */
+const urlCredentials = /\b([a-z][a-z0-9+.-]*):\/\/[^\s/?#@]+:([^\s/?#@]+)@([^\s/?#:@]+)/i;
+const accountSid = /\bAC[0-9a-f]{32}\b/i;
+/** 32 hex digits not preceded by a SID's two-letter prefix: the shape of a Twilio auth token. */
+const authTokenLike = /(?<![A-Za-z0-9])[0-9a-f]{32}(?![0-9a-z])/i;
+/** Template placeholders filled before deploy (`${TOKEN}` in Terraform templates). */
+const placeholder = /^\s*\$\{[^}]*\}\s*$/;
+
+function urlFinding(value: string): string | undefined {
+  const match = value.includes("@") ? urlCredentials.exec(value) : null;
+  if (!match || hasLiquid(match[2] ?? "")) return undefined;
+  return `the URL carries a password (${match[1]}://${masked}:${masked}@${match[3]}); ${advice}`;
+}
+
+function namedFinding(name: string, value: string): string | undefined {
+  const literal = value.trim();
+  if (!isSecretName(name) || literal === "" || hasLiquid(literal) || placeholder.test(literal))
+    return undefined;
+  return `"${name}" holds a literal credential (${masked}); ${advice}`;
+}
+
+const tokenMessage = `holds what looks like a Twilio auth token (32 hex digits, ${masked}) beside an Account SID (AC…); ${advice}`;
+
+/**
+ * Credentials written into the flow, as warnings: user:password in URLs, literal values of
+ * properties or `[{ key, value }]` items named like authorization/token/password/secret/api key
+ * (`sip_password` included), and auth-token-shaped strings in a widget that also holds an
+ * Account SID. Messages never repeat the secret.
+ */
+export function checkCredentials(flow: FlowIndex, state: State, i: number, issues: ValidationIssue[]): void {
+  let besideAccountSid = false;
+  const tokens: ValidationIssue[] = [];
+  forEachString(state, (path, name, value) => {
+    if (value.includes("AC") && accountSid.test(value)) besideAccountSid = true;
+    const message = urlFinding(value) ?? namedFinding(name, value);
+    if (message) issues.push(flow.issue(i, "credential", "warning", path, message));
+    else if (authTokenLike.test(value))
+      tokens.push(flow.issue(i, "credential", "warning", path, tokenMessage));
+  });
+  if (besideAccountSid) issues.push(...tokens);
+}

@@ -1,0 +1,83 @@
+import {
+  flowDefinitionSchema,
+  formatPath,
+  problemsFromZod,
+  stateSchema,
+  type ParseProblem,
+} from "../../definition";
+import { type ValidationIssue } from "../issue";
+import { describeZodIssue } from "../zod-messages";
+
+function nameOf(state: unknown): string | undefined {
+  if (typeof state !== "object" || state === null || !("name" in state)) return undefined;
+  return typeof state.name === "string" && state.name !== "" ? state.name : undefined;
+}
+
+/** The `name` of the state a flow-level path points into (`states[3]…`), if it has one. */
+function widgetAt(input: unknown, path: string): string | undefined {
+  const match = /^states\[(\d+)\]/.exec(path);
+  if (!match || typeof input !== "object" || input === null || !("states" in input)) return undefined;
+  return Array.isArray(input.states) ? nameOf(input.states[Number(match[1])]) : undefined;
+}
+
+function labelOf(path: readonly PropertyKey[], whole: string): string {
+  if (path.length === 0) return whole;
+  const last = path[path.length - 1];
+  return typeof last === "number" ? `item ${formatPath(path)}` : `"${String(last)}"`;
+}
+
+function issue(path: string, message: string, widget: string | undefined): ValidationIssue {
+  const code = path.startsWith("initial_state") ? "initial-state" : "schema";
+  const base = { code, severity: "error" as const, path };
+  return widget === undefined ? { ...base, message } : { ...base, widget, message };
+}
+
+function sameProblems(a: readonly ParseProblem[], b: readonly ParseProblem[]): boolean {
+  return a.length === b.length && a.every((p, i) => p.path === b[i]?.path && p.message === b[i]?.message);
+}
+
+/**
+ * The issues of a definition that does not fit the flow schema (top level, states, transitions,
+ * conditions). Nothing else is checked then: the other checks need the structure. zod's issues
+ * are reworded for flow authors; problems the definition room found itself (the legacy v1
+ * format) keep its words.
+ */
+export function flowSchemaIssues(input: unknown, problems: readonly ParseProblem[]): ValidationIssue[] {
+  const result = flowDefinitionSchema.safeParse(input);
+  if (result.success || !sameProblems(problemsFromZod(result.error), problems))
+    return problems.map((p) => issue(p.path, p.message, widgetAt(input, p.path)));
+  return result.error.issues.map((zodIssue) => {
+    const path = formatPath(zodIssue.path);
+    const message = describeZodIssue(zodIssue, input, labelOf(zodIssue.path, "the flow definition"));
+    return issue(
+      path,
+      path === "initial_state" ? message + triggerHint(input) : message,
+      widgetAt(input, path),
+    );
+  });
+}
+
+/** `initial_state` names the trigger widget: say which one, when the states show it. */
+function triggerHint(input: unknown): string {
+  if (typeof input !== "object" || input === null || !("states" in input) || !Array.isArray(input.states))
+    return "";
+  const triggers = input.states.flatMap((state: unknown) =>
+    typeof state === "object" && state !== null && "type" in state && state.type === "trigger"
+      ? [nameOf(state)]
+      : [],
+  );
+  const [name] = triggers;
+  return triggers.length === 1 && name !== undefined ? `; it names the trigger widget, here "${name}"` : "";
+}
+
+/** The issues of a lone widget (state object) that does not fit the state schema. */
+export function widgetSchemaIssues(input: unknown): ValidationIssue[] {
+  const result = stateSchema.safeParse(input);
+  return (result.error?.issues ?? []).map((zodIssue) =>
+    issue(
+      formatPath(zodIssue.path),
+      describeZodIssue(zodIssue, input, labelOf(zodIssue.path, "the widget")),
+      nameOf(input),
+    ),
+  );
+}

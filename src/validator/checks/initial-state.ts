@@ -1,0 +1,28 @@
+import { type FlowIndex } from "../flow-index";
+import { type ValidationIssue } from "../issue";
+import { didYouMean } from "../suggest";
+
+/** `initial_state` must name the flow's trigger widget: that is where every execution starts. */
+export function checkInitialState(flow: FlowIndex): ValidationIssue[] {
+  const name = flow.initialState;
+  if (name === undefined) return [];
+  const triggers = flow.states.filter((s) => s.type === "trigger").map((s) => s.name);
+  const hint =
+    triggers.length === 0
+      ? '; the flow has no trigger widget (type "trigger"), add one'
+      : `; the trigger widget is ${triggers.map((t) => `"${t}"`).join(", ")}`;
+  const index = flow.byName.get(name);
+  const issue = (message: string): ValidationIssue => ({
+    code: "initial-state",
+    severity: "error",
+    path: "initial_state",
+    message,
+  });
+  if (index === undefined) {
+    const suggestion = didYouMean(name, triggers);
+    return [issue(`"${name}" is not a widget of this flow${suggestion || hint}`)];
+  }
+  const type = flow.states[index]?.type;
+  if (type === "trigger") return [];
+  return [issue(`"${name}" is a ${type} widget, but executions start at a trigger widget${hint}`)];
+}

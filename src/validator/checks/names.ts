@@ -1,0 +1,23 @@
+import { type State } from "../../definition";
+import { type FlowIndex } from "../flow-index";
+import { type ValidationIssue } from "../issue";
+
+/** Widget names must be unique: `next` and `{{widgets.NAME}}` refer to widgets by name (err 81022). */
+export function checkDuplicateNames(
+  flow: FlowIndex,
+  state: State,
+  i: number,
+  issues: ValidationIssue[],
+): void {
+  const first = flow.byName.get(state.name);
+  if (first === undefined || first === i) return;
+  issues.push(
+    flow.issue(
+      i,
+      "duplicate-name",
+      "error",
+      ["name"],
+      `"${state.name}" is also the name of ${flow.path(first)}; widget names must be unique, rename one of them`,
+    ),
+  );
+}

@@ -1,0 +1,38 @@
+import { type State } from "../../definition";
+import { type FlowIndex } from "../flow-index";
+import { type ValidationIssue } from "../issue";
+import { hasLiquid } from "../secrets";
+
+/**
+ * `regex` conditions must compile. Checked as a JavaScript RegExp, case-insensitive, which is how
+ * studiokit's engine runs them; Studio's own dialect is UNCONFIRMED (studio.md §4). A pattern
+ * holding Liquid is only known after rendering and is skipped.
+ */
+export function checkRegexConditions(
+  flow: FlowIndex,
+  state: State,
+  i: number,
+  issues: ValidationIssue[],
+): void {
+  state.transitions.forEach((transition, t) => {
+    transition.conditions?.forEach((condition, c) => {
+      const pattern = condition.value;
+      if (condition.type !== "regex" || pattern === undefined || hasLiquid(pattern)) return;
+      try {
+        new RegExp(pattern, "i");
+      } catch (error) {
+        const reason =
+          error instanceof Error ? error.message.replace(/^Invalid regular expression: \/.*\/i: /s, "") : "";
+        issues.push(
+          flow.issue(
+            i,
+            "invalid-regex",
+            "error",
+            ["transitions", t, "conditions", c, "value"],
+            `condition "${condition.friendly_name}" has an invalid regular expression ${JSON.stringify(pattern)}: ${reason} (checked as a case-insensitive JavaScript RegExp)`,
+          ),
+        );
+      }
+    });
+  });
+}

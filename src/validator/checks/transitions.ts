@@ -1,0 +1,41 @@
+import { type State } from "../../definition";
+import { type FlowIndex } from "../flow-index";
+import { type ValidationIssue } from "../issue";
+import { didYouMean } from "../suggest";
+
+const quoteList = (items: readonly string[]) => items.map((e) => `"${e}"`).join(", ");
+
+/** Each `next` must name a widget of the flow (err 81022). An empty or absent `next` ends the execution. */
+export function checkTargets(flow: FlowIndex, state: State, i: number, issues: ValidationIssue[]): void {
+  state.transitions.forEach((transition, t) => {
+    const next = transition.next;
+    if (next === undefined || next === "" || flow.byName.has(next)) return;
+    issues.push(
+      flow.issue(
+        i,
+        "missing-target",
+        "error",
+        ["transitions", t, "next"],
+        `transition "${transition.event}" goes to "${next}", which does not exist${didYouMean(next, flow.byName.keys())}`,
+      ),
+    );
+  });
+}
+
+/** Each transition's `event` must be one the widget type emits. */
+export function checkEvents(flow: FlowIndex, state: State, i: number, issues: ValidationIssue[]): void {
+  const spec = flow.spec(i);
+  if (!spec) return;
+  state.transitions.forEach((transition, t) => {
+    if (spec.events.includes(transition.event)) return;
+    issues.push(
+      flow.issue(
+        i,
+        "illegal-event",
+        "error",
+        ["transitions", t, "event"],
+        `"${transition.event}" is not an event of ${spec.label} (${spec.type}); its events are ${quoteList(spec.events)}${didYouMean(transition.event, spec.events)}`,
+      ),
+    );
+  });
+}

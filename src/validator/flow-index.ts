@@ -1,0 +1,62 @@
+import {
+  formatPath,
+  isWidgetType,
+  widgetSpecs,
+  type FlowDefinition,
+  type State,
+  type WidgetSpec,
+} from "../definition";
+import { type Severity, type ValidationIssue } from "./issue";
+
+type PathSegment = string | number;
+
+/**
+ * What every check reads: the states and a name → index map (first occurrence wins, duplicates
+ * are the names check's business). In widget mode (a single-state fixture) paths start at the
+ * widget itself.
+ */
+export class FlowIndex {
+  readonly byName = new Map<string, number>();
+
+  private constructor(
+    readonly states: readonly State[],
+    readonly initialState: string | undefined,
+    private readonly standalone: boolean,
+  ) {
+    states.forEach((state, i) => {
+      if (!this.byName.has(state.name)) this.byName.set(state.name, i);
+    });
+  }
+
+  static ofDefinition(definition: FlowDefinition): FlowIndex {
+    return new FlowIndex(definition.states, definition.initial_state, false);
+  }
+
+  static ofWidget(state: State): FlowIndex {
+    return new FlowIndex([state], undefined, true);
+  }
+
+  /** The JSON path of a state (or a place inside it), e.g. `states[3].properties.timeout`. */
+  path(index: number, suffix: ReadonlyArray<PathSegment> = []): string {
+    return formatPath(this.standalone ? suffix : ["states", index, ...suffix]);
+  }
+
+  spec(index: number): WidgetSpec | undefined {
+    const type = this.states[index]?.type;
+    return type !== undefined && isWidgetType(type) ? widgetSpecs[type] : undefined;
+  }
+
+  issue(
+    index: number,
+    code: string,
+    severity: Severity,
+    suffix: ReadonlyArray<PathSegment>,
+    message: string,
+  ): ValidationIssue {
+    const widget = this.states[index]?.name;
+    const path = this.path(index, suffix);
+    return widget === undefined
+      ? { code, severity, path, message }
+      : { code, severity, path, widget, message };
+  }
+}

@@ -1,0 +1,51 @@
+import { type State } from "../definition";
+
+/**
+ * Called for each string of a widget. `path` (from the state object) is a shared stack, valid
+ * only during the call; `name` is the string's object key or, for an item of a `[{ key, value }]`
+ * list, the item's `key` (so `{ key: "Authorization", value: "…" }` is named "Authorization").
+ */
+export type StringVisitor = (path: ReadonlyArray<string | number>, name: string, value: string) => void;
+
+function walk(value: unknown, path: Array<string | number>, name: string, visit: StringVisitor): void {
+  if (typeof value === "string") {
+    visit(path, name, value);
+  } else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      walk(value[i], path, name, visit);
+      path.pop();
+    }
+  } else if (value !== null && typeof value === "object") {
+    const record = value as Record<string, unknown>;
+    const itemKey = typeof record.key === "string" ? record.key : undefined;
+    for (const key in record) {
+      path.push(key);
+      walk(record[key], path, key === "value" && itemKey !== undefined ? itemKey : key, visit);
+      path.pop();
+    }
+  }
+}
+
+/**
+ * Visits every string Studio may render in a widget: its properties (recursively, kv lists
+ * included; the canvas `offset` holds numbers only) and each split condition's `value` and
+ * `arguments`. Nothing is collected, so a 10,000-widget flow leaves no garbage behind.
+ */
+export function forEachString(state: State, visit: StringVisitor): void {
+  const path: Array<string | number> = ["properties"];
+  for (const key in state.properties) {
+    if (key === "offset") continue;
+    path.push(key);
+    walk(state.properties[key], path, key, visit);
+    path.pop();
+  }
+  state.transitions.forEach((transition, t) => {
+    transition.conditions?.forEach((condition, c) => {
+      const at: Array<string | number> = ["transitions", t, "conditions", c, "value"];
+      if (condition.value !== undefined) walk(condition.value, at, "value", visit);
+      at[4] = "arguments";
+      walk(condition.arguments, at, "arguments", visit);
+    });
+  });
+}

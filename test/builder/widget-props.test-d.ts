@@ -1,0 +1,10 @@
+import { describe, expectTypeOf, it } from "vitest";
+import { type DerivedWidgetProps, type WidgetPropsByType } from "../../src/builder";
+
+describe("generated props interfaces", () => {
+  it("equal the props derived from the definition room's schemas, for every widget type", () => {
+    expectTypeOf<{ [T in keyof WidgetPropsByType]: WidgetPropsByType[T] }>().toEqualTypeOf<{
+      [T in keyof WidgetPropsByType]: DerivedWidgetProps<T>;
+    }>();
+  });
+});

@@ -1,0 +1,110 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { CliError, loadFlowFile } from "../../src/cli";
+import { compile, isCompileError } from "../../src/compiler";
+import bots from "../../flows/do-you-like-bots";
+import { legacyFlowFile, realFlowsDir, seedFlowPath } from "../support/shared";
+
+const root = path.resolve(__dirname, "..", "..");
+// Flow modules must sit inside the project so ts-node compiles them with its tsconfig.
+const generated = path.join(root, "test", ".generated");
+fs.mkdirSync(generated, { recursive: true });
+const tmp = fs.mkdtempSync(path.join(generated, "load-flow-"));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+const builder = path
+  .relative(tmp, path.join(root, "src", "builder"))
+  .split(path.sep)
+  .join("/");
+function write(name: string, text: string): string {
+  const file = path.join(tmp, name);
+  fs.writeFileSync(file, text.replaceAll("BUILDER", builder));
+  return file;
+}
+
+async function failure(file: string): Promise<string> {
+  const error: unknown = await loadFlowFile(file, root).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(CliError);
+  return (error as CliError).message;
+}
+
+describe("loadFlowFile", () => {
+  it("compiles a .ts module whose default export is a flow", async () => {
+    expect(await loadFlowFile("flows/do-you-like-bots.ts", root)).toEqual({
+      definition: compile(bots),
+      kind: "ts",
+    });
+  });
+
+  it("reads a .json definition as it is", async () => {
+    const loaded = await loadFlowFile(seedFlowPath, root);
+    expect(loaded).toEqual({ definition: JSON.parse(fs.readFileSync(seedFlowPath, "utf8")), kind: "json" });
+  });
+
+  it("names a missing file", async () => {
+    expect(await failure("flows/nope.ts")).toBe("flows/nope.ts: no such file");
+  });
+
+  it("names the file and position of a JSON syntax error", async () => {
+    const file = write("broken.json", '{\n  "states": [1 2]\n}');
+    expect(await failure(file)).toBe(
+      `${file}: invalid JSON at line 2, column 16: Expected ',' or ']' after array element`,
+    );
+  });
+
+  it("names the file and JSON path of a definition that is not a flow", async () => {
+    const file = write("no-states.json", '{ "initial_state": "Trigger" }');
+    expect(await failure(file)).toBe(`${file}: states: Invalid input: expected array, received undefined`);
+  });
+
+  it("rejects the legacy v1 format with the path of the first v1 widget", async () => {
+    const file = path.join(realFlowsDir, legacyFlowFile);
+    expect(await failure(file)).toMatch(
+      new RegExp(
+        `^${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: states\\[\\d+\\]\\.type: "\\w+" is a widget of Studio's retired v1 flow format`,
+      ),
+    );
+  });
+
+  it("names a module without a default export", async () => {
+    const file = write("no-default.ts", "export const x = 1;\n");
+    expect(await failure(file)).toBe(
+      `${file}: has no default export; end the file with export default flow({ on: { … } })`,
+    );
+  });
+
+  it("names a default export that is not a flow", async () => {
+    const file = write("not-flow.ts", "export default { on: {} };\n");
+    expect(await failure(file)).toBe(
+      `${file}: the default export is an object, not a flow; export default flow({ on: { … } })`,
+    );
+  });
+
+  it("reports a module that throws while loading in one line", async () => {
+    const file = write(
+      "throws.ts",
+      'import { sendMessage } from "BUILDER";\nsendMessage("", { body: "x" });\nexport default 1;\n',
+    );
+    expect(await failure(file)).toBe(
+      `${file}: cannot load the module: send-message: a widget needs a non-empty name (its Studio name), got ""`,
+    );
+  });
+
+  it("lets an invalid flow's CompileError through with its issues", async () => {
+    const file = write(
+      "dup.ts",
+      [
+        'import { flow, sendMessage } from "BUILDER";',
+        'const a = sendMessage("same", { body: "a" });',
+        'a.on("sent", sendMessage("same", { body: "b" }));',
+        "export default flow({ on: { incomingMessage: a } });",
+      ].join("\n"),
+    );
+    const error: unknown = await loadFlowFile(file, root).catch((e: unknown) => e);
+    expect(isCompileError(error) && error.issues.map((i) => i.code)).toEqual(["duplicate-name"]);
+  });
+});
