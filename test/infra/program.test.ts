@@ -2,6 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { beforeAll, describe, expect, test } from "vitest";
 import type * as Config from "../../infra/config";
 import type * as Program from "../../infra/program";
+import { compile } from "../../src/compiler";
+import tutorialFlow from "../../flows/do-you-like-bots";
 import { recordRegistrations, valueOf, type Registration } from "./mocks";
 
 // The Pulumi program under pulumi.runtime.setMocks (no CLI here, toolchain.md §3): the resource
@@ -50,12 +52,12 @@ describe("the tutorial stack", () => {
       "pulumi-nodejs:dynamic/studio:Flow::auto-flow",
       "pulumi-nodejs:dynamic/conversations:AddressConfiguration::auto-number",
     ]);
-    const { tutorialFlow } = await import("../../infra/do-you-like-bots.js");
+    // The builder flow, compiled: exactly what `studiokit compile flows/do-you-like-bots.ts` writes.
     expect(declared(find("auto-flow"))).toEqual({
       friendlyName: "Do you like bots?",
       status: "published",
       validateWithTwilio: false,
-      definition: tutorialFlow,
+      definition: compile(tutorialFlow),
     });
     expect(declared(find("auto-number"))).toEqual({
       type: "sms",
