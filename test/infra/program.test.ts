@@ -148,6 +148,11 @@ describe("stack config", () => {
         "stack config studiokit:twilioNumber: an E.164 phone number such as +15005550006; set it with: pulumi config set studiokit:twilioNumber <value>",
       ),
     );
+    expect(() => config.parseStackConfig({})).toThrow(
+      new pulumi.RunError(
+        "stack config studiokit:twilioNumber: an E.164 phone number such as +15005550006; set it with: pulumi config set studiokit:twilioNumber <value>",
+      ),
+    );
     expect(() => config.parseStackConfig({ twilioNumber: "+15005550006", manualWiring: "true" })).toThrow(
       "stack config studiokit:contactNumber: manualWiring needs the contact's number",
     );
