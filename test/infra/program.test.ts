@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { beforeAll, describe, expect, test } from "vitest";
 import type * as Config from "../../infra/config";
@@ -158,6 +160,21 @@ describe("stack config", () => {
     );
     expect(() => config.parseStackConfig({ twilioNumber: "+15005550006", autoWiring: "yes" })).toThrow(
       /^stack config studiokit:autoWiring: /,
+    );
+  });
+
+  test("Pulumi.dev.yaml lists every setting the program and the providers read", () => {
+    const text = fs.readFileSync(path.resolve(__dirname, "..", "..", "Pulumi.dev.yaml"), "utf8");
+    const listed = [...text.matchAll(/^\s*#?\s*((?:studiokit|twilio):\w+):/gm)].map((m) => m[1]);
+    expect(listed.sort()).toEqual(
+      [
+        ...Object.keys(config.stackConfigSchema.shape).map((key) => `studiokit:${key}`),
+        "twilio:accountSid",
+        "twilio:authToken",
+        "twilio:apiKey",
+        "twilio:apiSecret",
+        "twilio:apiBaseUrl",
+      ].sort(),
     );
   });
 

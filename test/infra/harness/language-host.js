@@ -1,12 +1,14 @@
 "use strict";
-// Runs infra/index.ts the way `pulumi preview` / `pulumi up` does, minus the engine: the SDK's own
-// language-host entry (`@pulumi/pulumi/cmd/run/run.js`, what the CLI's nodejs language host starts
-// with PULUMI_NODEJS_TYPESCRIPT=true for `runtime.options.typescript`) registers ts-node from the
-// project's tsconfig.json exactly as it would for the CLI (type checking included), requires the
+// Runs the program (Pulumi.yaml `main`, infra/index.ts) the way `pulumi preview` / `pulumi up`
+// does, minus the engine: the SDK's own language-host entry (`@pulumi/pulumi/cmd/run/run.js`,
+// what the CLI's nodejs language host starts, with PULUMI_NODEJS_TYPESCRIPT from
+// `runtime.options.typescript`) registers ts-node from the project's tsconfig.json exactly as it
+// does for the CLI (type checking included unless PULUMI_NODEJS_TRANSPILE_ONLY=true), requires the
 // program and wraps it in the root Stack. The engine is replaced by pulumi.runtime.setMocks; stack
-// config arrives as the CLI sends it, in PULUMI_CONFIG / PULUMI_CONFIG_SECRET_KEYS. Prints one JSON
-// line: every registration (type, name, inputs with `__provider`) and the stack outputs.
+// config arrives as the CLI sends it, in PULUMI_CONFIG / PULUMI_CONFIG_SECRET_KEYS. Prints one
+// JSON line: every registration (type, name, inputs with `__provider`) and the stack outputs.
 // Plain JavaScript on purpose: nothing may register ts-node before the SDK does.
+const fs = require("node:fs");
 const path = require("node:path");
 
 const root = path.resolve(__dirname, "..", "..", "..");
@@ -55,7 +57,10 @@ async function main() {
   );
   // What index.js does before it calls run: the closure serializer's inspector hooks.
   await require(path.join(pulumiDir, "runtime", "closure", "v8Hooks.js")).isInitializedAsync();
-  process.env.PULUMI_NODEJS_TYPESCRIPT = "true";
+  // What the CLI's nodejs language host takes from Pulumi.yaml: the program and the TypeScript switch.
+  const project = require("yaml").parse(fs.readFileSync(path.join(root, "Pulumi.yaml"), "utf8"));
+  if (project.runtime.name !== "nodejs") throw new Error(`Pulumi.yaml: runtime ${project.runtime.name}`);
+  process.env.PULUMI_NODEJS_TYPESCRIPT = String(project.runtime.options?.typescript ?? true);
   // As index.js: a program's error rejects run() unhandled; run.js's own handler logs it (a RunError
   // as its message alone) and reports it, which fails the process.
   const logged = new Set();
