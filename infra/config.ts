@@ -2,7 +2,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { formatPath } from "../src/definition";
 
-const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, "an E.164 phone number such as +15005550006");
+const e164Text = "an E.164 phone number such as +15005550006";
+// A missing value fails the type check; it gets the same words as a malformed one.
+const e164 = z.string({ error: e164Text }).regex(/^\+[1-9]\d{6,14}$/, e164Text);
 const flag = z.stringbool({ truthy: ["true"], falsy: ["false"] });
 
 /**

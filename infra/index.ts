@@ -3,12 +3,7 @@
 import { readStackConfig } from "./config";
 import { deployTutorial } from "./program";
 
-const outputs = deployTutorial(readStackConfig());
-
-export const flowSid = outputs.flowSid;
-export const flowRevision = outputs.flowRevision;
-export const flowWebhookUrl = outputs.flowWebhookUrl;
-export const addressConfigurationSid = outputs.addressConfigurationSid;
-export const conversationSid = outputs.conversationSid;
-export const participantSid = outputs.participantSid;
-export const conversationWebhookSid = outputs.conversationWebhookSid;
+// The module's value is the stack's outputs. Only the outputs this stack's wirings have are
+// keys: an undefined export would print "Undefined value (…) will not show as a stack output"
+// on every preview and up.
+export = deployTutorial(readStackConfig());

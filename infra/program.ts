@@ -1,9 +1,8 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { Conversation, ConversationFlow, ConversationWebhook, Participant } from "../src/providers";
 import { type StackConfig } from "./config";
-// SWITCH when flows/do-you-like-bots.ts (the builder flow) is merged — this line only:
-//   import tutorialFlow from "../flows/do-you-like-bots";
-import { tutorialFlow } from "./do-you-like-bots";
+// The tutorial flow in the builder; StudioFlow compiles it when the resource is declared.
+import tutorialFlow from "../flows/do-you-like-bots";
 
 export interface TutorialOutputs {
   readonly flowSid: pulumi.Output<string>;

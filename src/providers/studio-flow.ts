@@ -6,7 +6,10 @@ import { providerStub, roomPath } from "./runtime/stub";
 export interface StudioFlowArgs {
   /** The flow's name in the Studio console. */
   readonly friendlyName: pulumi.Input<string>;
-  /** Studio's definition JSON (values may be Pulumi inputs); builder flows once src/compiler lands. */
+  /**
+   * A builder flow (`flow({...})`, compiled when the resource is declared) or Studio's definition
+   * JSON whose values may be Pulumi inputs; `flowWith` builds either from values known at deploy time.
+   */
   readonly definition: pulumi.Input<FlowSource>;
   /** Default `published`: every update goes live. `draft` saves a revision without publishing. */
   readonly status?: pulumi.Input<"draft" | "published">;
@@ -61,7 +64,7 @@ export class StudioFlow extends pulumi.dynamic.Resource {
       widgets: undefined,
       driftedWidgets: undefined,
     };
-    const inputs = { ...args, definition: definitionInput(args.definition) };
+    const inputs = { ...args, definition: definitionInput(args.definition, `StudioFlow "${name}"`) };
     super(provider, name, { ...outputs, ...inputs }, opts, "studio", "Flow");
   }
 }

@@ -1,7 +1,11 @@
+import fs from "node:fs";
+import path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { beforeAll, describe, expect, test } from "vitest";
 import type * as Config from "../../infra/config";
 import type * as Program from "../../infra/program";
+import { compile } from "../../src/compiler";
+import tutorialFlow from "../../flows/do-you-like-bots";
 import { recordRegistrations, valueOf, type Registration } from "./mocks";
 
 // The Pulumi program under pulumi.runtime.setMocks (no CLI here, toolchain.md §3): the resource
@@ -50,12 +54,12 @@ describe("the tutorial stack", () => {
       "pulumi-nodejs:dynamic/studio:Flow::auto-flow",
       "pulumi-nodejs:dynamic/conversations:AddressConfiguration::auto-number",
     ]);
-    const { tutorialFlow } = await import("../../infra/do-you-like-bots.js");
+    // The builder flow, compiled: exactly what `studiokit compile flows/do-you-like-bots.ts` writes.
     expect(declared(find("auto-flow"))).toEqual({
       friendlyName: "Do you like bots?",
       status: "published",
       validateWithTwilio: false,
-      definition: tutorialFlow,
+      definition: compile(tutorialFlow),
     });
     expect(declared(find("auto-number"))).toEqual({
       type: "sms",
@@ -146,11 +150,31 @@ describe("stack config", () => {
         "stack config studiokit:twilioNumber: an E.164 phone number such as +15005550006; set it with: pulumi config set studiokit:twilioNumber <value>",
       ),
     );
+    expect(() => config.parseStackConfig({})).toThrow(
+      new pulumi.RunError(
+        "stack config studiokit:twilioNumber: an E.164 phone number such as +15005550006; set it with: pulumi config set studiokit:twilioNumber <value>",
+      ),
+    );
     expect(() => config.parseStackConfig({ twilioNumber: "+15005550006", manualWiring: "true" })).toThrow(
       "stack config studiokit:contactNumber: manualWiring needs the contact's number",
     );
     expect(() => config.parseStackConfig({ twilioNumber: "+15005550006", autoWiring: "yes" })).toThrow(
       /^stack config studiokit:autoWiring: /,
+    );
+  });
+
+  test("Pulumi.dev.yaml lists every setting the program and the providers read", () => {
+    const text = fs.readFileSync(path.resolve(__dirname, "..", "..", "Pulumi.dev.yaml"), "utf8");
+    const listed = [...text.matchAll(/^\s*#?\s*((?:studiokit|twilio):\w+):/gm)].map((m) => m[1]);
+    expect(listed.sort()).toEqual(
+      [
+        ...Object.keys(config.stackConfigSchema.shape).map((key) => `studiokit:${key}`),
+        "twilio:accountSid",
+        "twilio:authToken",
+        "twilio:apiKey",
+        "twilio:apiSecret",
+        "twilio:apiBaseUrl",
+      ].sort(),
     );
   });
 

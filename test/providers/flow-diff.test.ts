@@ -1,6 +1,9 @@
 import { describe, expect, test } from "vitest";
+import tutorialFlow from "../../flows/do-you-like-bots";
+import { compile } from "../../src/compiler";
 import { parseFlowDefinition, type FlowDefinition } from "../../src/definition";
 import { changedWidgets, flowHeaderChanged, joinDefinition, splitDefinition } from "../../src/providers";
+import { validateDefinition } from "../../src/validator";
 import { legacyFlowFile, realFlows } from "../support/shared";
 import { propertyDiff } from "./harness/stack";
 import {
@@ -87,5 +90,33 @@ describe("what is a change", () => {
       widgets: [definition.states[0]!.name, "zz_added"].sort(),
       header: false,
     });
+  });
+});
+
+describe("the tutorial as infra/ deploys it (the compiled builder flow)", () => {
+  const definition = compile(tutorialFlow);
+  test("left out: unwired events and the optional defaults go; required `from` and `timeout` stay", () => {
+    const bare = withoutStudioDefaults(definition);
+    expect(validateDefinition(bare).filter((issue) => issue.severity === "error")).toEqual([]);
+    expect(bare.flags).toBeUndefined();
+    const widget = (name: string) => bare.states.find((s) => s.name === name);
+    expect(widget("send_and_reply_1")).toEqual({
+      name: "send_and_reply_1",
+      type: "send-and-wait-for-reply",
+      transitions: [{ next: "split_1", event: "incomingMessage" }],
+      properties: {
+        offset: widget("send_and_reply_1")!.properties["offset"],
+        from: "{{flow.channel.address}}",
+        body: "Hi, do you like bots?",
+        timeout: "3600",
+      },
+    });
+    expect(widget("send_message_2")?.properties).toEqual({
+      offset: widget("send_message_2")!.properties["offset"],
+      from: "{{flow.channel.address}}",
+      body: "🤖",
+    });
+    expect(noChange(definition, bare)).toEqual({ widgets: [], header: false });
+    expect(noChange(definition, withStudioDefaults(bare))).toEqual({ widgets: [], header: false });
   });
 });

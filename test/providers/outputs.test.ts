@@ -1,5 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { beforeAll, expect, test } from "vitest";
+import { flow, runFunction, runSubflow, sendMessage } from "../../src/builder";
+import { compile } from "../../src/compiler";
+import { type FlowDefinition } from "../../src/definition";
 import type * as Providers from "../../src/providers";
 import { recordRegistrations, valueOf, type Registration } from "../infra/mocks";
 
@@ -81,14 +84,107 @@ test("flowWith: values resolved first, then the flow built from them (a URL insi
   });
 });
 
-test("a builder flow is refused with the one line saying why, until src/compiler is merged", () => {
-  class Flow {
+/** A support flow in the builder: a run-subflow to the FAQ flow, then a Function on the answer. */
+function supportFlow(faqSid: string, functionUrl: string) {
+  const lookup = runFunction("lookup", { url: functionUrl, parameters: [{ key: "q", value: "faq" }] });
+  const sorry = sendMessage("sorry", { body: "Sorry, try again later." });
+  const faq = runSubflow("ask_faq", { flowSid: faqSid }).on("completed", lookup).on("failed", sorry);
+  lookup.on("fail", sorry);
+  return flow({ description: "Support", on: { incomingMessage: faq } });
+}
+const definitionOf = (name: string) => inputsOf(name)?.["definition"] as FlowDefinition;
+const stateOf = (name: string, widget: string) => definitionOf(name).states.find((s) => s.name === widget);
+
+test("a builder flow is compiled when the resource is declared: its compiled definition is the input", async () => {
+  const built = flow({ on: { incomingMessage: sendMessage("hello", { body: "Hi" }) } });
+  const resource = new providers.StudioFlow("builder", { friendlyName: "B", definition: built });
+  await valueOf(resource.sid);
+  expect(definitionOf("builder")).toEqual(compile(built));
+  expect(stateOf("builder", "hello")?.properties).toEqual({
+    offset: expect.any(Object),
+    service: "{{trigger.message.InstanceSid}}",
+    channel: "{{trigger.message.ChannelSid}}",
+    from: "{{flow.channel.address}}",
+    to: "{{contact.channel.address}}",
+    body: "Hi",
+  });
+});
+
+test("a Promise of a builder flow is compiled once it resolves (Pulumi would copy it key by key)", async () => {
+  const built = flow({ on: { incomingMessage: sendMessage("later", { body: "Hi" }) } });
+  const resource = new providers.StudioFlow("promised", {
+    friendlyName: "P",
+    definition: Promise.resolve(built),
+  });
+  await valueOf(resource.sid);
+  expect(definitionOf("promised")).toEqual(compile(built));
+});
+
+test("flowWith and the builder: run-subflow flow_sid and run-function url from other resources' outputs", async () => {
+  const faq = new providers.StudioFlow("faq-b", {
+    friendlyName: "FAQ",
+    definition: flow({ on: { incomingMessage: sendMessage("answer", { body: "42" }) } }),
+  });
+  const functionUrl = pulumi.output("https://bots-1234.twil.io/lookup");
+  const support = new providers.ConversationFlow("support-b", {
+    friendlyName: "Support",
+    definition: providers.flowWith({ faq: faq.sid, url: functionUrl }, ({ faq, url }) =>
+      supportFlow(faq, url),
+    ),
+    addresses: { sms: { type: "sms", address: "+15005550006" } },
+  });
+  const [faqSid] = await Promise.all([valueOf(faq.sid), valueOf(support.flowSid)]);
+  expect(faqSid).toMatch(/^FW[0-9a-f]{32}$/);
+  expect(definitionOf("support-b-flow")).toEqual(
+    compile(supportFlow(faqSid, "https://bots-1234.twil.io/lookup")),
+  );
+  expect(stateOf("support-b-flow", "ask_faq")).toEqual({
+    name: "ask_faq",
+    type: "run-subflow",
+    transitions: [
+      { next: "lookup", event: "completed" },
+      { next: "sorry", event: "failed" },
+    ],
+    properties: {
+      offset: expect.any(Object),
+      flow_sid: faqSid,
+      flow_revision: "LatestPublished",
+    },
+  });
+  expect(stateOf("support-b-flow", "lookup")?.properties).toEqual({
+    offset: expect.any(Object),
+    url: "https://bots-1234.twil.io/lookup",
+    parameters: [{ key: "q", value: "faq" }],
+  });
+});
+
+test("a builder flow that does not compile stops the program: one line per error naming the resource and widget", () => {
+  const first = sendMessage("hello", { body: "one" });
+  first.on("sent", sendMessage("hello", { body: "two" }));
+  const broken = flow({ on: { incomingMessage: first } });
+  let thrown: unknown;
+  try {
+    new providers.StudioFlow("broken", { friendlyName: "B", definition: broken });
+  } catch (error) {
+    thrown = error;
+  }
+  // A RunError: the Pulumi CLI prints its message without a stack trace.
+  expect(pulumi.RunError.isInstance(thrown)).toBe(true);
+  expect((thrown as Error).message).toBe(
+    'StudioFlow "broken": the builder flow does not compile\n' +
+      'StudioFlow "broken": widget "hello": states: two widgets are named "hello": a send-message first reached from "Trigger" on "incomingMessage", and a send-message first reached from "hello" on "sent"; give each widget its own name',
+  );
+  expect(registrations.some((r) => r.name === "broken")).toBe(false);
+});
+
+test("anything else that is not JSON is refused with the one line saying what a definition is", () => {
+  class NotAFlow {
     readonly nodes: unknown[] = [];
   }
   expect(
-    () => new providers.StudioFlow("builder", { friendlyName: "B", definition: new Flow() as never }),
+    () => new providers.StudioFlow("odd", { friendlyName: "B", definition: new NotAFlow() as never }),
   ).toThrow(
-    "StudioFlow: builder flows are compiled once src/compiler is merged; until then pass a flow definition (Studio's JSON)",
+    'StudioFlow "odd": definition must be a builder flow (flow({...})) or Studio\'s flow definition JSON, not a NotAFlow',
   );
 });
 

@@ -2,6 +2,7 @@ import http from "node:http";
 import { type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { providerImplementations } from "../../src/providers";
+import { validateDefinition } from "../../src/validator";
 import { accountSid, authToken, withEmulator, type TestEmulator } from "../support/emulator";
 
 // Retries and Twilio's own validation, run in-process against local servers: 429 honours
@@ -79,9 +80,11 @@ test("5xx on a GET: retried by the transport, bounded", async () => {
 describe("Twilio's FlowValidate in check", () => {
   let server: http.Server;
   let base = "";
+  const received: string[] = [];
   beforeAll(async () => {
     // A Twilio that rejects every definition as Studio does: 400, code 81022, problems in details.
-    server = http.createServer((_req, res) => {
+    server = http.createServer((req, res) => {
+      received.push(`${req.method} ${req.url}`);
       res.writeHead(400, { "Content-Type": "application/json" });
       res.end(
         JSON.stringify({
@@ -106,29 +109,32 @@ describe("Twilio's FlowValidate in check", () => {
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  test("each of Twilio's problems becomes a check failure naming its widget", async () => {
+  // Studio refuses Liquid in a run-subflow's flow_sid; studiokit's validator lets it through, so
+  // this definition passes locally and only the (stubbed) Twilio answer rejects it.
+  const subflowDefinition = (properties: Record<string, unknown>) => ({
+    initial_state: "Trigger",
+    states: [
+      {
+        name: "Trigger",
+        type: "trigger",
+        transitions: [{ event: "incomingMessage", next: "sub" }],
+        properties: {},
+      },
+      { name: "sub", type: "run-subflow", transitions: [], properties },
+    ],
+  });
+  const checkWithTwilio = async (definition: unknown) => {
     const isolated = { ...flows, connectionConfig: undefined };
     await configure(isolated, base);
-    const definition = {
-      initial_state: "Trigger",
-      states: [
-        {
-          name: "Trigger",
-          type: "trigger",
-          transitions: [{ event: "incomingMessage", next: "sub" }],
-          properties: {},
-        },
-        { name: "sub", type: "run-subflow", transitions: [], properties: { flow_sid: "{{flow.data.sid}}" } },
-      ],
-    };
-    const result = await isolated.check!(
-      {} as never,
-      {
-        friendlyName: "v",
-        definition,
-        validateWithTwilio: true,
-      } as never,
-    );
+    received.length = 0;
+    return isolated.check!({} as never, { friendlyName: "v", definition, validateWithTwilio: true } as never);
+  };
+
+  test("each of Twilio's problems becomes a check failure naming its widget", async () => {
+    const definition = subflowDefinition({ flow_sid: "{{flow.data.sid}}", flow_revision: "LatestPublished" });
+    expect(validateDefinition(definition).filter((issue) => issue.severity === "error")).toEqual([]);
+    const result = await checkWithTwilio(definition);
+    expect(received).toEqual(["POST /v2/Flows/Validate"]);
     expect(result).toEqual({
       failures: [
         {
@@ -139,6 +145,20 @@ describe("Twilio's FlowValidate in check", () => {
         {
           property: "definition",
           reason: "Twilio FlowValidate: #/initial_state: is missing but it is required",
+        },
+      ],
+    });
+  });
+
+  test("studiokit's validator answers first: its errors fail check without a call to Twilio", async () => {
+    const result = await checkWithTwilio(subflowDefinition({ flow_sid: "{{flow.data.sid}}" }));
+    expect(received).toEqual([]);
+    expect(result).toEqual({
+      failures: [
+        {
+          property: "definition",
+          reason:
+            'widget "sub" (states[1].properties.flow_revision): "flow_revision" is required by Run Subflow',
         },
       ],
     });

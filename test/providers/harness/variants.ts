@@ -64,7 +64,24 @@ export function withStudioDefaults(d: FlowDefinition): FlowDefinition {
   };
 }
 
-/** The same flow with everything Studio would fill in left out. */
+/**
+ * `properties` without the defaults the widget's schema lets an author leave out. `from` (and Send
+ * & Wait's `timeout`) have console defaults but are required (studio.md §2, sdk-go): a flow
+ * without them fails check, as Twilio's FlowValidate would reject it, so they stay.
+ */
+function withoutOptionalDefaults(type: string, properties: State["properties"]): State["properties"] {
+  const spec = type in widgetSpecs ? widgetSpecs[type as keyof typeof widgetSpecs].properties : undefined;
+  let out = properties;
+  for (const [key, value] of Object.entries(propertyDefaults[type] ?? {})) {
+    if (JSON.stringify(out[key]) !== JSON.stringify(value)) continue;
+    const { [key]: _dropped, ...without } = out;
+    const required = spec?.safeParse(without).error?.issues.some((issue) => issue.path[0] === key) ?? false;
+    if (!required) out = without;
+  }
+  return out;
+}
+
+/** The same flow with everything Studio would fill in, and allows to be left out, left out. */
 export function withoutStudioDefaults(d: FlowDefinition): FlowDefinition {
   const { flags, ...rest } = d;
   const keepFlags = flags !== undefined && flags.allow_concurrent_calls !== true ? { flags } : {};
@@ -76,11 +93,7 @@ export function withoutStudioDefaults(d: FlowDefinition): FlowDefinition {
       transitions: s.transitions.filter(
         (t) => (t.next !== undefined && t.next !== "") || t.conditions !== undefined,
       ),
-      properties: Object.fromEntries(
-        Object.entries(s.properties).filter(
-          ([k, v]) => JSON.stringify(propertyDefaults[s.type]?.[k]) !== JSON.stringify(v),
-        ),
-      ),
+      properties: withoutOptionalDefaults(s.type, s.properties),
     })),
   };
 }
