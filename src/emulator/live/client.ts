@@ -13,6 +13,8 @@ export class LiveClientError extends Error {
   constructor(
     message: string,
     readonly status?: number,
+    /** The emulator's own words (its error `message`) when it answered, else the whole message. */
+    readonly reason: string = message,
   ) {
     super(message);
     this.name = "LiveClientError";
@@ -93,9 +95,12 @@ export class LiveClient {
     const error = (json ?? {}) as { code?: unknown; message?: unknown };
     const hint =
       response.status === 401 ? " (check the account SID and auth token the emulator was started with)" : "";
+    const reason = `${typeof error.message === "string" ? error.message : `HTTP ${response.status}`}${hint}`;
+    const code = typeof error.code === "number" ? ` (${error.code})` : "";
     throw new LiveClientError(
-      `${method} ${path}: ${response.status}${typeof error.code === "number" ? ` (${error.code})` : ""} ${typeof error.message === "string" ? error.message : ""}${hint}`.trim(),
+      `${method} ${path}: ${response.status}${code} ${reason}`,
       response.status,
+      reason,
     );
   }
 }
