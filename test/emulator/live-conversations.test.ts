@@ -236,6 +236,9 @@ describe("the manual wiring", () => {
     expect(executions.map((e) => [e.contactChannelAddress, e.status])).toEqual([[carol, "ended"]]);
     const newest = await messages.list({ order: "desc", limit: 1 });
     expect(newest.map((m) => m.index)).toEqual([4]);
+    // Indices only grow: after a deletion the next message skips the freed number.
+    await messages(newest[0]!.sid).remove();
+    expect((await messages.create({ body: "after the deletion" })).index).toBe(5);
   });
 });
 

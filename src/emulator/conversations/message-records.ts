@@ -13,11 +13,28 @@ export interface NewMessage {
   readonly dateUpdated?: string | null;
 }
 
-/** Stores a message at the end of `conversation`: its index is one past the highest so far. */
+/**
+ * The next index per conversation, counted from the stored messages once per store, then kept
+ * up: indices only grow, even past deleted messages ("indices may skip numbers", says the spec).
+ */
+const nextIndexes = new WeakMap<Store, Map<string, number>>();
+
+function takeIndex(store: Store, conversationSid: string): number {
+  let next = nextIndexes.get(store);
+  if (!next) {
+    next = new Map();
+    for (const m of store.messages.values())
+      next.set(m.conversation_sid, Math.max(next.get(m.conversation_sid) ?? 0, m.index + 1));
+    nextIndexes.set(store, next);
+  }
+  const index = next.get(conversationSid) ?? 0;
+  next.set(conversationSid, index + 1);
+  return index;
+}
+
+/** Stores a message at the end of `conversation`. */
 export function addMessage(store: Store, conversation: ConversationRecord, m: NewMessage): MessageRecord {
-  let index = 0;
-  for (const other of store.messages.values())
-    if (other.conversation_sid === conversation.sid) index = Math.max(index, other.index + 1);
+  const index = takeIndex(store, conversation.sid);
   const message: MessageRecord = {
     sid: newSid("IM"),
     account_sid: conversation.account_sid,
