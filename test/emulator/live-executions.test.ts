@@ -297,6 +297,56 @@ describe("REST-triggered executions", () => {
   });
 });
 
+describe("live Run Subflow widgets", () => {
+  it("run the subflow deployed to the emulator, in the parent's execution", async () => {
+    const child: FlowDefinition = {
+      description: "child",
+      initial_state: "Trigger",
+      states: [
+        widget("Trigger", "trigger", { incomingParent: "vars" }),
+        widget(
+          "vars",
+          "set-variables",
+          { next: undefined },
+          { variables: [{ key: "double", value: "{{trigger.parent.parameters.n | times: 2}}" }] },
+        ),
+      ],
+    };
+    const childSid = await deploy(child);
+    const parent = flow(
+      "incomingRequest",
+      "sub",
+      widget(
+        "sub",
+        "run-subflow",
+        { completed: "done", failed: undefined },
+        {
+          flow_sid: childSid,
+          flow_revision: "LatestPublished",
+          parameters: [{ key: "n", value: "{{flow.data.n}}" }],
+        },
+      ),
+      widget("done", "send-message", sent, say("twice {{flow.data.n}} is {{widgets.sub.double}}")),
+    );
+    const parentSid = await deploy(parent);
+    const e = await t.client.studio.v2.flows(parentSid).executions.create({
+      to: contact,
+      from: number,
+      parameters: { n: 21 },
+    });
+    expect(e.status).toBe("ended");
+    expect(t.emulator.live.sent.at(-1)).toMatchObject({ executionSid: e.sid, body: "twice 21 is 42" });
+    const steps = await t.client.studio.v2.flows(parentSid).executions(e.sid).steps.list();
+    expect(steps.map((s) => `${s.transitionedFrom} -${s.name}-> ${s.transitionedTo}`)).toEqual([
+      "Trigger -incomingRequest-> sub",
+      "Trigger -incomingParent-> vars",
+      "vars -next-> Ended",
+      "sub -completed-> done",
+      "done -sent-> Ended",
+    ]);
+  });
+});
+
 describe("live HTTP Request widgets", () => {
   it("call real servers and feed the answer back into the flow", async () => {
     const seen: string[] = [];
