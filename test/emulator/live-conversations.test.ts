@@ -283,7 +283,11 @@ describe("what cannot run", () => {
       `flow ${draft.sid} has no published revision for ${alice} to run; publish it (Status=published) or add ${alice} to its TestUsers`,
     ]);
     await autoWire();
+    await say(alice, "hi");
+    expect(t.emulator.live.executions.size).toBe(1);
     await t.client.studio.v2.flows(flowSid).remove();
-    expect((await say(bob, "hi")).notices).toEqual([`flow ${flowSid} does not exist; nothing ran`]);
+    // Deleting the flow took its waiting execution with it: the answer starts nothing.
+    expect(t.emulator.live.executions.size).toBe(0);
+    expect((await say(alice, "Yes")).notices).toEqual([`flow ${flowSid} does not exist; nothing ran`]);
   });
 });
