@@ -7,6 +7,7 @@ import * as emulator from "./emulator";
 import * as engineSteps from "./engine-steps";
 import * as fuzz from "./fuzz";
 import { run as importBench } from "./import";
+import * as live from "./live";
 import * as providers from "./providers";
 import * as scenarios from "./scenarios";
 import { run as validateReal } from "./validate-real";
@@ -20,6 +21,7 @@ const benches: Record<string, (args: string[]) => void | Promise<void>> = {
   scenarios: scenarios.run,
   emulator: () => emulator.emulatorBench(),
   providers: () => providers.providersBench(),
+  live: () => live.liveBench(),
 };
 
 async function main(argv: string[]): Promise<void> {

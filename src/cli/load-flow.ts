@@ -13,7 +13,7 @@ export interface LoadedFlow {
 const moduleExtensions = new Set([".ts", ".cts", ".js", ".cjs"]);
 
 /** Lets `require` read TypeScript: already true under the bin; vitest's own transform does not cover require(). */
-function ensureTypeScript(): void {
+export function ensureTypeScript(): void {
   if (require.extensions[".ts"]) return;
   // Lazy: ts-node costs ~200 ms to load and only flow modules need it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -1,5 +1,6 @@
 import { type Command, type Io } from "./command";
 import { chatCommand } from "./commands/chat";
+import { demoCommand } from "./commands/demo";
 import { emulatorCommand } from "./commands/emulator";
 import { testCommand } from "./commands/test";
 import { CliError } from "./errors";
@@ -19,6 +20,7 @@ const commands: readonly Command[] = [
   diffCommand,
   importCommand,
   emulatorCommand,
+  demoCommand,
 ];
 
 function help(io: Io): number {

@@ -1,4 +1,5 @@
 import { type Form } from "./form";
+import { type Live } from "./live/live";
 import { type Store } from "./store";
 
 /** What a resource handler gets for one request. */
@@ -10,6 +11,8 @@ export interface RequestContext {
   readonly query: URLSearchParams;
   readonly form: Form;
   readonly store: Store;
+  /** Running executions, the simulated clock and what flows sent (not persisted). */
+  readonly live: Live;
   /** Where this emulator is served, e.g. `http://127.0.0.1:4010`; used in `url` and paging links. */
   readonly base: string;
   readonly accountSid: string;
@@ -21,8 +24,12 @@ export interface Reply {
   readonly body?: unknown;
 }
 
-/** Handlers run synchronously against the in-memory store; they throw ApiError for 4xx. */
-export type Handler = (ctx: RequestContext) => Reply;
+/**
+ * Handlers work on the in-memory store and throw ApiError for 4xx. REST handlers answer
+ * synchronously; those that run flows (executions, inbound messages, the clock) answer once the
+ * flows they woke wait again or have ended.
+ */
+export type Handler = (ctx: RequestContext) => Reply | Promise<Reply>;
 
 export type Method = "GET" | "POST" | "DELETE";
 

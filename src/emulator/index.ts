@@ -1,7 +1,9 @@
 /**
  * The emulator room: a local Twilio serving the REST endpoints studiokit's providers use
  * (Studio v2 Flows, Revisions, Validate, TestUsers; Conversations v1 address configurations,
- * conversations, participants, conversation-scoped webhooks, configuration, services).
+ * conversations, participants, conversation-scoped webhooks, configuration, services), and
+ * running deployed flows through the engine: Studio Executions and Steps, conversation messages,
+ * and the emulator-only `/studiokit/v1/Inbound` (a contact's message) and `/studiokit/v1/Clock`.
  */
 import { type AddressInfo } from "node:net";
 import { type Credentials } from "./auth";
@@ -11,6 +13,7 @@ import { Router } from "./router";
 import { routes } from "./routes";
 import { createServer } from "./server";
 import { isSid } from "./sids";
+import { Live } from "./live/live";
 import { Store } from "./store";
 
 export { Store } from "./store";
@@ -19,6 +22,17 @@ export { faultOptionsSchema, type FaultOptions, type FaultKind } from "./faults"
 export { codes as errorCodes } from "./errors";
 export { pathToPointer } from "./studio/definition";
 export type * from "./state";
+export { LiveClient, LiveClientError, type LiveClientOptions } from "./live/client";
+export {
+  outcomeSchema,
+  clockSchema,
+  executionSummarySchema,
+  sentMessageSchema,
+  type OutcomeBody,
+  type ClockBody,
+  type ExecutionSummary,
+  type SentMessageBody,
+} from "./live/wire";
 
 export interface EmulatorOptions {
   /** 0 (default) picks a free port. */
@@ -40,6 +54,8 @@ export interface Emulator {
   readonly url: string;
   readonly port: number;
   readonly store: Store;
+  /** Executions, the simulated clock and the messages flows sent. */
+  readonly live: Live;
   readonly requests: RequestLog;
   /** Replace the fault plan (restarting its PRNG from the seed); `undefined` turns faults off. */
   setFaults(faults: FaultOptions | undefined): void;
@@ -65,6 +81,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     authToken: options.authToken,
     apiKeys: options.apiKeys ?? {},
   };
+  const live = new Live(store);
   const requests = new RequestLog();
   let plan = options.faults ? new FaultPlan(parseFaultOptions(options.faults)) : undefined;
   let url = "";
@@ -72,6 +89,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const { server, closeAll } = createServer({
     router: new Router(routes),
     store,
+    live,
     credentials,
     requests,
     faults: () => plan,
@@ -93,6 +111,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     url,
     port,
     store,
+    live,
     requests,
     setFaults: (faults) => {
       plan = faults ? new FaultPlan(parseFaultOptions(faults)) : undefined;
@@ -101,9 +120,14 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   };
 }
 
-/** Every endpoint served, as `{method, path}` with the spec's `{Name}` placeholders. */
+/**
+ * Every Twilio endpoint served, as `{method, path}` with the spec's `{Name}` placeholders (the
+ * emulator's own `/studiokit/…` endpoints are not Twilio's and are left out).
+ */
 export function endpoints(): Array<{ method: string; path: string }> {
-  return routes.flatMap((route) =>
-    Object.keys(route.handlers).map((method) => ({ method, path: route.path.replace(/:(\w+)/g, "{$1}") })),
-  );
+  return routes
+    .filter((route) => !route.path.startsWith("/studiokit/"))
+    .flatMap((route) =>
+      Object.keys(route.handlers).map((method) => ({ method, path: route.path.replace(/:(\w+)/g, "{$1}") })),
+    );
 }

@@ -2,9 +2,13 @@ import { type Route } from "./context";
 import { addressRoutes } from "./conversations/addresses";
 import { configurationRoutes } from "./conversations/configuration";
 import { conversationRoutes } from "./conversations/conversations";
+import { messageRoutes } from "./conversations/messages";
 import { participantRoutes } from "./conversations/participants";
 import { serviceRoutes } from "./conversations/services";
 import { webhookRoutes } from "./conversations/webhooks";
+import { executionRoutes } from "./live/executions";
+import { liveRoutes } from "./live/inbound";
+import { stepRoutes } from "./live/steps";
 import { flowRoutes } from "./studio/flows";
 import { revisionRoutes } from "./studio/revisions";
 import { testUserRoutes } from "./studio/testUsers";
@@ -13,16 +17,21 @@ import { validateRoutes } from "./studio/validate";
 /**
  * Every endpoint served. Studio lives under /v2 and Conversations under /v1, so the path alone
  * picks the product; literal routes (`/v2/Flows/Validate`) come before captures (`/v2/Flows/:Sid`).
+ * The emulator's own endpoints (no Twilio counterpart) live under /studiokit/v1.
  */
 export const routes: readonly Route[] = [
   ...validateRoutes,
   ...flowRoutes,
   ...revisionRoutes,
   ...testUserRoutes,
+  ...executionRoutes,
+  ...stepRoutes,
   ...configurationRoutes,
   ...addressRoutes,
   ...serviceRoutes,
   ...conversationRoutes,
   ...participantRoutes,
   ...webhookRoutes,
+  ...messageRoutes,
+  ...liveRoutes,
 ];

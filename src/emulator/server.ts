@@ -5,6 +5,7 @@ import { type Reply } from "./context";
 import { ApiError, codes, errorBody } from "./errors";
 import { type FaultDecision, type FaultPlan } from "./faults";
 import { Form } from "./form";
+import { type Live } from "./live/live";
 import { type RecordedRequest, type RequestLog } from "./requests";
 import { type Router } from "./router";
 import { type Store } from "./store";
@@ -14,6 +15,7 @@ const maxBodyBytes = 10 * 1024 * 1024;
 export interface ServerDeps {
   readonly router: Router;
   readonly store: Store;
+  readonly live: Live;
   readonly credentials: Credentials;
   readonly requests: RequestLog;
   readonly faults: () => FaultPlan | undefined;
@@ -83,24 +85,25 @@ function injected(decision: FaultDecision): { reply: Reply; headers: Record<stri
 }
 
 /** Auth, routing and the handler, turned into a reply; ApiErrors become Twilio error bodies. */
-function dispatch(
+async function dispatch(
   deps: ServerDeps,
   req: http.IncomingMessage,
   url: URL,
   body: string,
   entry: RecordedRequest,
-) {
+): Promise<{ reply: Reply; headers: Record<string, string> }> {
   const method = req.method ?? "GET";
   try {
     authenticate(req.headers.authorization, url.pathname, deps.credentials);
     const match = deps.router.match(method, url.pathname);
-    const reply = match.handler({
+    const reply = await match.handler({
       method,
       path: url.pathname,
       params: match.params,
       query: url.searchParams,
       form: Form.parse(body),
       store: deps.store,
+      live: deps.live,
       base: deps.base(),
       accountSid: deps.credentials.accountSid,
     });
@@ -163,7 +166,7 @@ async function handle(deps: ServerDeps, req: http.IncomingMessage, res: http.Ser
   const outcome =
     body instanceof ApiError
       ? { reply: { status: body.status, body: body.body() }, headers: {} }
-      : dispatch(deps, req, url, body, entry);
+      : await dispatch(deps, req, url, body, entry);
   if (decision.kind === "drop") {
     req.socket.destroy();
     return finish("dropped");

@@ -140,6 +140,23 @@ export const webhookRecordSchema = z.object({
 });
 export type WebhookRecord = z.infer<typeof webhookRecordSchema>;
 
+/** A Conversations message (IM…); `index` counts up per conversation. */
+export const messageRecordSchema = z.object({
+  sid: z.string(),
+  account_sid: z.string(),
+  chat_service_sid: z.string(),
+  conversation_sid: z.string(),
+  index: z.number().int().min(0),
+  author: z.string(),
+  body: nullableString,
+  attributes: z.string(),
+  participant_sid: nullableString,
+  content_sid: nullableString,
+  date_created: z.string(),
+  date_updated: nullableString,
+});
+export type MessageRecord = z.infer<typeof messageRecordSchema>;
+
 export const accountConfigurationSchema = z.object({
   default_chat_service_sid: z.string(),
   default_messaging_service_sid: z.string(),
@@ -160,5 +177,7 @@ export const storeStateSchema = z.object({
   conversations: z.array(conversationRecordSchema),
   participants: z.array(participantRecordSchema),
   webhooks: z.array(webhookRecordSchema),
+  /** Absent in state files written before messages were kept. */
+  messages: z.array(messageRecordSchema).default([]),
 });
 export type StoreState = z.infer<typeof storeStateSchema>;

@@ -7,6 +7,7 @@ import {
   type AddressConfigurationRecord,
   type ConversationRecord,
   type FlowRecord,
+  type MessageRecord,
   type ParticipantRecord,
   type ServiceRecord,
   type StoreState,
@@ -43,6 +44,7 @@ export class Store {
   readonly conversations: Map<string, ConversationRecord>;
   readonly participants: Map<string, ParticipantRecord>;
   readonly webhooks: Map<string, WebhookRecord>;
+  readonly messages: Map<string, MessageRecord>;
   readonly configuration: AccountConfiguration;
 
   constructor(
@@ -54,6 +56,7 @@ export class Store {
     this.conversations = byId(state?.conversations ?? []);
     this.participants = byId(state?.participants ?? []);
     this.webhooks = byId(state?.webhooks ?? []);
+    this.messages = byId(state?.messages ?? []);
     if (state) {
       this.services = byId(state.services);
       this.configuration = state.configuration;
@@ -87,6 +90,7 @@ export class Store {
       conversations: [...this.conversations.values()],
       participants: [...this.participants.values()],
       webhooks: [...this.webhooks.values()],
+      messages: [...this.messages.values()],
     };
   }
 

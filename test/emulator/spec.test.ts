@@ -66,6 +66,36 @@ describe("responses conform to the OpenAPI specs", () => {
     await call("DELETE", "/v2/Flows/{Sid}", `/v2/Flows/${sid}`, 204);
   });
 
+  it("Studio v2 executions, their steps and contexts", async () => {
+    const flow = await t.raw("POST", "/v2/Flows", {
+      FriendlyName: "rest",
+      Status: "published",
+      Definition: definition,
+    });
+    const base = `/v2/Flows/${String((flow.json as Json)["sid"])}/Executions`;
+    const e = "/v2/Flows/{FlowSid}/Executions";
+    const execution = await call("POST", e, base, 201, {
+      To: "+15558675310",
+      From: "+15017122661",
+      Parameters: '{"name":"Ada"}',
+    });
+    const fn = String(execution["sid"]);
+    await call("GET", e, base, 200);
+    await call("GET", `${e}/{Sid}`, `${base}/${fn}`, 200);
+    await call("GET", `${e}/{ExecutionSid}/Context`, `${base}/${fn}/Context`, 200);
+    const steps = await call("GET", `${e}/{ExecutionSid}/Steps`, `${base}/${fn}/Steps`, 200);
+    const ft = String((steps["steps"] as Json[])[0]?.["sid"]);
+    await call("GET", `${e}/{ExecutionSid}/Steps/{Sid}`, `${base}/${fn}/Steps/${ft}`, 200);
+    await call(
+      "GET",
+      `${e}/{ExecutionSid}/Steps/{StepSid}/Context`,
+      `${base}/${fn}/Steps/${ft}/Context`,
+      200,
+    );
+    await call("POST", `${e}/{Sid}`, `${base}/${fn}`, 200, { Status: "ended" });
+    await call("DELETE", `${e}/{Sid}`, `${base}/${fn}`, 204);
+  });
+
   it("Conversations v1 account configuration and address configurations", async () => {
     await call("GET", "/v1/Configuration", "/v1/Configuration", 200);
     await call("POST", "/v1/Configuration", "/v1/Configuration", 200, { DefaultClosedTimer: "PT10M" });
@@ -176,6 +206,15 @@ describe("responses conform to the OpenAPI specs", () => {
       "Configuration.Triggers": ["help"],
     });
     await call("GET", w, `${base}/Conversations/${ch}/Webhooks`, 200);
+    const m = `${prefix}/Conversations/{ConversationSid}/Messages`;
+    const message = await call("POST", m, `${base}/Conversations/${ch}/Messages`, 201, {
+      Author: `+1555000${kind === "service" ? 1 : 2}`,
+      Body: "hi",
+    });
+    await call("GET", m, `${base}/Conversations/${ch}/Messages`, 200);
+    const im = String(message["sid"]);
+    await call("GET", `${m}/{Sid}`, `${base}/Conversations/${ch}/Messages/${im}`, 200);
+    await call("DELETE", `${m}/{Sid}`, `${base}/Conversations/${ch}/Messages/${im}`, 204);
     const wh = String(studio["sid"]);
     await call("GET", `${w}/{Sid}`, `${base}/Conversations/${ch}/Webhooks/${wh}`, 200);
     await call("POST", `${w}/{Sid}`, `${base}/Conversations/${ch}/Webhooks/${wh}`, 200, {
@@ -207,6 +246,6 @@ describe("responses conform to the OpenAPI specs", () => {
     const served = endpoints().map((e) => `${e.method} ${e.path}`);
     expect(served.filter((e) => !operationFor(e.split(" ")[0]!, e.split(" ")[1]!))).toEqual([]);
     expect([...checked].sort()).toEqual([...served].sort());
-    expect(served).toHaveLength(57);
+    expect(served).toHaveLength(74);
   });
 });

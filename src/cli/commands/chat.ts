@@ -9,12 +9,14 @@ import {
   type TranscriptEntry,
 } from "../../engine";
 import { parseCommandArgs } from "../args";
+import { chatOnEmulator } from "../chat-emulator";
 import { type Command, type Io } from "../command";
 import { CliError } from "../errors";
 import { loadFlowFile } from "../load-flow";
 
 const usage =
-  "studiokit chat <flow> [--event <trigger event>] [--from <address>] [--to <address>] [--body <text>] [--parameters <json>]";
+  "studiokit chat <flow> [--event <trigger event>] [--from <address>] [--to <address>] [--body <text>] [--parameters <json>]" +
+  " | --emulator <url> --address <Twilio address> [--from <contact>] [--account-sid AC… --auth-token T]";
 
 const help =
   "type a reply, or /wait <seconds>, /press <digits>, /speak <text>, /hangup, /quit (/help shows this)";
@@ -91,7 +93,8 @@ async function act(e: Execution, line: string, io: Io): Promise<boolean> {
 
 export const chatCommand: Command = {
   name: "chat",
-  summary: "talk to a flow in the terminal: type replies, /wait 3600, /press 1; prints what it sends",
+  summary:
+    "talk to a flow in the terminal (type replies, /wait 3600, /press 1), or to one deployed to an emulator with --emulator",
   usage,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs(
@@ -102,9 +105,30 @@ export const chatCommand: Command = {
         to: { type: "string" },
         body: { type: "string" },
         parameters: { type: "string" },
+        emulator: { type: "string" },
+        address: { type: "string" },
+        "account-sid": { type: "string" },
+        "auth-token": { type: "string" },
       },
       usage,
     );
+    if (values.emulator !== undefined) {
+      if (positionals.length > 0 || values.address === undefined)
+        throw new CliError(
+          `with --emulator give --address (the Twilio address to text) and no flow file; usage: ${usage}`,
+        );
+      const accountSid = values["account-sid"] ?? process.env["TWILIO_ACCOUNT_SID"];
+      const authToken = values["auth-token"] ?? process.env["TWILIO_AUTH_TOKEN"];
+      if (!accountSid || !authToken)
+        throw new CliError(
+          "give the emulator's credentials: --account-sid and --auth-token, or TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN",
+        );
+      const from = values.from ?? "+15558675310";
+      return chatOnEmulator(
+        { url: values.emulator, address: values.address, from, accountSid, authToken },
+        io,
+      );
+    }
     const [file, ...extra] = positionals;
     if (file === undefined || extra.length > 0) throw new CliError(`give one flow file; usage: ${usage}`);
     if (!io.stdin) throw new CliError("chat reads what you type from stdin, and there is none");

@@ -19,7 +19,7 @@ const options = {
   verbose: { type: "boolean" },
 } as const;
 
-function readPort(raw: string | undefined): number {
+export function readPort(raw: string | undefined): number {
   if (raw === undefined) return 0;
   const port = Number(raw);
   if (!/^\d+$/.test(raw) || port > 65535)
@@ -86,7 +86,7 @@ export async function runEmulator(args: string[], io: Io, stop: Promise<unknown>
   return 0;
 }
 
-function untilSignal(): Promise<string> {
+export function untilSignal(): Promise<string> {
   return new Promise((resolve) => {
     const done = (signal: string) => {
       process.off("SIGINT", done);

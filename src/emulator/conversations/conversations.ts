@@ -3,6 +3,7 @@ import { ApiError, codes } from "../errors";
 import { page } from "../pagination";
 import { isoNow, newSid } from "../sids";
 import { conversationStateSchema, type ConversationRecord } from "../state";
+import { type Store } from "../store";
 import { findConversation, inBothScopes, scopeOf, type Scope } from "./scope";
 import { addSeconds, durationSeconds, readAttributes, readDate, readDuration } from "./values";
 
@@ -33,12 +34,31 @@ export function renderConversation(ctx: RequestContext, scope: Scope, c: Convers
   };
 }
 
-/** Deleting a conversation takes its participants and scoped webhooks with it. */
+/** A new active conversation in `serviceSid`, not yet stored. */
+export function newConversation(store: Store, serviceSid: string, now: string): ConversationRecord {
+  return {
+    sid: newSid("CH"),
+    account_sid: store.accountSid,
+    chat_service_sid: serviceSid,
+    messaging_service_sid: store.configuration.default_messaging_service_sid,
+    friendly_name: null,
+    unique_name: null,
+    attributes: "{}",
+    state: "active",
+    date_created: now,
+    date_updated: now,
+    timers: {},
+    bindings: {},
+  };
+}
+
+/** Deleting a conversation takes its participants, scoped webhooks and messages with it. */
 export function deleteConversation(ctx: RequestContext, sid: string): void {
   ctx.store.conversations.delete(sid);
   for (const [id, p] of ctx.store.participants)
     if (p.conversation_sid === sid) ctx.store.participants.delete(id);
   for (const [id, w] of ctx.store.webhooks) if (w.conversation_sid === sid) ctx.store.webhooks.delete(id);
+  for (const [id, m] of ctx.store.messages) if (m.conversation_sid === sid) ctx.store.messages.delete(id);
 }
 
 /** Applies the create/update parameters (all optional on both) to a conversation. */
@@ -83,21 +103,7 @@ export const conversationRoutes: Route[] = [
   ...inBothScopes("/Conversations", {
     POST: (ctx) => {
       const scope = scopeOf(ctx);
-      const now = isoNow();
-      const c: ConversationRecord = {
-        sid: newSid("CH"),
-        account_sid: ctx.accountSid,
-        chat_service_sid: scope.serviceSid,
-        messaging_service_sid: ctx.store.configuration.default_messaging_service_sid,
-        friendly_name: null,
-        unique_name: null,
-        attributes: "{}",
-        state: "active",
-        date_created: now,
-        date_updated: now,
-        timers: {},
-        bindings: {},
-      };
+      const c = newConversation(ctx.store, scope.serviceSid, isoNow());
       applyWrite(ctx, scope, c);
       c.date_updated = readDate(ctx.form, "DateUpdated") ?? c.date_created;
       ctx.store.conversations.set(c.sid, c);

@@ -3,6 +3,7 @@ import { ApiError, codes, invalidParameter, notFound } from "../errors";
 import { page } from "../pagination";
 import { isoNow, newSid } from "../sids";
 import { type ConversationRecord, type ParticipantRecord } from "../state";
+import { type Store } from "../store";
 import { findConversation, inBothScopes, scopeOf, withService, type Scope } from "./scope";
 import { readAttributes, readDate } from "./values";
 
@@ -44,29 +45,70 @@ function find(
 }
 
 /**
+ * The participant whose binding is `address` via `proxy` in a conversation that is not closed:
+ * where Conversations routes a message from `address` to `proxy`. `except` skips one participant.
+ */
+export function findByPair(
+  store: Store,
+  address: string,
+  proxy: string | undefined,
+  except?: string,
+): ParticipantRecord | undefined {
+  for (const p of store.participants.values()) {
+    const b = p.messaging_binding;
+    if (p.sid === except || b?.address !== address || b.proxy_address !== proxy) continue;
+    const conversation = store.conversations.get(p.conversation_sid);
+    if (conversation && conversation.state !== "closed") return p;
+  }
+  return undefined;
+}
+
+/** A participant with Twilio's defaults, not yet stored. */
+export function newParticipant(
+  conversation: ConversationRecord,
+  fields: Pick<ParticipantRecord, "identity" | "messaging_binding">,
+  now: string,
+): ParticipantRecord {
+  return {
+    sid: newSid("MB"),
+    account_sid: conversation.account_sid,
+    chat_service_sid: conversation.chat_service_sid,
+    conversation_sid: conversation.sid,
+    ...fields,
+    attributes: "{}",
+    role_sid: null,
+    date_created: now,
+    date_updated: now,
+    last_read_message_index: null,
+    last_read_timestamp: null,
+  };
+}
+
+/**
  * One address + proxy pair may be in one open conversation only (50416); the same identity
  * once per conversation (50433, UNCONFIRMED code).
  */
 function checkUnique(ctx: RequestContext, conversation: ConversationRecord, p: ParticipantRecord): void {
-  for (const other of ctx.store.participants.values()) {
-    if (other.sid === p.sid) continue;
-    if (p.identity !== null && other.conversation_sid === conversation.sid && other.identity === p.identity)
+  for (const other of ctx.store.participants.values())
+    if (
+      other.sid !== p.sid &&
+      p.identity !== null &&
+      other.conversation_sid === conversation.sid &&
+      other.identity === p.identity
+    )
       throw new ApiError(
         409,
         codes.participantExists,
         `Participant with identity "${p.identity}" already exists`,
       );
-    const a = p.messaging_binding;
-    const b = other.messaging_binding;
-    if (!a?.address || a.address !== b?.address || a.proxy_address !== b.proxy_address) continue;
-    const otherConversation = ctx.store.conversations.get(other.conversation_sid);
-    if (otherConversation && otherConversation.state !== "closed")
-      throw new ApiError(
-        409,
-        codes.participantPairInUse,
-        `Participant and proxy address pair (${a.address}, ${a.proxy_address}) is already in use by ${other.sid} in conversation ${other.conversation_sid}`,
-      );
-  }
+  const a = p.messaging_binding;
+  const other = a?.address ? findByPair(ctx.store, a.address, a.proxy_address, p.sid) : undefined;
+  if (other)
+    throw new ApiError(
+      409,
+      codes.participantPairInUse,
+      `Participant and proxy address pair (${a?.address}, ${a?.proxy_address}) is already in use by ${other.sid} in conversation ${other.conversation_sid}`,
+    );
 }
 
 function readBinding(ctx: RequestContext): ParticipantRecord["messaging_binding"] {
@@ -100,18 +142,10 @@ export const participantRoutes: Route[] = [
         throw invalidParameter("A participant needs Identity or MessagingBinding.Address");
       const dateCreated = readDate(ctx.form, "DateCreated") ?? now;
       const p: ParticipantRecord = {
-        sid: newSid("MB"),
-        account_sid: ctx.accountSid,
-        chat_service_sid: conversation.chat_service_sid,
-        conversation_sid: conversation.sid,
-        identity,
+        ...newParticipant(conversation, { identity, messaging_binding: binding }, dateCreated),
         attributes: readAttributes(ctx.form) ?? "{}",
-        messaging_binding: binding,
         role_sid: ctx.form.sid("RoleSid", "RL") ?? null,
-        date_created: dateCreated,
         date_updated: readDate(ctx.form, "DateUpdated") ?? dateCreated,
-        last_read_message_index: null,
-        last_read_timestamp: null,
       };
       checkUnique(ctx, conversation, p);
       ctx.store.participants.set(p.sid, p);

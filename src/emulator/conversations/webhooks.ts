@@ -73,6 +73,25 @@ function checkComplete(target: WebhookRecord["target"], c: Record<string, unknow
     throw invalidParameter(`Missing required parameter Configuration.Url for target ${target}`);
 }
 
+/** A conversation-scoped webhook, not yet stored. */
+export function newWebhook(
+  conversation: ConversationRecord,
+  target: WebhookRecord["target"],
+  configuration: Record<string, unknown>,
+  now: string,
+): WebhookRecord {
+  return {
+    sid: newSid("WH"),
+    account_sid: conversation.account_sid,
+    chat_service_sid: conversation.chat_service_sid,
+    conversation_sid: conversation.sid,
+    target,
+    configuration,
+    date_created: now,
+    date_updated: now,
+  };
+}
+
 export const webhookRoutes: Route[] = [
   ...inBothScopes("/Conversations/:ConversationSid/Webhooks", {
     POST: (ctx) => {
@@ -92,17 +111,7 @@ export const webhookRoutes: Route[] = [
           codes.tooManyWebhooks,
           `Conversation ${conversation.sid} already has ${maxPerConversation} scoped webhooks`,
         );
-      const now = isoNow();
-      const w: WebhookRecord = {
-        sid: newSid("WH"),
-        account_sid: ctx.accountSid,
-        chat_service_sid: conversation.chat_service_sid,
-        conversation_sid: conversation.sid,
-        target,
-        configuration,
-        date_created: now,
-        date_updated: now,
-      };
+      const w = newWebhook(conversation, target, configuration, isoNow());
       ctx.store.webhooks.set(w.sid, w);
       return created(render(ctx, scope, w));
     },

@@ -102,9 +102,12 @@ export const flowRoutes: Route[] = [
         flow.date_updated = now;
         return ok(renderFlow(ctx, flow, true));
       },
+      // Its executions go with it (they could not be listed or fetched any more).
       DELETE: (ctx) => {
         const flow = findFlow(ctx, ctx.params["Sid"]);
         ctx.store.flows.delete(flow.sid);
+        for (const [sid, e] of ctx.live.executions)
+          if (e.flowSid === flow.sid) ctx.live.executions.delete(sid);
         return noContent();
       },
     },

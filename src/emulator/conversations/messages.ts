@@ -1,0 +1,117 @@
+import { created, noContent, ok, type RequestContext, type Route } from "../context";
+import { invalidParameter, notFound } from "../errors";
+import { deliverToConversation } from "../live/deliver";
+import { Outcome } from "../live/wire";
+import { page } from "../pagination";
+import { type ConversationRecord, type MessageRecord } from "../state";
+import { addMessage } from "./message-records";
+import { findConversation, inBothScopes, scopeOf, withService, type Scope } from "./scope";
+import { readAttributes, readDate } from "./values";
+
+function render(scope: Scope, m: MessageRecord) {
+  const url = `${scope.conversations}/${m.conversation_sid}/Messages/${m.sid}`;
+  return withService(scope, m.chat_service_sid, {
+    account_sid: m.account_sid,
+    conversation_sid: m.conversation_sid,
+    sid: m.sid,
+    index: m.index,
+    author: m.author,
+    body: m.body,
+    media: null,
+    attributes: m.attributes,
+    participant_sid: m.participant_sid,
+    date_created: m.date_created,
+    date_updated: m.date_updated,
+    url,
+    // Delivery receipts are not emulated.
+    delivery: null,
+    links: { delivery_receipts: `${url}/Receipts`, channel_metadata: `${url}/ChannelMetadata` },
+    content_sid: m.content_sid,
+  });
+}
+
+function find(ctx: RequestContext, conversation: ConversationRecord, sid: string | undefined): MessageRecord {
+  const m = sid === undefined ? undefined : ctx.store.messages.get(sid);
+  if (!m || m.conversation_sid !== conversation.sid) throw notFound(ctx.path);
+  return m;
+}
+
+/** The participant an `Author` names: by identity, or by the messaging binding's address. */
+const participantOf = (ctx: RequestContext, conversation: ConversationRecord, author: string) =>
+  [...ctx.store.participants.values()].find(
+    (p) =>
+      p.conversation_sid === conversation.sid &&
+      (p.identity === author || p.messaging_binding?.address === author),
+  );
+
+/**
+ * Create: stored at the end of the conversation. When the author is one of its participants the
+ * message goes to the conversation's studio webhooks, as a message from that contact would
+ * (UNCONFIRMED: whether Twilio needs X-Twilio-Webhook-Enabled for that; the emulator never asks).
+ * The reply comes once the flows it woke wait again or have ended.
+ */
+async function create(ctx: RequestContext) {
+  const scope = scopeOf(ctx);
+  const conversation = findConversation(ctx, scope, ctx.params["ConversationSid"]);
+  const form = ctx.form;
+  if (form.has("MediaSid")) throw invalidParameter("MediaSid: media messages are not emulated; send a Body");
+  const body = form.string("Body") ?? null;
+  const contentSid = form.sid("ContentSid", "HX") ?? null;
+  if (body === null && contentSid === null) throw invalidParameter("A message needs a Body or a ContentSid");
+  const author = form.string("Author") ?? "system";
+  const attributes = readAttributes(form) ?? "{}";
+  const dateCreated = readDate(form, "DateCreated");
+  const dateUpdated = readDate(form, "DateUpdated");
+  return ctx.live.serial(async () => {
+    const participant = participantOf(ctx, conversation, author);
+    const message = addMessage(ctx.store, conversation, {
+      author,
+      body,
+      participantSid: participant?.sid ?? null,
+      date: dateCreated ?? ctx.live.now(),
+      attributes,
+      contentSid,
+      dateUpdated: dateUpdated ?? null,
+    });
+    if (participant)
+      await deliverToConversation(ctx.live, new Outcome(ctx.live), {
+        conversation,
+        participant,
+        message,
+        source: "API",
+      });
+    return created(render(scope, message));
+  });
+}
+
+export const messageRoutes: Route[] = [
+  ...inBothScopes("/Conversations/:ConversationSid/Messages", {
+    POST: create,
+    GET: (ctx) => {
+      const scope = scopeOf(ctx);
+      const conversation = findConversation(ctx, scope, ctx.params["ConversationSid"]);
+      const raw = ctx.query.get("Order");
+      const descending = raw !== null && raw.toLowerCase() === "desc";
+      if (raw !== null && !["asc", "desc"].includes(raw.toLowerCase()))
+        throw invalidParameter(`Invalid parameter Order: "${raw}" is not one of asc, desc`);
+      const items = [...ctx.store.messages.values()]
+        .filter((m) => m.conversation_sid === conversation.sid)
+        .sort((a, b) => (descending ? b.index - a.index : a.index - b.index))
+        .map((m) => render(scope, m));
+      return ok(page(ctx, "messages", items, 100, 50, raw === null ? {} : { Order: raw }));
+    },
+  }),
+  ...inBothScopes("/Conversations/:ConversationSid/Messages/:Sid", {
+    GET: (ctx) => {
+      const scope = scopeOf(ctx);
+      const conversation = findConversation(ctx, scope, ctx.params["ConversationSid"]);
+      return ok(render(scope, find(ctx, conversation, ctx.params["Sid"])));
+    },
+    DELETE: (ctx) => {
+      const scope = scopeOf(ctx);
+      const conversation = findConversation(ctx, scope, ctx.params["ConversationSid"]);
+      ctx.store.messages.delete(find(ctx, conversation, ctx.params["Sid"]).sid);
+      return noContent();
+    },
+  }),
+];

@@ -1,0 +1,106 @@
+import { type z } from "zod";
+import { clockSchema, outcomeSchema, type ClockBody, type OutcomeBody } from "./wire";
+
+export interface LiveClientOptions {
+  /** `http://127.0.0.1:PORT`. */
+  readonly url: string;
+  readonly accountSid: string;
+  readonly authToken: string;
+}
+
+/** A failed call, as one line: what was asked, and what the emulator (or the network) answered. */
+export class LiveClientError extends Error {
+  constructor(
+    message: string,
+    readonly status?: number,
+    /** The emulator's own words (its error `message`) when it answered, else the whole message. */
+    readonly reason: string = message,
+  ) {
+    super(message);
+    this.name = "LiveClientError";
+  }
+}
+
+/**
+ * Talks to a running emulator over HTTP as a contact would through Twilio: sends inbound
+ * messages, moves the simulated clock, and reads any REST resource. The auth token is only ever
+ * sent in the Authorization header, never put in an error.
+ */
+export class LiveClient {
+  readonly url: string;
+  readonly #auth: string;
+
+  constructor(options: LiveClientOptions) {
+    this.url = options.url.replace(/\/+$/, "");
+    this.#auth = "Basic " + Buffer.from(`${options.accountSid}:${options.authToken}`).toString("base64");
+  }
+
+  /** `From` (the contact) says `body` to `To` (a Twilio address). */
+  async inbound(from: string, to: string, body: string): Promise<OutcomeBody> {
+    return this.#parse(
+      outcomeSchema,
+      await this.post("/studiokit/v1/Inbound", { From: from, To: to, Body: body }),
+    );
+  }
+
+  /** Moves the simulated clock `seconds` forward; timeouts due by then fire. */
+  async advance(seconds: number): Promise<ClockBody> {
+    return this.#parse(clockSchema, await this.post("/studiokit/v1/Clock", { Advance: String(seconds) }));
+  }
+
+  get(path: string): Promise<unknown> {
+    return this.#request("GET", path, undefined);
+  }
+
+  post(path: string, form: Record<string, string>): Promise<unknown> {
+    return this.#request("POST", path, new URLSearchParams(form).toString());
+  }
+
+  #parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+    const parsed = schema.safeParse(value);
+    if (!parsed.success)
+      throw new LiveClientError(`${this.url} answered in an unexpected shape; is it a studiokit emulator?`);
+    return parsed.data;
+  }
+
+  async #request(method: string, path: string, body: string | undefined): Promise<unknown> {
+    let response: Response;
+    try {
+      response = await fetch(this.url + path, {
+        method,
+        headers: {
+          Authorization: this.#auth,
+          Accept: "application/json",
+          ...(body === undefined ? {} : { "Content-Type": "application/x-www-form-urlencoded" }),
+        },
+        ...(body === undefined ? {} : { body }),
+      });
+    } catch (error) {
+      const cause = (error as { cause?: { code?: unknown } }).cause?.code;
+      throw new LiveClientError(
+        `cannot reach the emulator at ${this.url} (${typeof cause === "string" ? cause : "no connection"}); start it with studiokit emulator or studiokit demo --keep`,
+      );
+    }
+    const text = await response.text();
+    let json: unknown;
+    try {
+      json = text === "" ? undefined : JSON.parse(text);
+    } catch {
+      throw new LiveClientError(
+        `${method} ${path}: the answer (${response.status}) is not JSON`,
+        response.status,
+      );
+    }
+    if (response.ok) return json;
+    const error = (json ?? {}) as { code?: unknown; message?: unknown };
+    const hint =
+      response.status === 401 ? " (check the account SID and auth token the emulator was started with)" : "";
+    const reason = `${typeof error.message === "string" ? error.message : `HTTP ${response.status}`}${hint}`;
+    const code = typeof error.code === "number" ? ` (${error.code})` : "";
+    throw new LiveClientError(
+      `${method} ${path}: ${response.status}${code} ${reason}`,
+      response.status,
+      reason,
+    );
+  }
+}
