@@ -118,7 +118,12 @@ describe("Twilio's FlowValidate in check", () => {
           transitions: [{ event: "incomingMessage", next: "sub" }],
           properties: {},
         },
-        { name: "sub", type: "run-subflow", transitions: [], properties: { flow_sid: "{{flow.data.sid}}" } },
+        {
+          name: "sub",
+          type: "run-subflow",
+          transitions: [],
+          properties: { flow_sid: "{{flow.data.sid}}", flow_revision: "LatestPublished" },
+        },
       ],
     };
     const result = await isolated.check!(
