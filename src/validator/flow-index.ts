@@ -22,14 +22,18 @@ export class FlowIndex {
     readonly states: readonly State[],
     readonly initialState: string | undefined,
     private readonly standalone: boolean,
+    /** 1 where a state's properties are known to fit its widget type's schema already. */
+    readonly propertiesValid?: Uint8Array,
   ) {
-    states.forEach((state, i) => {
-      if (!this.byName.has(state.name)) this.byName.set(state.name, i);
-    });
+    // Built before the states are checked one by one (see validate.ts): read names that are strings only.
+    for (let i = 0; i < states.length; i++) {
+      const name: unknown = (states[i] as Partial<State> | null | undefined)?.name;
+      if (typeof name === "string" && !this.byName.has(name)) this.byName.set(name, i);
+    }
   }
 
-  static ofDefinition(definition: FlowDefinition): FlowIndex {
-    return new FlowIndex(definition.states, definition.initial_state, false);
+  static ofDefinition(definition: FlowDefinition, propertiesValid?: Uint8Array): FlowIndex {
+    return new FlowIndex(definition.states, definition.initial_state, false, propertiesValid);
   }
 
   static ofWidget(state: State): FlowIndex {
