@@ -2,7 +2,6 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseFlowDefinition, parseJsonText, type FlowDefinition } from "../definition";
 import { compile, isFlow } from "../compiler";
-import { type register } from "ts-node";
 import { CliError } from "./errors";
 
 export interface LoadedFlow {
@@ -12,13 +11,16 @@ export interface LoadedFlow {
 
 const moduleExtensions = new Set([".ts", ".cts", ".js", ".cjs"]);
 
-/** Lets `require` read TypeScript: already true under the bin; vitest's own transform does not cover require(). */
+/**
+ * Lets `require` read TypeScript: already true under the bin; vitest's own transform does not
+ * cover require(). The bin's hook, so a flow module is transpiled (and cached) the same way in
+ * tests as on the command line.
+ */
 export function ensureTypeScript(): void {
   if (require.extensions[".ts"]) return;
-  // Lazy: ts-node costs ~200 ms to load and only flow modules need it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const tsNode = require("ts-node") as { register: typeof register };
-  tsNode.register({ transpileOnly: true, project: path.join(__dirname, "..", "..", "tsconfig.json") });
+  const hook = require("../../bin/ts-hook") as { register(): void };
+  hook.register();
 }
 
 const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split("\n")[0];

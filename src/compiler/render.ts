@@ -1,5 +1,6 @@
 import {
   isWidgetType,
+  sortKeyList,
   sortKeysDeep,
   triggerContextKeys,
   type Condition,
@@ -36,7 +37,7 @@ function properties(
   const keys = Object.keys(own);
   for (const key of Object.keys(defaults)) if (!(key in own)) keys.push(key);
   if (!("offset" in own)) keys.push("offset");
-  keys.sort();
+  sortKeyList(keys);
   const out: State["properties"] = {};
   for (const key of keys) {
     const value = key === "offset" ? offset : key in own ? own[key] : defaults[key];

@@ -10,10 +10,24 @@ const leadingKeys: Record<string, readonly string[]> = {
   condition: ["friendly_name", "arguments", "type", "value"],
 };
 
+/**
+ * `keys.sort()`, in place, for the handful of keys of one JSON object. An engine's sort allocates
+ * working storage on every call: compiling a 10,000-widget flow sorts ~100,000 small key lists,
+ * and those allocations were a quarter of compile's garbage. Long lists take the built-in sort.
+ */
+export function sortKeyList(keys: string[]): string[] {
+  if (keys.length > 16) return keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i]!;
+    let j = i - 1;
+    for (; j >= 0 && keys[j]! > key; j--) keys[j + 1] = keys[j]!;
+    keys[j + 1] = key;
+  }
+  return keys;
+}
+
 function orderKeys(value: Record<string, unknown>, leading: readonly string[]): string[] {
-  const rest = Object.keys(value)
-    .filter((k) => !leading.includes(k))
-    .sort();
+  const rest = sortKeyList(Object.keys(value).filter((k) => !leading.includes(k)));
   return [...leading.filter((k) => k in value && value[k] !== undefined), ...rest];
 }
 
@@ -22,7 +36,7 @@ export function sortKeysDeep(value: unknown): Json {
   if (Array.isArray(value)) return value.map(sortKeysDeep);
   if (value !== null && typeof value === "object") {
     const out: Record<string, Json> = {};
-    for (const key of Object.keys(value).sort()) {
+    for (const key of sortKeyList(Object.keys(value))) {
       const v = (value as Record<string, unknown>)[key];
       if (v !== undefined) out[key] = sortKeysDeep(v);
     }

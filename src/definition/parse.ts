@@ -40,11 +40,16 @@ const legacyV1Types = new Set([
   "Dial",
 ]);
 
+/** A widget type of Studio's retired v1 format, which `parseFlowDefinition` reports as such. */
+export function isLegacyV1Type(type: unknown): boolean {
+  return legacyV1Types.has(String(type));
+}
+
 function legacyProblem(value: unknown): ParseProblem | undefined {
   if (typeof value !== "object" || value === null || !("states" in value) || !Array.isArray(value.states))
     return undefined;
   const index = value.states.findIndex(
-    (s: unknown) => typeof s === "object" && s !== null && "type" in s && legacyV1Types.has(String(s.type)),
+    (s: unknown) => typeof s === "object" && s !== null && "type" in s && isLegacyV1Type(s.type),
   );
   if (index < 0) return undefined;
   const type = String((value.states[index] as { type: unknown }).type);

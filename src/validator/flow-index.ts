@@ -6,6 +6,7 @@ import {
   type State,
   type WidgetSpec,
 } from "../definition";
+import { EdgeRecorder } from "./edges";
 import { type Severity, type ValidationIssue } from "./issue";
 
 type PathSegment = string | number;
@@ -17,19 +18,36 @@ type PathSegment = string | number;
  */
 export class FlowIndex {
   readonly byName = new Map<string, number>();
+  /** For a state whose name an earlier state already has: that earlier state's index. */
+  readonly #earlier = new Map<number, number>();
+  /** The `next` edges, recorded by the targets check as it resolves each name (see graph.ts). */
+  readonly edges: EdgeRecorder;
 
   private constructor(
     readonly states: readonly State[],
     readonly initialState: string | undefined,
     private readonly standalone: boolean,
+    /** 1 where a state's properties are known to fit its widget type's schema already. */
+    readonly propertiesValid?: Uint8Array,
   ) {
-    states.forEach((state, i) => {
-      if (!this.byName.has(state.name)) this.byName.set(state.name, i);
-    });
+    // Built before the states are checked one by one (see validate.ts): read names that are strings only.
+    for (let i = 0; i < states.length; i++) {
+      const name: unknown = (states[i] as Partial<State> | null | undefined)?.name;
+      if (typeof name !== "string") continue;
+      const first = this.byName.get(name);
+      if (first === undefined) this.byName.set(name, i);
+      else this.#earlier.set(i, first);
+    }
+    this.edges = new EdgeRecorder(states.length);
   }
 
-  static ofDefinition(definition: FlowDefinition): FlowIndex {
-    return new FlowIndex(definition.states, definition.initial_state, false);
+  /** The index of an earlier state with the same name as state `index`, if any. */
+  earlierNamesake(index: number): number | undefined {
+    return this.#earlier.get(index);
+  }
+
+  static ofDefinition(definition: FlowDefinition, propertiesValid?: Uint8Array): FlowIndex {
+    return new FlowIndex(definition.states, definition.initial_state, false, propertiesValid);
   }
 
   static ofWidget(state: State): FlowIndex {

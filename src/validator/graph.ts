@@ -1,28 +1,19 @@
+import { type Edges } from "./edges";
 import { type FlowIndex } from "./flow-index";
-
-/**
- * The flow's `next` edges as flat arrays (targets of state i are
- * `targets[offsets[i]] … targets[offsets[i + 1] - 1]`), built in one pass in file order. A search
- * then never touches the state objects: on a 10,000-widget flow, chasing `next` names through
- * the states in graph order spends most of its time in cache misses.
- */
-export interface Edges {
-  readonly offsets: Int32Array;
-  readonly targets: Int32Array;
-}
 
 const edgesByFlow = new WeakMap<FlowIndex, Edges>();
 
-/** The edges of a flow, computed once per FlowIndex (several checks search the graph). */
+/** The edges of a flow, once per FlowIndex (several checks search the graph). */
 export function edgesOf(flow: FlowIndex): Edges {
   let edges = edgesByFlow.get(flow);
   if (!edges) {
-    edges = buildEdges(flow);
+    edges = flow.edges.edges() ?? buildEdges(flow);
     edgesByFlow.set(flow, edges);
   }
   return edges;
 }
 
+/** The edges, when the targets check did not record them all. */
 function buildEdges(flow: FlowIndex): Edges {
   const { states, byName } = flow;
   const offsets = new Int32Array(states.length + 1);

@@ -6,8 +6,18 @@
 const secretName =
   /(authorization|password|passwd|pwd|secret|token|api_?key|access_?key|private_?key|credentials?)$/;
 
+// A flow repeats the same few property and parameter names: decide each once (bounded, for
+// long-lived processes validating many flows).
+const decided = new Map<string, boolean>();
+
 export function isSecretName(name: string): boolean {
-  return secretName.test(name.toLowerCase().replace(/[\s.-]+/g, "_"));
+  let secret = decided.get(name);
+  if (secret === undefined) {
+    secret = secretName.test(name.toLowerCase().replace(/[\s.-]+/g, "_"));
+    if (decided.size >= 10_000) decided.clear();
+    decided.set(name, secret);
+  }
+  return secret;
 }
 
 /** True when the text is (or contains) Liquid, i.e. the value comes from elsewhere at run time. */

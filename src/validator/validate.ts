@@ -1,16 +1,20 @@
-import { parseFlowDefinition, parseState, type FlowDefinition, type State } from "../definition";
+import {
+  flowEnvelopeSchema,
+  parseFlowDefinition,
+  parseState,
+  type FlowDefinition,
+  type State,
+} from "../definition";
 import { checkChannels } from "./checks/channel";
 import { checkConditions } from "./checks/conditions";
-import { checkCredentials } from "./checks/credentials";
-import { flowSchemaIssues, widgetSchemaIssues } from "./checks/flow-schema";
+import { flowSchemaIssues, stateFit, widgetSchemaIssues } from "./checks/flow-schema";
 import { checkInitialState } from "./checks/initial-state";
 import { checkLimits } from "./checks/limits";
-import { checkLiquidReferences } from "./checks/liquid-references";
-import { checkLiquidSyntax } from "./checks/liquid-syntax";
 import { checkDuplicateNames } from "./checks/names";
 import { checkProperties } from "./checks/properties";
 import { checkReachability } from "./checks/reachability";
 import { checkRegexConditions } from "./checks/regex";
+import { checkFlowStrings, checkWidgetStrings } from "./checks/strings";
 import { checkEvents, checkTargets } from "./checks/transitions";
 import { FlowIndex } from "./flow-index";
 import { type ValidationIssue } from "./issue";
@@ -31,9 +35,7 @@ const stateChecks: readonly StateCheck[] = [
   checkTargets,
   checkConditions,
   checkRegexConditions,
-  checkLiquidSyntax,
-  checkLiquidReferences,
-  checkCredentials,
+  checkFlowStrings,
 ];
 
 /** Flow-level checks whose issues are listed after each widget's own: where it sits in the flow. */
@@ -45,31 +47,54 @@ const widgetChecks: readonly StateCheck[] = [
   checkEvents,
   checkConditions,
   checkRegexConditions,
-  checkLiquidSyntax,
-  checkCredentials,
+  checkWidgetStrings,
 ];
 
 const stateIndexOf = (path: string) => Number(/^states\[(\d+)\]/.exec(path)?.[1] ?? -1);
 
 /**
  * One pass over the widgets runs every widget check on each (a 10,000-widget flow does not fit
- * in the CPU cache; a pass per check would fetch it ten times). Flow-level issues come first,
- * then each widget's in file order (a stable sort by widget index keeps check order within one).
+ * in the CPU cache; a pass per check would fetch it ten times). `admit` sees each state first and
+ * may stop the run (undefined). Flow-level issues come first, then each widget's in file order (a
+ * stable sort by widget index keeps check order within one).
  */
 function run(
   flow: FlowIndex,
   perState: readonly StateCheck[],
   leading: readonly FlowCheck[] = [],
   trailing: readonly FlowCheck[] = [],
-): ValidationIssue[] {
+  admit: (index: number) => boolean = () => true,
+): ValidationIssue[] | undefined {
+  const widgetIssues: ValidationIssue[] = [];
+  for (let index = 0; index < flow.states.length; index++) {
+    if (!admit(index)) return undefined;
+    const state = flow.states[index]!;
+    for (const check of perState) check(flow, state, index, widgetIssues);
+  }
   const issues = leading.flatMap((check) => check(flow));
-  flow.states.forEach((state, index) => {
-    for (const check of perState) check(flow, state, index, issues);
-  });
+  issues.push(...widgetIssues);
   for (const check of trailing) issues.push(...check(flow));
   const keyed = issues.map((issue) => ({ issue, state: stateIndexOf(issue.path) }));
   keyed.sort((a, b) => a.state - b.state);
   return keyed.map((k) => k.issue);
+}
+
+/**
+ * Every issue of a flow whose envelope fits, when each state fits too; undefined as soon as one
+ * does not. Each state is checked against the schema (with its type's properties) just before
+ * its widget checks, while it is in the CPU cache. Those checks assume nothing of the states not
+ * yet reached but their names (the index reads only names that are strings), and their issues
+ * are dropped when a later state does not fit.
+ */
+function checkFlow(envelope: FlowDefinition): ValidationIssue[] | undefined {
+  const states: readonly unknown[] = envelope.states;
+  const propertiesValid = new Uint8Array(states.length);
+  const flow = FlowIndex.ofDefinition(envelope, propertiesValid);
+  return run(flow, stateChecks, leadingChecks, trailingChecks, (index) => {
+    const fit = stateFit(states[index]);
+    propertiesValid[index] = fit === "with properties" ? 1 : 0;
+    return fit !== undefined;
+  });
 }
 
 /** The definition (when it fits the flow schema) and every issue found. */
@@ -77,16 +102,17 @@ export function inspectDefinition(input: unknown): {
   definition: FlowDefinition | undefined;
   issues: ValidationIssue[];
 } {
+  // The input itself is checked (zod's copies are not kept): with 10,000 widgets, keeping a copy
+  // alive through every check costs more in garbage collection than all the checks. The flow
+  // schema has no transforms, so a definition that fits is its own parsed value.
+  const envelope = flowEnvelopeSchema.safeParse(input).success ? (input as FlowDefinition) : undefined;
+  const issues = envelope && checkFlow(envelope);
+  if (envelope && issues) return { definition: envelope, issues };
   const parsed = parseFlowDefinition(input);
   if (!parsed.ok) return { definition: undefined, issues: flowSchemaIssues(input, parsed.problems) };
-  // The flow schema has no transforms, so a definition that parses is its own input. Checking
-  // the input rather than zod's deep copy lets the copy die young: with 10,000 widgets, keeping
-  // both alive through every check costs more in garbage collection than all the checks.
-  const definition = input as FlowDefinition;
-  return {
-    definition,
-    issues: run(FlowIndex.ofDefinition(definition), stateChecks, leadingChecks, trailingChecks),
-  };
+  // Not expected (the per-state checks decide as the whole schema does), but never worse than it.
+  const all = run(FlowIndex.ofDefinition(parsed.value), stateChecks, leadingChecks, trailingChecks) ?? [];
+  return { definition: parsed.value, issues: all };
 }
 
 /** Checks any definition (compiled or exported from the console) and returns every issue found. */
@@ -101,5 +127,5 @@ export function validateDefinition(input: unknown): ValidationIssue[] {
 export function validateWidget(input: unknown): ValidationIssue[] {
   const parsed = parseState(input);
   if (!parsed.ok) return widgetSchemaIssues(input);
-  return run(FlowIndex.ofWidget(parsed.value), widgetChecks);
+  return run(FlowIndex.ofWidget(parsed.value), widgetChecks) ?? [];
 }

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { cli, project, seedJson, spawnCli } from "./fixtures";
 
@@ -35,7 +36,42 @@ const dir = project({
   "broken/bad.scenarios.yaml": `flow: ../flows/bots.json\nscenarios:\n${scenario("x", "exepct: { ended: true }")}\n`,
   "broken/noflow.scenarios.yaml": `flow: ./gone.json\nscenarios:\n${scenario("x", "reply: hi")}\n`,
 });
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const root = path.resolve(__dirname, "..", "..");
+const builder = JSON.stringify(path.join(root, "src", "builder"));
+/** Flow modules (.ts, default export a flow) outside the repo, importing the builder by path. */
+const modules = project({
+  "greet.ts": [
+    `import { flow, liquid, sendAndWaitForReply, sendMessage } from ${builder};`,
+    'const ask = sendAndWaitForReply("ask", { body: "Your name?", timeout: 60 });',
+    'ask.on("incomingMessage", sendMessage("hi", { body: liquid`Hi ${ask.inbound.Body}` }));',
+    "export default flow({ on: { incomingMessage: ask } });",
+  ].join("\n"),
+  "greet.scenarios.yaml": [
+    "flow: ./greet.ts",
+    "scenarios:",
+    "  - name: by name",
+    '    trigger: { event: incomingMessage, from: "+15558675310", to: "+15017122661" }',
+    "    steps: [{ expect: { send: 'Your name?' } }, { reply: Ada }, { expect: { send: Hi Ada, ended: true } }]",
+    "  - name: too formal",
+    '    trigger: { event: incomingMessage, from: "+15558675310", to: "+15017122661" }',
+    "    steps: [{ expect: { send: 'Your name?' } }, { reply: Ada }, { expect: { send: Good day Ada } }]",
+  ].join("\n"),
+  "broken/nothing.ts": "export default 42;\n",
+  "twins.ts": [
+    `import { flow, sendMessage } from ${builder};`,
+    'const first = sendMessage("hello", { body: "1" });',
+    'first.on("sent", sendMessage("hello", { body: "2" }));',
+    'first.on("failed", sendMessage("sorry", { body: "3" }).on("sent", sendMessage("sorry", { body: "4" })));',
+    "export default flow({ on: { incomingMessage: first } });",
+  ].join("\n"),
+  "twins.scenarios.yaml": `flow: ./twins.ts\nscenarios:\n${scenario("x", "reply: hi")}\n`,
+  "broken/nothing.scenarios.yaml": `flow: ../broken/nothing.ts\nscenarios:\n${scenario("x", "reply: hi")}\n`,
+});
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.rmSync(modules, { recursive: true, force: true });
+});
 
 const failureReport = [
   "FAIL other/fail.scenarios.yaml › maybe",
@@ -154,7 +190,7 @@ describe("cli/test", () => {
       await err("empty"),
       await err("--cover"),
     ]).toEqual([
-      'studiokit test: broken/bad.scenarios.yaml:6: scenarios[0].steps[0]: unknown key "exepct"; allowed: expect, reply, wait, press, speak, hangup\n',
+      'studiokit test: broken/bad.scenarios.yaml:6: scenarios[0].steps[0]: unknown key "exepct"; allowed: expect, reply, wait, press, speak, hangup, deliveryFailure\n',
       "studiokit test: broken/noflow.scenarios.yaml:1: flow: ./gone.json: broken/gone.json: no such file\n",
       "studiokit test: missing.scenarios.yaml: no such file or directory\n",
       'studiokit test: no files match "nowhere/**/*.scenarios.yaml"\n',
@@ -165,6 +201,51 @@ describe("cli/test", () => {
       code: 2,
       stdout: "",
       stderr: `studiokit test: no *.scenarios.yaml files under ${dir}/empty\n`,
+    });
+  });
+
+  it("runs scenarios against .ts flow modules, compiled through the builder", async () => {
+    expect(await cli(root, ["test", "flows", "--coverage"])).toEqual({
+      code: 0,
+      stdout: [
+        "coverage:",
+        "  flows/do-you-like-bots.ts: widgets 6/6 (100%), transitions 5/5 (100%)",
+        "4 passed, 0 failed",
+        "",
+      ].join("\n"),
+      stderr: "",
+    });
+    expect(await cli(modules, ["test", "greet.scenarios.yaml", "--coverage"])).toEqual({
+      code: 1,
+      stdout: [
+        "FAIL greet.scenarios.yaml › too formal",
+        '  step 3 (line 8): expect: { send: "Good day Ada" }',
+        '    expected: the flow to send "Good day Ada"',
+        '    actual:   hi sent "Hi Ada"',
+        "  transcript so far:",
+        '    ask sent "Your name?"',
+        '    contact replied "Ada"',
+        '    hi sent "Hi Ada"',
+        "    (ended)",
+        "",
+        "coverage:",
+        "  greet.ts: widgets 3/3 (100%), transitions 2/2 (100%)",
+        "1 passed, 1 failed",
+        "",
+      ].join("\n"),
+      stderr: "",
+    });
+    expect(await cli(modules, ["test", "broken"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "studiokit test: broken/nothing.scenarios.yaml:1: flow: ../broken/nothing.ts: broken/nothing.ts: the default export is a number, not a flow; export default flow({ on: { … } })\n",
+    });
+    expect(await cli(modules, ["test", "twins.scenarios.yaml"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        'studiokit test: twins.scenarios.yaml:1: flow: ./twins.ts: widget "hello": states: two widgets are named "hello": a send-message first reached from "Trigger" on "incomingMessage", and a send-message first reached from "hello" on "sent"; give each widget its own name (and 1 more; studiokit validate twins.ts lists them)\n',
     });
   });
 

@@ -7,7 +7,7 @@ import bots from "../../flows/do-you-like-bots";
 import { legacyFlowFile, realFlowsDir, seedFlowPath } from "../support/shared";
 
 const root = path.resolve(__dirname, "..", "..");
-// Flow modules must sit inside the project so ts-node compiles them with its tsconfig.
+// Flow modules sit inside the project, beside the sources they import.
 const generated = path.join(root, "test", ".generated");
 fs.mkdirSync(generated, { recursive: true });
 const tmp = fs.mkdtempSync(path.join(generated, "load-flow-"));

@@ -1,22 +1,17 @@
-import fs from "node:fs";
 import path from "node:path";
 import { expect, it } from "vitest";
-import { parseFlowDefinition, type FlowDefinition } from "../../src/definition";
+import { loadFlowFile } from "../../src/cli";
 import { formatCoverage, runScenarioFiles } from "../../src/engine";
-import { seedFlowPath } from "../support/shared";
 
 const root = path.resolve(__dirname, "..", "..");
 const scenarios = path.join(root, "flows", "do-you-like-bots.scenarios.yaml");
 
-/**
- * flows/do-you-like-bots.ts (the builder module) comes with the builder branch; until then the
- * scenario file's `flow: ./do-you-like-bots.ts` is served the seed export it compiles to.
- */
-async function loadFlow(file: string): Promise<FlowDefinition> {
-  expect(file).toBe(path.join(root, "flows", "do-you-like-bots.ts"));
-  const parsed = parseFlowDefinition(JSON.parse(fs.readFileSync(seedFlowPath, "utf8")));
-  if (!parsed.ok) throw new Error("the seed flow does not parse");
-  return parsed.value;
+/** The scenario file's `flow: ./do-you-like-bots.ts`, compiled from the builder module as `studiokit test` does. */
+const loaded: string[] = [];
+async function loadFlow(file: string) {
+  const flow = await loadFlowFile(file, root);
+  loaded.push(`${path.relative(root, file)} (${flow.kind})`);
+  return flow.definition;
 }
 
 it("the tutorial's scenarios cover yes, no, anything else and timeout at 100% of transitions", async () => {
@@ -24,6 +19,7 @@ it("the tutorial's scenarios cover yes, no, anything else and timeout at 100% of
     loadFlow,
     coverage: true,
   });
+  expect(loaded).toEqual(["flows/do-you-like-bots.ts (ts)"]);
   expect(run.results).toEqual([
     { file: "flows/do-you-like-bots.scenarios.yaml", scenario: "a yes gets a robot", passed: true },
     { file: "flows/do-you-like-bots.scenarios.yaml", scenario: "a no gets an alien", passed: true },

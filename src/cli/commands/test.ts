@@ -7,11 +7,31 @@ import {
   summaryLine,
   type ScenarioResult,
 } from "../../engine";
+import { isCompileError } from "../../compiler";
+import { formatIssue } from "../../validator";
 import { parseCommandArgs } from "../args";
 import { type Command } from "../command";
 import { CliError } from "../errors";
 import { loadFlowFile } from "../load-flow";
 import { findScenarioFiles } from "../scenario-files";
+
+/**
+ * The flow a scenario file names (a relative name keeps the one-line errors short). A module that
+ * does not compile is reported by its first error, on one line like every unusable input.
+ */
+async function loadFlow(file: string, cwd: string) {
+  try {
+    return (await loadFlowFile(file, cwd)).definition;
+  } catch (error) {
+    if (!isCompileError(error)) throw error;
+    const errors = error.issues.filter((issue) => issue.severity === "error");
+    const [first] = errors;
+    if (!first) throw error;
+    const more =
+      errors.length > 1 ? ` (and ${errors.length - 1} more; studiokit validate ${file} lists them)` : "";
+    throw new CliError(`${formatIssue(first)}${more}`);
+  }
+}
 
 const usage = "studiokit test [paths or globs...] [--coverage] [--json]";
 
@@ -35,8 +55,7 @@ export const testCommand: Command = {
       run = await runScenarioFiles(
         files.map((file) => ({ file, path: path.resolve(io.cwd, file) })),
         {
-          // Relative names keep the loader's one-line errors short.
-          loadFlow: async (file) => (await loadFlowFile(path.relative(io.cwd, file), io.cwd)).definition,
+          loadFlow: (file) => loadFlow(path.relative(io.cwd, file), io.cwd),
           coverage: values.coverage === true,
           ...(json ? {} : { onResult: printFailure }),
         },

@@ -1,4 +1,13 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from "yaml";
+import type * as yamlModule from "yaml";
+import { type Document, type LineCounter } from "yaml";
+
+type Yaml = typeof yamlModule;
+let yaml: Yaml | undefined;
+/** `yaml` takes ~50 ms to load; a run whose files are all usable never needs it. */
+function loadYaml(): Yaml {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (yaml ??= require("yaml") as Yaml);
+}
 
 /**
  * Finds the 1-based line of a node in a YAML text by its path (`["scenarios", 0, "steps", 2]`):
@@ -11,6 +20,7 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Docum
 export function lineLocator(text: string): (path: ReadonlyArray<PropertyKey>) => number {
   let parsed: { doc: Document.Parsed; counter: LineCounter } | undefined;
   return (path) => {
+    const { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } = loadYaml();
     if (!parsed) {
       const counter = new LineCounter();
       parsed = { doc: parseDocument(text, { lineCounter: counter }), counter };

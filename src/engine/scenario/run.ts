@@ -7,7 +7,7 @@ import { makeSid, type TriggerInput } from "../trigger";
 import { describeStep, flowYaml } from "./describe";
 import { parseScenarioText, ScenarioFileError, type ParsedScenarioFile } from "./parse";
 import { type ScenarioFailure, type ScenarioResult, type TestRunResult } from "./report";
-import { type Scenario, type ScenarioTrigger } from "./schema";
+import { isWebhookParameter, type Scenario, type ScenarioTrigger } from "./schema";
 import { describeState, runStep, type Cursors, type Mismatch } from "./steps";
 import { describeEntry } from "./text";
 
@@ -41,17 +41,34 @@ export async function readScenarioFile(source: ScenarioSource): Promise<ParsedSc
   return parseScenarioText(text, source.file);
 }
 
+/** Twilio webhook parameters written in the trigger (`FromCity`…), already checked to be text. */
+function webhookParameters(t: ScenarioTrigger): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(t))
+    if (isWebhookParameter(key) && typeof value === "string") out[key] = value;
+  return out;
+}
+
 function triggerInput(t: ScenarioTrigger): TriggerInput {
-  const { event, from, to, body, parameters } = t;
+  const { event, body, parameters } = t;
+  // The schema requires from and to for every event but incomingParent.
+  const from = t.from ?? "";
+  const to = t.to ?? "";
   switch (event) {
     case "incomingMessage":
     case "incomingConversationMessage":
-      return body === undefined ? { event, from, to } : { event, from, to, body };
+      return { ...webhookParameters(t), event, from, to, ...(body === undefined ? {} : { body }) };
     case "incomingCall":
-      return { event, from, to };
+      return { ...webhookParameters(t), event, from, to };
     case "incomingRequest":
-    case "incomingParent":
       return parameters === undefined ? { event, from, to } : { event, from, to, parameters };
+    case "incomingParent":
+      return {
+        event,
+        ...(t.from === undefined ? {} : { from: t.from }),
+        ...(t.to === undefined ? {} : { to: t.to }),
+        ...(parameters === undefined ? {} : { parameters }),
+      };
   }
 }
 

@@ -70,7 +70,7 @@ export const expectationSchema = strict({
 });
 export type Expectation = z.infer<typeof expectationSchema>;
 
-const stepKeys = ["expect", "reply", "wait", "press", "speak", "hangup"] as const;
+const stepKeys = ["expect", "reply", "wait", "press", "speak", "hangup", "deliveryFailure"] as const;
 
 export const stepSchema = strict({
   expect: expectationSchema.optional(),
@@ -83,37 +83,94 @@ export const stepSchema = strict({
   /** Speech on a call. */
   speak: text("speak").optional(),
   hangup: z.literal(true).optional(),
+  /** The message Send & Wait for Reply sent was not delivered: it takes `deliveryFailure`. */
+  deliveryFailure: z.literal(true).optional(),
 }).refine((s) => Object.keys(s).length === 1, {
   error: `a step has exactly one of ${stepKeys.join(", ")}`,
 });
 export type Step = z.infer<typeof stepSchema>;
 
 const triggerEvents = Object.keys(triggerContextKeys) as [TriggerEvent, ...TriggerEvent[]];
+const messageEvents: readonly TriggerEvent[] = ["incomingMessage", "incomingConversationMessage"];
+/** Events Twilio starts with a webhook, whose other parameters (FromCity…) the flow can read. */
+const webhookEvents: readonly TriggerEvent[] = [...messageEvents, "incomingCall"];
+const listed = (events: readonly string[]) =>
+  `${events.slice(0, -1).join(", ")}${events.length > 2 ? "," : ""} and ${events[events.length - 1]}`;
 
-export const scenarioTriggerSchema = strict({
+const triggerShape = {
   event: z.enum(triggerEvents),
   /** Messages and calls: the contact. incomingRequest: the REST API's From (the flow's address). */
-  from: text("from"),
+  from: text("from").optional(),
   /** Messages and calls: the Twilio address. incomingRequest: the REST API's To (the contact). */
-  to: text("to"),
+  to: text("to").optional(),
   body: text("body").optional(),
-  /** incomingRequest / incomingParent: becomes flow.data (and trigger.request.parameters). */
+  /** incomingRequest: flow.data and trigger.request.parameters. incomingParent: trigger.parent.parameters. */
   parameters: z.record(z.string(), jsonValueSchema).optional(),
-})
-  .refine(
-    (t) => t.body === undefined || t.event === "incomingMessage" || t.event === "incomingConversationMessage",
-    {
-      error: "body is only for incomingMessage and incomingConversationMessage triggers",
-      path: ["body"],
+};
+const triggerKeys = Object.keys(triggerShape);
+/** The webhook parameters the keys above already set; a second spelling would contradict them. */
+const setByKeys: Readonly<Record<string, string>> = { From: "from", To: "to", Body: "body" };
+
+/** Twilio spells its webhook parameters with a capital first letter (FromCity, ChannelAttributes…). */
+export const isWebhookParameter = (key: string) => /^[A-Z]/.test(key) && !(key in setByKeys);
+const webhookValue = text("a Twilio webhook parameter");
+
+/**
+ * A trigger: the keys above, plus for message and call triggers any Twilio webhook parameter
+ * (`FromCity: "SAN FRANCISCO"`), which the flow reads as `trigger.message.FromCity` and the like.
+ * Any other key is an unknown key, reported even beside other problems (a misspelt key usually
+ * explains them).
+ */
+export const scenarioTriggerSchema = z
+  .object(triggerShape, {
+    error: (issue) =>
+      issue.code === "invalid_type" && issue.input !== undefined
+        ? `expected a mapping with ${triggerKeys.join(", ")}`
+        : undefined,
+  })
+  .catchall(z.unknown())
+  .superRefine(
+    (trigger, ctx) => {
+      const unknown = Object.keys(trigger).filter(
+        (key) => !triggerKeys.includes(key) && !isWebhookParameter(key) && !(key in setByKeys),
+      );
+      if (unknown.length > 0)
+        ctx.addIssue({
+          code: "unrecognized_keys",
+          keys: unknown,
+          message: `unknown key ${unknown.map((k) => `"${k}"`).join(", ")}; allowed: ${triggerKeys.join(", ")} or a Twilio webhook parameter such as FromCity`,
+        });
     },
+    { when: (payload) => typeof payload.value === "object" && payload.value !== null },
   )
-  .refine(
-    (t) => t.parameters === undefined || t.event === "incomingRequest" || t.event === "incomingParent",
-    {
-      error: "parameters are only for incomingRequest and incomingParent triggers",
-      path: ["parameters"],
-    },
-  );
+  .superRefine((trigger, ctx) => {
+    const issue = (path: string[], message: string) => ctx.addIssue({ code: "custom", path, message });
+    const { event } = trigger;
+    // incomingParent: a Subflow started by its parent, which has the contact and address (or not).
+    if (event !== "incomingParent")
+      for (const key of ["from", "to"] as const)
+        if (trigger[key] === undefined) issue([], `${key} is required`);
+    if (trigger.body !== undefined && !messageEvents.includes(event))
+      issue(["body"], `body is only for ${listed(messageEvents)} triggers`);
+    if (trigger.parameters !== undefined && event !== "incomingRequest" && event !== "incomingParent")
+      issue(["parameters"], "parameters are only for incomingRequest and incomingParent triggers");
+    for (const [key, value] of Object.entries(trigger)) {
+      if (key in setByKeys) {
+        issue([key], `${key} is set by ${setByKeys[key]}; write ${setByKeys[key]} instead`);
+        continue;
+      }
+      if (!isWebhookParameter(key)) continue;
+      if (!webhookEvents.includes(event))
+        issue(
+          [key],
+          `Twilio webhook parameters such as ${key} are only for ${listed(webhookEvents)} triggers`,
+        );
+      else {
+        const checked = webhookValue.safeParse(value);
+        if (!checked.success) issue([key], checked.error.issues[0]?.message ?? "must be text");
+      }
+    }
+  });
 export type ScenarioTrigger = z.infer<typeof scenarioTriggerSchema>;
 
 export const scenarioSchema = strict({

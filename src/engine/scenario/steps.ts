@@ -15,6 +15,7 @@ export interface DrivenExecution {
   press(digits: string): Promise<unknown>;
   speak(text: string): Promise<unknown>;
   hangup(): Promise<unknown>;
+  deliveryFailure(): Promise<unknown>;
   wait(seconds: number): Promise<unknown>;
 }
 
@@ -113,5 +114,6 @@ export async function runStep(
   else if (step.press !== undefined) await execution.press(step.press);
   else if (step.speak !== undefined) await execution.speak(step.speak);
   else if (step.hangup !== undefined) await execution.hangup();
+  else if (step.deliveryFailure !== undefined) await execution.deliveryFailure();
   return undefined;
 }

@@ -1,8 +1,6 @@
-import { type State } from "../../definition";
 import { type FlowIndex } from "../flow-index";
 import { type ValidationIssue } from "../issue";
 import { hasLiquid, isSecretName, masked } from "../secrets";
-import { forEachString } from "../strings";
 
 const advice =
   "anyone who can read the flow (or its git history) can read it; keep it out of the flow, e.g. in a Twilio Function's environment variables";
@@ -22,9 +20,9 @@ function urlFinding(value: string): string | undefined {
 }
 
 function namedFinding(name: string, value: string): string | undefined {
+  if (!isSecretName(name)) return undefined;
   const literal = value.trim();
-  if (!isSecretName(name) || literal === "" || hasLiquid(literal) || placeholder.test(literal))
-    return undefined;
+  if (literal === "" || hasLiquid(literal) || placeholder.test(literal)) return undefined;
   return `"${name}" holds a literal credential (${masked}); ${advice}`;
 }
 
@@ -34,17 +32,30 @@ const tokenMessage = `holds what looks like a Twilio auth token (32 hex digits, 
  * Credentials written into the flow, as warnings: user:password in URLs, literal values of
  * properties or `[{ key, value }]` items named like authorization/token/password/secret/api key
  * (`sip_password` included), and auth-token-shaped strings in a widget that also holds an
- * Account SID. Messages never repeat the secret.
+ * Account SID. Messages never repeat the secret. `visit` each string of one widget, then `finish`.
  */
-export function checkCredentials(flow: FlowIndex, state: State, i: number, issues: ValidationIssue[]): void {
-  let besideAccountSid = false;
-  const tokens: ValidationIssue[] = [];
-  forEachString(state, (path, name, value) => {
-    if (value.includes("AC") && accountSid.test(value)) besideAccountSid = true;
+export class CredentialScan {
+  #besideAccountSid = false;
+  readonly #found: ValidationIssue[] = [];
+  readonly #tokens: ValidationIssue[] = [];
+
+  constructor(
+    private readonly flow: FlowIndex,
+    private readonly index: number,
+  ) {}
+
+  visit(path: ReadonlyArray<string | number>, name: string, value: string): void {
+    if (value.includes("AC") && accountSid.test(value)) this.#besideAccountSid = true;
     const message = urlFinding(value) ?? namedFinding(name, value);
-    if (message) issues.push(flow.issue(i, "credential", "warning", path, message));
-    else if (authTokenLike.test(value))
-      tokens.push(flow.issue(i, "credential", "warning", path, tokenMessage));
-  });
-  if (besideAccountSid) issues.push(...tokens);
+    if (message) this.#found.push(this.flow.issue(this.index, "credential", "warning", path, message));
+    // 32 hex digits need 32 characters: most strings are shorter and skip the regular expression.
+    else if (value.length >= 32 && authTokenLike.test(value))
+      this.#tokens.push(this.flow.issue(this.index, "credential", "warning", path, tokenMessage));
+  }
+
+  /** Adds the widget's findings, in the order its strings were visited (tokens last). */
+  finish(issues: ValidationIssue[]): void {
+    issues.push(...this.#found);
+    if (this.#besideAccountSid) issues.push(...this.#tokens);
+  }
 }

@@ -1,9 +1,14 @@
+import { type z } from "zod";
 import {
   flowDefinitionSchema,
   formatPath,
+  isLegacyV1Type,
+  isWidgetType,
   problemsFromZod,
   stateSchema,
+  widgetSpecs,
   type ParseProblem,
+  type WidgetType,
 } from "../../definition";
 import { type ValidationIssue } from "../issue";
 import { describeZodIssue } from "../zod-messages";
@@ -80,4 +85,33 @@ export function widgetSchemaIssues(input: unknown): ValidationIssue[] {
       nameOf(input),
     ),
   );
+}
+
+const withProperties = new Map<WidgetType, z.ZodType>();
+
+/** The state schema with `properties` checked as the widget type's: one zod pass does both. */
+function stateSchemaOf(type: WidgetType): z.ZodType {
+  let schema = withProperties.get(type);
+  if (!schema) {
+    schema = stateSchema.extend({ properties: widgetSpecs[type].properties });
+    withProperties.set(type, schema);
+  }
+  return schema;
+}
+
+function typeOf(state: unknown): unknown {
+  return typeof state === "object" && state !== null && "type" in state ? state.type : undefined;
+}
+
+/**
+ * Whether one state fits what `parseFlowDefinition` requires of it: "with properties" when its
+ * known widget type's properties fit too (checked in the same zod pass, so the properties check
+ * has nothing left to parse), "fits" when only the state schema is known to hold, undefined when
+ * it does not fit (or is a widget of the retired v1 format).
+ */
+export function stateFit(state: unknown): "with properties" | "fits" | undefined {
+  const type = typeOf(state);
+  if (typeof type === "string" && isWidgetType(type) && stateSchemaOf(type).safeParse(state).success)
+    return "with properties";
+  return isLegacyV1Type(type) || !stateSchema.safeParse(state).success ? undefined : "fits";
 }

@@ -6,12 +6,14 @@ import { didYouMean } from "../suggest";
 export function checkInitialState(flow: FlowIndex): ValidationIssue[] {
   const name = flow.initialState;
   if (name === undefined) return [];
+  const index = flow.byName.get(name);
+  if (index !== undefined && flow.states[index]?.type === "trigger") return [];
+  // Only a wrong initial_state needs the list of triggers (a pass over every widget).
   const triggers = flow.states.filter((s) => s.type === "trigger").map((s) => s.name);
   const hint =
     triggers.length === 0
       ? '; the flow has no trigger widget (type "trigger"), add one'
       : `; the trigger widget is ${triggers.map((t) => `"${t}"`).join(", ")}`;
-  const index = flow.byName.get(name);
   const issue = (message: string): ValidationIssue => ({
     code: "initial-state",
     severity: "error",
@@ -23,6 +25,5 @@ export function checkInitialState(flow: FlowIndex): ValidationIssue[] {
     return [issue(`"${name}" is not a widget of this flow${suggestion || hint}`)];
   }
   const type = flow.states[index]?.type;
-  if (type === "trigger") return [];
   return [issue(`"${name}" is a ${type} widget, but executions start at a trigger widget${hint}`)];
 }

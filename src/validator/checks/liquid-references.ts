@@ -1,8 +1,7 @@
-import { contextRoots, type State } from "../../definition";
+import { contextRoots } from "../../definition";
 import { type FlowIndex } from "../flow-index";
 import { type ValidationIssue } from "../issue";
-import { parseLiquid, type LiquidReference } from "../liquid";
-import { forEachString } from "../strings";
+import { type LiquidParse, type LiquidReference } from "../liquid";
 import { didYouMean } from "../suggest";
 
 const roots: ReadonlySet<string> = new Set(contextRoots);
@@ -36,23 +35,20 @@ function problemOf(
  * access (`widgets["a b"]`) and template-local names (assign, for) are handled; a computed name
  * (`widgets[flow.variables.x]`) cannot be checked and is skipped.
  */
-export function checkLiquidReferences(
+export function liquidReferenceIssues(
   flow: FlowIndex,
-  state: State,
   i: number,
+  path: ReadonlyArray<string | number>,
+  parsed: Extract<LiquidParse, { ok: true }>,
   issues: ValidationIssue[],
 ): void {
-  forEachString(state, (path, _name, value) => {
-    const parsed = parseLiquid(value);
-    if (!parsed.ok) return;
-    let reported: Set<string> | undefined;
-    for (const ref of parsed.references) {
-      const problem = problemOf(flow, ref);
-      if (!problem) continue;
-      const key = `${ref.segments[0]}.${ref.segments[1]}`;
-      if (reported?.has(key)) continue;
-      (reported ??= new Set()).add(key);
-      issues.push(flow.issue(i, problem[0], problem[1], path, problem[2]));
-    }
-  });
+  let reported: Set<string> | undefined;
+  for (const ref of parsed.references) {
+    const problem = problemOf(flow, ref);
+    if (!problem) continue;
+    const key = `${ref.segments[0]}.${ref.segments[1]}`;
+    if (reported?.has(key)) continue;
+    (reported ??= new Set()).add(key);
+    issues.push(flow.issue(i, problem[0], problem[1], path, problem[2]));
+  }
 }

@@ -9,8 +9,8 @@ export function checkDuplicateNames(
   i: number,
   issues: ValidationIssue[],
 ): void {
-  const first = flow.byName.get(state.name);
-  if (first === undefined || first === i) return;
+  const first = flow.earlierNamesake(i);
+  if (first === undefined) return;
   issues.push(
     flow.issue(
       i,

@@ -39,8 +39,11 @@ export function checkProperties(flow: FlowIndex, state: State, i: number, issues
     );
     return;
   }
-  const result = spec.properties.safeParse(state.properties);
-  for (const issue of result.error?.issues ?? []) {
+  // Parsed already when the whole state was checked against its type (validateDefinition).
+  const problems = flow.propertiesValid?.[i]
+    ? []
+    : (spec.properties.safeParse(state.properties).error?.issues ?? []);
+  for (const issue of problems) {
     const label = `"${formatPath(issue.path)}"`;
     const message = describeZodIssue(issue, state.properties, label, spec.label);
     const path = issue.path.map((key) => (typeof key === "number" ? key : String(key)));

@@ -5,11 +5,19 @@ import { didYouMean } from "../suggest";
 
 const quoteList = (items: readonly string[]) => items.map((e) => `"${e}"`).join(", ");
 
-/** Each `next` must name a widget of the flow (err 81022). An empty or absent `next` ends the execution. */
+/**
+ * Each `next` must name a widget of the flow (err 81022). An empty or absent `next` ends the
+ * execution. The names it resolves are the flow's edges (recorded for the graph checks).
+ */
 export function checkTargets(flow: FlowIndex, state: State, i: number, issues: ValidationIssue[]): void {
   state.transitions.forEach((transition, t) => {
     const next = transition.next;
-    if (next === undefined || next === "" || flow.byName.has(next)) return;
+    if (next === undefined || next === "") return;
+    const target = flow.byName.get(next);
+    if (target !== undefined) {
+      flow.edges.add(i, target);
+      return;
+    }
     issues.push(
       flow.issue(
         i,
@@ -20,6 +28,7 @@ export function checkTargets(flow: FlowIndex, state: State, i: number, issues: V
       ),
     );
   });
+  flow.edges.close(i);
 }
 
 /** Each transition's `event` must be one the widget type emits. */
