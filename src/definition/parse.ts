@@ -41,8 +41,9 @@ const legacyV1Types = new Set([
 ]);
 
 /** A widget type of Studio's retired v1 format, which `parseFlowDefinition` reports as such. */
-export function isLegacyV1Type(type: unknown): boolean {
-  return legacyV1Types.has(String(type));
+export function isLegacyV1Type(type: unknown): type is string {
+  // Only a string can be a type name; String() of arbitrary JSON-ish input may itself throw.
+  return typeof type === "string" && legacyV1Types.has(type);
 }
 
 function legacyProblem(value: unknown): ParseProblem | undefined {
@@ -52,7 +53,7 @@ function legacyProblem(value: unknown): ParseProblem | undefined {
     (s: unknown) => typeof s === "object" && s !== null && "type" in s && isLegacyV1Type(s.type),
   );
   if (index < 0) return undefined;
-  const type = String((value.states[index] as { type: unknown }).type);
+  const type = (value.states[index] as { type: string }).type;
   return {
     path: `states[${index}].type`,
     message: `"${type}" is a widget of Studio's retired v1 flow format; studiokit reads v2 definitions. Re-create the flow in the Studio console (v2) and export it from there.`,

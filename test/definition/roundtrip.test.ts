@@ -63,6 +63,19 @@ describe("real flows", () => {
   });
 });
 
+describe("hostile input", () => {
+  it("reports a type that is not a string instead of crashing on it", () => {
+    const hostile = {
+      initial_state: "T",
+      states: [{ name: "T", type: { toString: false }, transitions: [], properties: {} }],
+    };
+    expect(parseFlowDefinition(hostile)).toEqual({
+      ok: false,
+      problems: [{ path: "states[0].type", message: "Invalid input: expected string, received object" }],
+    });
+  });
+});
+
 describe("widget specs", () => {
   it("covers the 28 official widget types and the 4 seen in real exports", () => {
     expect(Object.keys(widgetSpecs).sort()).toEqual(
