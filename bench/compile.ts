@@ -68,6 +68,23 @@ function measure(sizes: readonly number[]): Figures[] {
   return figures;
 }
 
+/**
+ * The validator's own scaling, apart from the machine's memory hierarchy as far as can be: CPU
+ * time to validate one 10,000-state flow against ten 1,000-state flows (the same widget count),
+ * definitions compiled beforehand, the two alternating. 1.0 is perfectly linear.
+ */
+function validatorScaling(): { ten: number; one: number } {
+  const one = compileWithIssues(generateFlow(10_000)).definition;
+  const ten = Array.from({ length: 10 }, () => compileWithIssues(generateFlow(1000)).definition);
+  const sample = (): Sample => ({ wall: [], cpu: [] });
+  const [tens, ones] = [sample(), sample()];
+  for (let i = 0; i < warmup + runs; i++) {
+    time(tens, i >= warmup, () => ten.forEach((definition) => validateDefinition(definition)));
+    time(ones, i >= warmup, () => validateDefinition(one));
+  }
+  return { ten: median(tens.cpu), one: median(ones.cpu) };
+}
+
 const ms = (sample: Sample) =>
   `${median(sample.wall).toFixed(1)} ms (cpu ${median(sample.cpu).toFixed(1)} ms)`;
 
@@ -88,5 +105,10 @@ export function run(): void {
   process.stdout.write(
     `  goal 1,000 states <= 50 ms: ${wall <= 50 ? "met" : "MISSED"} (${wall.toFixed(1)} ms); ` +
       `goal 10x states <= 12x time: ${ratio <= 12 ? "met" : "MISSED"} (${ratio.toFixed(1)}x wall, ${cpuRatio.toFixed(1)}x cpu)\n`,
+  );
+  const scaling = validatorScaling();
+  process.stdout.write(
+    `  validator scaling: one 10000-state flow ${scaling.one.toFixed(1)} ms cpu, ten 1000-state flows ` +
+      `${scaling.ten.toFixed(1)} ms cpu: ${(scaling.one / scaling.ten).toFixed(2)}x (1.00 = linear)\n`,
   );
 }

@@ -28,24 +28,38 @@ function walk(value: unknown, path: Array<string | number>, name: string, visit:
 }
 
 /**
+ * The path stack every walk uses: visitors read it only during their call, and walks do not nest.
+ * Pushes and pops only (emptied by pops, never by `length = 0`, which gives back the storage).
+ */
+const stack: Array<string | number> = [];
+
+/**
  * Visits every string Studio may render in a widget: its properties (recursively, kv lists
  * included; the canvas `offset` holds numbers only) and each split condition's `value` and
- * `arguments`. Nothing is collected, so a 10,000-widget flow leaves no garbage behind.
+ * `arguments`. Nothing is collected and no closure is made, so a 10,000-widget flow leaves
+ * no garbage behind.
  */
 export function forEachString(state: State, visit: StringVisitor): void {
-  const path: Array<string | number> = ["properties"];
+  const path = stack;
+  if (path.length > 0) path.length = 0; // a visitor threw during the last walk
+  path.push("properties");
   for (const key in state.properties) {
     if (key === "offset") continue;
     path.push(key);
     walk(state.properties[key], path, key, visit);
     path.pop();
   }
-  state.transitions.forEach((transition, t) => {
-    transition.conditions?.forEach((condition, c) => {
-      const at: Array<string | number> = ["transitions", t, "conditions", c, "value"];
-      if (condition.value !== undefined) walk(condition.value, at, "value", visit);
-      at[4] = "arguments";
-      walk(condition.arguments, at, "arguments", visit);
-    });
-  });
+  path.pop();
+  const { transitions } = state;
+  for (let t = 0; t < transitions.length; t++) {
+    const conditions = transitions[t]!.conditions ?? [];
+    for (let c = 0; c < conditions.length; c++) {
+      const condition = conditions[c]!;
+      path.push("transitions", t, "conditions", c, "value");
+      if (condition.value !== undefined) walk(condition.value, path, "value", visit);
+      path[4] = "arguments";
+      walk(condition.arguments, path, "arguments", visit);
+      for (let k = 0; k < 5; k++) path.pop();
+    }
+  }
 }

@@ -74,6 +74,43 @@ describe("flow schema", () => {
     ]);
   });
 
+  it("holds a definition built in code to the same schema as JSON: properties a plain object with string keys", () => {
+    class Properties {
+      from = "{{flow.channel.address}}";
+      to = "{{contact.channel.address}}";
+      body = "Hello";
+    }
+    const withProperties = (properties: Record<string | symbol, unknown>) =>
+      validateDefinition(definition(trigger("hello"), { ...sendMessage("hello"), properties }));
+    const symbolKeyed = { ...sendMessage("x").properties, [Symbol("note")]: 1 };
+    const prototypeless = Object.assign(Object.create(null) as object, sendMessage("x").properties);
+    expect([
+      withProperties(new Properties()),
+      withProperties(symbolKeyed),
+      withProperties(prototypeless),
+    ]).toEqual([
+      [
+        {
+          code: "schema",
+          severity: "error",
+          path: "states[1].properties",
+          widget: "hello",
+          message: '"properties" must be record; got an object',
+        },
+      ],
+      [
+        {
+          code: "schema",
+          severity: "error",
+          path: 'states[1].properties["Symbol(note)"]',
+          widget: "hello",
+          message: '"Symbol(note)": Invalid key in record',
+        },
+      ],
+      [],
+    ]);
+  });
+
   it("suggests the nearest condition type", () => {
     const flow = definition(trigger("split"), {
       name: "split",

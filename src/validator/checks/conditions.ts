@@ -8,7 +8,8 @@ import { type ValidationIssue } from "../issue";
  */
 export function checkConditions(flow: FlowIndex, state: State, i: number, issues: ValidationIssue[]): void {
   const isSplit = state.type === "split-based-on";
-  state.transitions.forEach((transition, t) => {
+  for (let t = 0; t < state.transitions.length; t++) {
+    const transition = state.transitions[t]!;
     const conditions = transition.conditions;
     if (isSplit && transition.event === "match" && !conditions?.length) {
       issues.push(
@@ -21,7 +22,7 @@ export function checkConditions(flow: FlowIndex, state: State, i: number, issues
         ),
       );
     }
-    if (conditions === undefined) return;
+    if (conditions === undefined) continue;
     if (!isSplit || transition.event !== "match") {
       const where = isSplit ? `a "${transition.event}" transition` : `a ${state.type} widget`;
       issues.push(
@@ -33,10 +34,11 @@ export function checkConditions(flow: FlowIndex, state: State, i: number, issues
           `conditions are only read on the "match" transitions of a split-based-on widget, not on ${where}; remove them`,
         ),
       );
-      return;
+      continue;
     }
-    conditions.forEach((condition, c) => {
-      if (condition.value !== undefined || valuelessConditionTypes.has(condition.type)) return;
+    for (let c = 0; c < conditions.length; c++) {
+      const condition = conditions[c]!;
+      if (condition.value !== undefined || valuelessConditionTypes.has(condition.type)) continue;
       issues.push(
         flow.issue(
           i,
@@ -46,6 +48,6 @@ export function checkConditions(flow: FlowIndex, state: State, i: number, issues
           `condition "${condition.friendly_name}" (${condition.type}) has no "value" to compare with`,
         ),
       );
-    });
-  });
+    }
+  }
 }

@@ -89,7 +89,7 @@ export function widgetSchemaIssues(input: unknown): ValidationIssue[] {
 
 const withProperties = new Map<WidgetType, z.ZodType>();
 
-/** The state schema with `properties` checked as the widget type's: one zod pass does both. */
+/** The state schema with `properties` checked as the widget type's too: one zod pass does both. */
 function stateSchemaOf(type: WidgetType): z.ZodType {
   let schema = withProperties.get(type);
   if (!schema) {
@@ -97,6 +97,20 @@ function stateSchemaOf(type: WidgetType): z.ZodType {
     withProperties.set(type, schema);
   }
   return schema;
+}
+
+/**
+ * What the state schema requires of `properties` beyond what a widget type's schema does: a
+ * plain object whose keys are strings. Anything read from JSON is one (checked here without
+ * zod's copy); anything else is left to the state schema itself.
+ */
+function propertiesFitRecord(properties: unknown): boolean {
+  if (typeof properties !== "object" || properties === null) return false;
+  const jsonShaped =
+    Object.getPrototypeOf(properties) === Object.prototype &&
+    !Object.prototype.hasOwnProperty.call(properties, "constructor") &&
+    Object.getOwnPropertySymbols(properties).length === 0;
+  return jsonShaped || stateSchema.shape.properties.safeParse(properties).success;
 }
 
 function typeOf(state: unknown): unknown {
@@ -111,7 +125,12 @@ function typeOf(state: unknown): unknown {
  */
 export function stateFit(state: unknown): "with properties" | "fits" | undefined {
   const type = typeOf(state);
-  if (typeof type === "string" && isWidgetType(type) && stateSchemaOf(type).safeParse(state).success)
+  if (
+    typeof type === "string" &&
+    isWidgetType(type) &&
+    stateSchemaOf(type).safeParse(state).success &&
+    propertiesFitRecord((state as { properties: unknown }).properties)
+  )
     return "with properties";
   return isLegacyV1Type(type) || !stateSchema.safeParse(state).success ? undefined : "fits";
 }

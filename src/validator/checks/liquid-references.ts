@@ -6,25 +6,26 @@ import { didYouMean } from "../suggest";
 
 const roots: ReadonlySet<string> = new Set(contextRoots);
 
+const where = (ref: LiquidReference) => `Liquid at line ${ref.line}, column ${ref.column}`;
+
 function problemOf(
   flow: FlowIndex,
   ref: LiquidReference,
 ): [code: string, severity: "error" | "warning", text: string] | undefined {
   const [root, name] = ref.segments;
-  const at = `Liquid at line ${ref.line}, column ${ref.column}`;
   if (typeof root !== "string") return undefined;
   if (!roots.has(root)) {
     return [
       "unknown-liquid-variable",
       "warning",
-      `${at} reads "${root}", which Studio does not provide (it provides ${contextRoots.join(", ")}), so it renders empty${didYouMean(root, contextRoots)}`,
+      `${where(ref)} reads "${root}", which Studio does not provide (it provides ${contextRoots.join(", ")}), so it renders empty${didYouMean(root, contextRoots)}`,
     ];
   }
   if (root !== "widgets" || typeof name !== "string" || flow.byName.has(name)) return undefined;
   return [
     "unknown-widget-reference",
     "error",
-    `${at} reads widgets.${name}, but no widget is named "${name}"${didYouMean(name, flow.byName.keys())}`,
+    `${where(ref)} reads widgets.${name}, but no widget is named "${name}"${didYouMean(name, flow.byName.keys())}`,
   ];
 }
 

@@ -14,10 +14,12 @@ export function checkRegexConditions(
   i: number,
   issues: ValidationIssue[],
 ): void {
-  state.transitions.forEach((transition, t) => {
-    transition.conditions?.forEach((condition, c) => {
+  for (let t = 0; t < state.transitions.length; t++) {
+    const conditions = state.transitions[t]!.conditions ?? [];
+    for (let c = 0; c < conditions.length; c++) {
+      const condition = conditions[c]!;
       const pattern = condition.value;
-      if (condition.type !== "regex" || pattern === undefined || hasLiquid(pattern)) return;
+      if (condition.type !== "regex" || pattern === undefined || hasLiquid(pattern)) continue;
       try {
         new RegExp(pattern, "i");
       } catch (error) {
@@ -33,6 +35,6 @@ export function checkRegexConditions(
           ),
         );
       }
-    });
-  });
+    }
+  }
 }

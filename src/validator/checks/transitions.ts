@@ -10,13 +10,14 @@ const quoteList = (items: readonly string[]) => items.map((e) => `"${e}"`).join(
  * execution. The names it resolves are the flow's edges (recorded for the graph checks).
  */
 export function checkTargets(flow: FlowIndex, state: State, i: number, issues: ValidationIssue[]): void {
-  state.transitions.forEach((transition, t) => {
+  for (let t = 0; t < state.transitions.length; t++) {
+    const transition = state.transitions[t]!;
     const next = transition.next;
-    if (next === undefined || next === "") return;
+    if (next === undefined || next === "") continue;
     const target = flow.byName.get(next);
     if (target !== undefined) {
       flow.edges.add(i, target);
-      return;
+      continue;
     }
     issues.push(
       flow.issue(
@@ -27,7 +28,7 @@ export function checkTargets(flow: FlowIndex, state: State, i: number, issues: V
         `transition "${transition.event}" goes to "${next}", which does not exist${didYouMean(next, flow.byName.keys())}`,
       ),
     );
-  });
+  }
   flow.edges.close(i);
 }
 
@@ -35,8 +36,9 @@ export function checkTargets(flow: FlowIndex, state: State, i: number, issues: V
 export function checkEvents(flow: FlowIndex, state: State, i: number, issues: ValidationIssue[]): void {
   const spec = flow.spec(i);
   if (!spec) return;
-  state.transitions.forEach((transition, t) => {
-    if (spec.events.includes(transition.event)) return;
+  for (let t = 0; t < state.transitions.length; t++) {
+    const transition = state.transitions[t]!;
+    if (spec.events.includes(transition.event)) continue;
     issues.push(
       flow.issue(
         i,
@@ -46,5 +48,5 @@ export function checkEvents(flow: FlowIndex, state: State, i: number, issues: Va
         `"${transition.event}" is not an event of ${spec.label} (${spec.type}); its events are ${quoteList(spec.events)}${didYouMean(transition.event, spec.events)}`,
       ),
     );
-  });
+  }
 }
