@@ -80,8 +80,13 @@ describe("flow schema", () => {
       to = "{{contact.channel.address}}";
       body = "Hello";
     }
-    const withProperties = (properties: Record<string | symbol, unknown>) =>
-      validateDefinition(definition(trigger("hello"), { ...sendMessage("hello"), properties }));
+    const withProperties = (properties: object) =>
+      validateDefinition(
+        definition(trigger("hello"), {
+          ...sendMessage("hello"),
+          properties: properties as Record<string, unknown>,
+        }),
+      );
     const symbolKeyed = { ...sendMessage("x").properties, [Symbol("note")]: 1 };
     const prototypeless = Object.assign(Object.create(null) as object, sendMessage("x").properties);
     expect([
