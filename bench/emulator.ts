@@ -1,9 +1,9 @@
 // P5: flow fetches per second and p99 latency of the emulator on loopback. The server is the
 // real `studiokit emulator` in its own process; autocannon drives it from this one.
 import autocannon from "autocannon";
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { startEmulatorProcess } from "./emulator-process";
 
 const accountSid = "AC" + "5".repeat(32);
 const authToken = "bench-token";
@@ -11,25 +11,6 @@ const authorization = "Basic " + Buffer.from(`${accountSid}:${authToken}`).toStr
 const seedFlow = path.resolve(__dirname, "..", "..", "shared", "flows", "seed", "do-you-like-bots.json");
 const durationSeconds = Number(process.env["BENCH_DURATION"] ?? 10);
 const connections = Number(process.env["BENCH_CONNECTIONS"] ?? 10);
-
-function startServer() {
-  const bin = path.resolve(__dirname, "..", "bin", "studiokit.js");
-  const child = spawn(
-    process.execPath,
-    [bin, "emulator", "--account-sid", accountSid, "--auth-token", authToken, "--port", "0"],
-    { stdio: ["ignore", "pipe", "inherit"] },
-  );
-  const url = new Promise<string>((resolve, reject) => {
-    let out = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /listening on (\S+)\n/.exec(out);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.on("exit", (code) => reject(new Error(`emulator exited with ${code} before listening`)));
-  });
-  return { child, url };
-}
 
 async function createFlow(url: string): Promise<string> {
   const body = new URLSearchParams({
@@ -50,7 +31,7 @@ const load = (url: string, duration: number) =>
   autocannon({ url, connections, duration, headers: { authorization, accept: "application/json" } });
 
 export async function emulatorBench(): Promise<void> {
-  const server = startServer();
+  const server = startEmulatorProcess(accountSid, authToken);
   try {
     const base = await server.url;
     const sid = await createFlow(base);

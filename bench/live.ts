@@ -2,43 +2,24 @@
 // L1 tutorial conversations per second through /studiokit/v1/Inbound (each one: "hi" creates a
 // conversation via the address configuration and starts the flow, "Yes" ends it with 🤖), with
 // p50/p99 per inbound message; L2 the wall time of `studiokit demo` (the real binary, median of 3).
-import { execFile, spawn } from "node:child_process";
-import path from "node:path";
+import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { compile } from "../src/compiler";
 import { LiveClient } from "../src/emulator";
 import tutorial from "../flows/do-you-like-bots";
+import { startEmulatorProcess, studiokitBin } from "./emulator-process";
 
 const accountSid = "AC" + "7".repeat(32);
 const authToken = "bench-token";
-const bin = path.resolve(__dirname, "..", "bin", "studiokit.js");
 const conversations = Number(process.env["BENCH_CONVERSATIONS"] ?? 2000);
 const concurrency = Number(process.env["BENCH_CONNECTIONS"] ?? 10);
 const number = "+15017122661";
-
-function startServer() {
-  const child = spawn(
-    process.execPath,
-    [bin, "emulator", "--account-sid", accountSid, "--auth-token", authToken, "--port", "0"],
-    { stdio: ["ignore", "pipe", "inherit"] },
-  );
-  const url = new Promise<string>((resolve, reject) => {
-    let out = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /listening on (\S+)\n/.exec(out);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.on("exit", (code) => reject(new Error(`emulator exited with ${code} before listening`)));
-  });
-  return { child, url };
-}
 
 const quantile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 
 async function conversationsBench(): Promise<void> {
-  const server = startServer();
+  const server = startEmulatorProcess(accountSid, authToken);
   try {
     const client = new LiveClient({ url: await server.url, accountSid, authToken });
     const flow = (await client.post("/v2/Flows", {
@@ -87,7 +68,7 @@ async function demoBench(): Promise<void> {
   const times: number[] = [];
   for (let i = 0; i < 3; i++) {
     const started = performance.now();
-    await promisify(execFile)(process.execPath, [bin, "demo"], { encoding: "utf8" });
+    await promisify(execFile)(process.execPath, [studiokitBin, "demo"], { encoding: "utf8" });
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);

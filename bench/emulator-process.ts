@@ -1,0 +1,24 @@
+// The real `studiokit emulator` in its own process, so a load generator in this one measures the
+// server and not itself. Resolves `url` once the server prints its listening line.
+import { spawn } from "node:child_process";
+import path from "node:path";
+
+export const studiokitBin = path.resolve(__dirname, "..", "bin", "studiokit.js");
+
+export function startEmulatorProcess(accountSid: string, authToken: string) {
+  const child = spawn(
+    process.execPath,
+    [studiokitBin, "emulator", "--account-sid", accountSid, "--auth-token", authToken, "--port", "0"],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
+  const url = new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /listening on (\S+)\n/.exec(out);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.on("exit", (code) => reject(new Error(`emulator exited with ${code} before listening`)));
+  });
+  return { child, url };
+}
