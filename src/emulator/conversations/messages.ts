@@ -5,7 +5,7 @@ import { Outcome } from "../live/wire";
 import { page } from "../pagination";
 import { type ConversationRecord, type MessageRecord } from "../state";
 import { addMessage } from "./message-records";
-import { findConversation, inBothScopes, scopeOf, withService, type Scope } from "./scope";
+import { findConversation, inBothScopes, recordsIn, scopeOf, withService, type Scope } from "./scope";
 import { readAttributes, readDate } from "./values";
 
 function render(scope: Scope, m: MessageRecord) {
@@ -94,8 +94,7 @@ export const messageRoutes: Route[] = [
       const descending = raw !== null && raw.toLowerCase() === "desc";
       if (raw !== null && !["asc", "desc"].includes(raw.toLowerCase()))
         throw invalidParameter(`Invalid parameter Order: "${raw}" is not one of asc, desc`);
-      const items = [...ctx.store.messages.values()]
-        .filter((m) => m.conversation_sid === conversation.sid)
+      const items = recordsIn(ctx.store.messages, conversation)
         .sort((a, b) => (descending ? b.index - a.index : a.index - b.index))
         .map((m) => render(scope, m));
       return ok(page(ctx, "messages", items, 100, 50, raw === null ? {} : { Order: raw }));

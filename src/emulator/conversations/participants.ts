@@ -4,7 +4,7 @@ import { page } from "../pagination";
 import { isoNow, newSid } from "../sids";
 import { type ConversationRecord, type ParticipantRecord } from "../state";
 import { type Store } from "../store";
-import { findConversation, inBothScopes, scopeOf, withService, type Scope } from "./scope";
+import { findConversation, inBothScopes, recordsIn, scopeOf, withService, type Scope } from "./scope";
 import { readAttributes, readDate } from "./values";
 
 function render(ctx: RequestContext, scope: Scope, p: ParticipantRecord) {
@@ -154,9 +154,7 @@ export const participantRoutes: Route[] = [
     GET: (ctx) => {
       const scope = scopeOf(ctx);
       const conversation = findConversation(ctx, scope, ctx.params["ConversationSid"]);
-      const items = [...ctx.store.participants.values()]
-        .filter((p) => p.conversation_sid === conversation.sid)
-        .map((p) => render(ctx, scope, p));
+      const items = recordsIn(ctx.store.participants, conversation).map((p) => render(ctx, scope, p));
       return ok(page(ctx, "participants", items, 100));
     },
   }),

@@ -48,6 +48,14 @@ export function findConversation(
   throw notFound(ctx.path);
 }
 
+/** The records of one collection (participants, webhooks, messages) that belong to a conversation. */
+export function recordsIn<T extends { conversation_sid: string }>(
+  records: ReadonlyMap<string, T>,
+  conversation: ConversationRecord,
+): T[] {
+  return [...records.values()].filter((r) => r.conversation_sid === conversation.sid);
+}
+
 /** Adds `chat_service_sid` after `account_sid` where the service-scoped schema has it. */
 export function withService<T extends Record<string, unknown>>(scope: Scope, serviceSid: string, body: T) {
   if (!scope.scoped) return body;

@@ -3,7 +3,7 @@ import { ApiError, codes, invalidParameter, notFound } from "../errors";
 import { page } from "../pagination";
 import { isoNow, isSid, newSid } from "../sids";
 import { type ConversationRecord, type WebhookRecord } from "../state";
-import { findConversation, inBothScopes, scopeOf, withService, type Scope } from "./scope";
+import { findConversation, inBothScopes, recordsIn, scopeOf, withService, type Scope } from "./scope";
 import { readUrl } from "./values";
 
 const targets = ["webhook", "trigger", "studio"] as const;
@@ -102,9 +102,7 @@ export const webhookRoutes: Route[] = [
       const replayAfter = ctx.form.int("Configuration.ReplayAfter", 0);
       if (replayAfter !== undefined) configuration["replay_after"] = replayAfter;
       checkComplete(target, configuration);
-      const existing = [...ctx.store.webhooks.values()].filter(
-        (w) => w.conversation_sid === conversation.sid,
-      );
+      const existing = recordsIn(ctx.store.webhooks, conversation);
       if (existing.length >= maxPerConversation)
         throw new ApiError(
           400,
@@ -118,9 +116,7 @@ export const webhookRoutes: Route[] = [
     GET: (ctx) => {
       const scope = scopeOf(ctx);
       const conversation = findConversation(ctx, scope, ctx.params["ConversationSid"]);
-      const items = [...ctx.store.webhooks.values()]
-        .filter((w) => w.conversation_sid === conversation.sid)
-        .map((w) => render(ctx, scope, w));
+      const items = recordsIn(ctx.store.webhooks, conversation).map((w) => render(ctx, scope, w));
       return ok(page(ctx, "webhooks", items, 5));
     },
   }),
