@@ -1,25 +1,13 @@
-import fs from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accountSid, rejection, withEmulator, type TestEmulator } from "../support/emulator";
-import { seedFlowPath } from "../support/shared";
+import { describe, expect, it } from "vitest";
+import { accountSid, rejection, useEmulatorWithTutorial } from "../support/emulator";
 
-const definition = JSON.parse(fs.readFileSync(seedFlowPath, "utf8")) as Record<string, unknown>;
-let t: TestEmulator;
-let flowSid: string;
+const env = useEmulatorWithTutorial();
 
-beforeAll(async () => {
-  t = await withEmulator();
-  flowSid = (
-    await t.client.studio.v2.flows.create({ friendlyName: "tutorial", status: "published", definition })
-  ).sid;
-});
-afterAll(() => t.emulator.close());
-
-const defaultService = () => t.emulator.store.configuration.default_chat_service_sid;
+const defaultService = () => env.t.emulator.store.configuration.default_chat_service_sid;
 
 describe("conversations, participants and scoped webhooks", () => {
   it("creates a conversation in the default service; unique names are unique per service", async () => {
-    const conv = await t.client.conversations.v1.conversations.create({
+    const conv = await env.t.client.conversations.v1.conversations.create({
       friendlyName: "c1",
       uniqueName: "support-1",
     });
@@ -30,32 +18,32 @@ describe("conversations, participants and scoped webhooks", () => {
       {},
       {},
     ]);
-    expect((await t.client.conversations.v1.conversations("support-1").fetch()).sid).toBe(conv.sid);
+    expect((await env.t.client.conversations.v1.conversations("support-1").fetch()).sid).toBe(conv.sid);
     expect(
-      await rejection(t.client.conversations.v1.conversations.create({ uniqueName: "support-1" })),
+      await rejection(env.t.client.conversations.v1.conversations.create({ uniqueName: "support-1" })),
     ).toEqual({
       status: 409,
       code: 50353,
       message: `Conversation with provided unique name already exists: ${conv.sid}`,
     });
-    const service = await t.client.conversations.v1.services.create({ friendlyName: "other" });
-    const scoped = await t.client.conversations.v1
+    const service = await env.t.client.conversations.v1.services.create({ friendlyName: "other" });
+    const scoped = await env.t.client.conversations.v1
       .services(service.sid)
       .conversations.create({ uniqueName: "support-1" });
     expect(scoped.chatServiceSid).toBe(service.sid);
-    expect(await rejection(t.client.conversations.v1.conversations(scoped.sid).fetch())).toMatchObject({
+    expect(await rejection(env.t.client.conversations.v1.conversations(scoped.sid).fetch())).toMatchObject({
       status: 404,
     });
   });
 
   it("timers come back as the moments they fire; a too-short timer is refused", async () => {
-    const conv = await t.client.conversations.v1.conversations.create({ "timers.closed": "PT10M" });
-    const stored = t.emulator.store.conversations.get(conv.sid)!;
+    const conv = await env.t.client.conversations.v1.conversations.create({ "timers.closed": "PT10M" });
+    const stored = env.t.emulator.store.conversations.get(conv.sid)!;
     const closesAt = Date.parse(stored.timers["date_closed"]!);
     expect(closesAt - Date.parse(stored.date_created)).toBeGreaterThanOrEqual(600_000 - 1000);
     expect(closesAt - Date.parse(stored.date_created)).toBeLessThanOrEqual(600_000 + 1000);
     expect(
-      await rejection(t.client.conversations.v1.conversations.create({ "timers.closed": "PT5M" })),
+      await rejection(env.t.client.conversations.v1.conversations.create({ "timers.closed": "PT5M" })),
     ).toMatchObject({
       status: 400,
       code: 20001,
@@ -63,7 +51,7 @@ describe("conversations, participants and scoped webhooks", () => {
   });
 
   it("adds SMS and chat participants and enforces the binding rules", async () => {
-    const conversations = t.client.conversations.v1.conversations;
+    const conversations = env.t.client.conversations.v1.conversations;
     const conv = await conversations.create({ friendlyName: "wiring" });
     const participants = conversations(conv.sid).participants;
     const sms = await participants.create({
@@ -80,7 +68,7 @@ describe("conversations, participants and scoped webhooks", () => {
       roleSid: null,
       dateCreated: sms.dateCreated,
       dateUpdated: sms.dateUpdated,
-      url: `${t.emulator.url}/v1/Conversations/${conv.sid}/Participants/${sms.sid}`,
+      url: `${env.t.emulator.url}/v1/Conversations/${conv.sid}/Participants/${sms.sid}`,
       lastReadMessageIndex: null,
       lastReadTimestamp: null,
     });
@@ -132,11 +120,11 @@ describe("conversations, participants and scoped webhooks", () => {
   });
 
   it("attaches studio, webhook and trigger webhooks; at most 5; bad FlowSid is 50367", async () => {
-    const conv = await t.client.conversations.v1.conversations.create({});
-    const hooks = t.client.conversations.v1.conversations(conv.sid).webhooks;
+    const conv = await env.t.client.conversations.v1.conversations.create({});
+    const hooks = env.t.client.conversations.v1.conversations(conv.sid).webhooks;
     const studio = await hooks.create({
       target: "studio",
-      "configuration.flowSid": flowSid,
+      "configuration.flowSid": env.flowSid,
       "configuration.replayAfter": 0,
     });
     expect(studio.toJSON()).toEqual({
@@ -144,13 +132,13 @@ describe("conversations, participants and scoped webhooks", () => {
       accountSid,
       conversationSid: conv.sid,
       target: "studio",
-      url: `${t.emulator.url}/v1/Conversations/${conv.sid}/Webhooks/${studio.sid}`,
-      configuration: { flow_sid: flowSid },
+      url: `${env.t.emulator.url}/v1/Conversations/${conv.sid}/Webhooks/${studio.sid}`,
+      configuration: { flow_sid: env.flowSid },
       dateCreated: studio.dateCreated,
       dateUpdated: studio.dateUpdated,
     });
-    expect(t.emulator.store.webhooks.get(studio.sid)!.configuration).toEqual({
-      flow_sid: flowSid,
+    expect(env.t.emulator.store.webhooks.get(studio.sid)!.configuration).toEqual({
+      flow_sid: env.flowSid,
       replay_after: 0,
     });
     const hook = await hooks.create({
@@ -190,10 +178,10 @@ describe("conversations, participants and scoped webhooks", () => {
       message: `Invalid Configuration.FlowSid "FW${"0".repeat(32)}": no such Flow`,
     });
     expect(await rejection(hooks.create({ target: "webhook" }))).toMatchObject({ status: 400, code: 20001 });
-    await hooks.create({ target: "studio", "configuration.flowSid": flowSid });
-    await hooks.create({ target: "studio", "configuration.flowSid": flowSid });
+    await hooks.create({ target: "studio", "configuration.flowSid": env.flowSid });
+    await hooks.create({ target: "studio", "configuration.flowSid": env.flowSid });
     expect(
-      await rejection(hooks.create({ target: "studio", "configuration.flowSid": flowSid })),
+      await rejection(hooks.create({ target: "studio", "configuration.flowSid": env.flowSid })),
     ).toMatchObject({
       status: 400,
       code: 50361,
@@ -202,33 +190,33 @@ describe("conversations, participants and scoped webhooks", () => {
   });
 
   it("deleting a conversation deletes its participants and webhooks", async () => {
-    const conv = await t.client.conversations.v1.conversations.create({});
-    await t.client.conversations.v1.conversations(conv.sid).participants.create({ identity: "x" });
-    await t.client.conversations.v1
+    const conv = await env.t.client.conversations.v1.conversations.create({});
+    await env.t.client.conversations.v1.conversations(conv.sid).participants.create({ identity: "x" });
+    await env.t.client.conversations.v1
       .conversations(conv.sid)
-      .webhooks.create({ target: "studio", "configuration.flowSid": flowSid });
+      .webhooks.create({ target: "studio", "configuration.flowSid": env.flowSid });
     const owned = () =>
-      [...t.emulator.store.participants.values(), ...t.emulator.store.webhooks.values()].filter(
+      [...env.t.emulator.store.participants.values(), ...env.t.emulator.store.webhooks.values()].filter(
         (r) => r.conversation_sid === conv.sid,
       ).length;
     expect(owned()).toBe(2);
-    expect(await t.client.conversations.v1.conversations(conv.sid).remove()).toBe(true);
+    expect(await env.t.client.conversations.v1.conversations(conv.sid).remove()).toBe(true);
     expect(owned()).toBe(0);
   });
 
   it("serves the same resources under /v1/Services/{IS} with chat_service_sid", async () => {
-    const service = await t.client.conversations.v1.services.create({ friendlyName: "scoped" });
-    const conv = await t.client.conversations.v1.services(service.sid).conversations.create({});
-    const hook = await t.client.conversations.v1
+    const service = await env.t.client.conversations.v1.services.create({ friendlyName: "scoped" });
+    const conv = await env.t.client.conversations.v1.services(service.sid).conversations.create({});
+    const hook = await env.t.client.conversations.v1
       .services(service.sid)
       .conversations(conv.sid)
-      .webhooks.create({ target: "studio", "configuration.flowSid": flowSid });
+      .webhooks.create({ target: "studio", "configuration.flowSid": env.flowSid });
     expect([hook.chatServiceSid, hook.url]).toEqual([
       service.sid,
-      `${t.emulator.url}/v1/Services/${service.sid}/Conversations/${conv.sid}/Webhooks/${hook.sid}`,
+      `${env.t.emulator.url}/v1/Services/${service.sid}/Conversations/${conv.sid}/Webhooks/${hook.sid}`,
     ]);
-    expect(await t.client.conversations.v1.services(service.sid).remove()).toBe(true);
-    expect(t.emulator.store.conversations.has(conv.sid)).toBe(false);
-    expect(t.emulator.store.webhooks.has(hook.sid)).toBe(false);
+    expect(await env.t.client.conversations.v1.services(service.sid).remove()).toBe(true);
+    expect(env.t.emulator.store.conversations.has(conv.sid)).toBe(false);
+    expect(env.t.emulator.store.webhooks.has(hook.sid)).toBe(false);
   });
 });
