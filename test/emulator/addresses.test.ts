@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { accountSid, rejection, useEmulatorWithTutorial } from "../support/emulator";
+import { accountSid, rejection } from "../support/emulator";
+import { useEmulatorWithTutorial } from "../support/emulator-suite";
 
 const env = useEmulatorWithTutorial();
 

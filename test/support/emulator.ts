@@ -1,8 +1,5 @@
-import fs from "node:fs";
 import twilio from "twilio";
-import { afterAll, beforeAll } from "vitest";
 import { startEmulator, type Emulator, type EmulatorOptions } from "../../src/emulator";
-import { seedFlowPath } from "./shared";
 import { localTwilio } from "./twilio-local";
 
 export const accountSid = "AC" + "0123456789abcdef".repeat(2);
@@ -48,24 +45,4 @@ export async function rejection(promise: Promise<unknown>) {
     throw error;
   }
   throw new Error("expected the call to fail");
-}
-
-/**
- * One emulator for the whole test file, with the tutorial flow published; read `env.t` and
- * `env.flowSid` inside tests (they are set by the file's beforeAll).
- */
-export function useEmulatorWithTutorial(): { t: TestEmulator; flowSid: string } {
-  const env = {} as { t: TestEmulator; flowSid: string };
-  beforeAll(async () => {
-    env.t = await withEmulator();
-    const definition = JSON.parse(fs.readFileSync(seedFlowPath, "utf8")) as Record<string, unknown>;
-    const flow = await env.t.client.studio.v2.flows.create({
-      friendlyName: "tutorial",
-      status: "published",
-      definition,
-    });
-    env.flowSid = flow.sid;
-  });
-  afterAll(() => env.t.emulator.close());
-  return env;
 }
