@@ -1,3 +1,4 @@
+import { z } from "zod";
 import {
   flowEnvelopeSchema,
   parseFlowDefinition,
@@ -97,6 +98,9 @@ function checkFlow(envelope: FlowDefinition): ValidationIssue[] | undefined {
   });
 }
 
+/** zod's compiled check of the envelope: `validate` builds no copy (see checks/flow-schema.ts). */
+const envelopeFits = z.compile(flowEnvelopeSchema);
+
 /** The definition (when it fits the flow schema) and every issue found. */
 export function inspectDefinition(input: unknown): {
   definition: FlowDefinition | undefined;
@@ -105,7 +109,7 @@ export function inspectDefinition(input: unknown): {
   // The input itself is checked (zod's copies are not kept): with 10,000 widgets, keeping a copy
   // alive through every check costs more in garbage collection than all the checks. The flow
   // schema has no transforms, so a definition that fits is its own parsed value.
-  const envelope = flowEnvelopeSchema.safeParse(input).success ? (input as FlowDefinition) : undefined;
+  const envelope = envelopeFits.validate(input) ? (input as FlowDefinition) : undefined;
   const issues = envelope && checkFlow(envelope);
   if (envelope && issues) return { definition: envelope, issues };
   const parsed = parseFlowDefinition(input);

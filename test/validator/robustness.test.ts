@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { validateDefinition, validateWidget, validationIssueSchema } from "../../src/validator";
+import { flowDefinitionSchema, isWidgetType, widgetSpecs } from "../../src/definition";
 import { legacyFlowFile, realFlows } from "../support/shared";
 
 const wellFormed = (issues: unknown[]) => issues.every((i) => validationIssueSchema.safeParse(i).success);
@@ -30,6 +31,47 @@ describe("no input crashes the validator", () => {
         expect(wellFormed(validateDefinition({ ...flow, states }))).toBe(true);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe("the one-pass schema checks decide as zod's full parse does", () => {
+  const flows = realFlows()
+    .filter((f) => f.file !== legacyFlowFile)
+    .map((f) => f.json as { states: Array<Record<string, unknown>> });
+  const codes = (value: unknown) => new Set(validateDefinition(value).map((i) => i.code));
+
+  // The validator asks zod's compiled checks (`z.compile(...).validate`, no parsed copy) whether
+  // each state fits, and parses only what does not. A wrong "fits" would hide a schema error.
+  it("reports a schema error exactly when the whole definition fails flowDefinitionSchema", () => {
+    const part = fc.constantFrom("properties", "type", "transitions", "name");
+    fc.assert(
+      fc.property(fc.nat(), fc.nat(), part, fc.jsonValue(), (f, s, key, value) => {
+        const flow = flows[f % flows.length]!;
+        const states = flow.states.map((state, i) =>
+          i === s % flow.states.length ? { ...state, [key]: value } : state,
+        );
+        const definition = { ...flow, states };
+        expect(codes(definition).has("schema")).toBe(!flowDefinitionSchema.safeParse(definition).success);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("reports a property error exactly when the widget's properties fail its type's schema", () => {
+    fc.assert(
+      fc.property(fc.nat(), fc.nat(), fc.nat(), fc.jsonValue(), (f, s, k, value) => {
+        const flow = flows[f % flows.length]!;
+        const index = s % flow.states.length;
+        const state = flow.states[index]! as { type: string; properties: Record<string, unknown> };
+        if (!isWidgetType(state.type) || state.type === "trigger") return;
+        const keys = Object.keys(widgetSpecs[state.type].properties.shape);
+        const properties = { ...state.properties, [keys[k % keys.length]!]: value };
+        const states = flow.states.map((x, i) => (i === index ? { ...x, properties } : x));
+        const fits = widgetSpecs[state.type].properties.safeParse(properties).success;
+        expect(codes({ ...flow, states }).has("property")).toBe(!fits);
+      }),
+      { numRuns: 400 },
     );
   });
 });
