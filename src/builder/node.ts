@@ -48,6 +48,13 @@ export interface WidgetNode {
   readonly matches: MatchNode[];
   /** Who points here; lets the compiler name widgets wired into the flow but reached from nowhere. */
   readonly incoming: IncomingLink[];
+  /**
+   * Scratch written by the compiler's walk alone: which walk last reached this widget, and its
+   * index in that walk. (A Map from 10,000 nodes to their indices cost more than the rest of the
+   * walk; these live in the node, which the walk reads anyway.)
+   */
+  walkId: number;
+  walkIndex: number;
 }
 
 export interface FlowNode {

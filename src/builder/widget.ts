@@ -101,6 +101,8 @@ export function makeNode(
     targets: events.map(() => undefined),
     matches: [],
     incoming: [],
+    walkId: 0,
+    walkIndex: -1,
   };
 }
 

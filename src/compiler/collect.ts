@@ -15,67 +15,106 @@ export interface Reached {
 export interface Collected {
   /** Breadth-first from the trigger, children in transition order: deterministic for one flow. */
   readonly order: readonly Reached[];
+  /** Indices into `order` in Studio's export order of widgets: by name (namesakes in `order`'s order). */
+  readonly byName: readonly number[];
   readonly issues: ValidationIssue[];
 }
 
 const describe = (r: Reached) => `a ${r.node.type} first reached from "${r.from}" on "${r.event}"`;
+
+/** Tells the walks apart, so a node's scratch (`walkId`, `walkIndex`) from an earlier walk is ignored. */
+let walks = 0;
 
 /**
  * Walks the flow from the trigger. Names are the author's, so two different widget objects with
  * one name, or a widget that leads into the flow but that nothing reaches, can only be found here.
  */
 export function collect(flow: FlowNode): Collected {
+  const walk = ++walks;
   const order: Reached[] = [];
-  const index = new Map<WidgetNode, number>();
-  const byName = new Map<string, Reached | "trigger">([[flow.triggerName, "trigger"]]);
-  const issues: ValidationIssue[] = [];
+  const reached = (node: WidgetNode) => node.walkId === walk;
   // Transitions from reached widgets into each reached widget; fewer than its incoming links
   // means something unreached points at it.
   const linkedIn: number[] = [];
   const visit = (widget: WidgetLike, parent: number, from: string, event: string) => {
     const node = nodeOf(widget);
-    const known = index.get(node);
-    if (known !== undefined) {
-      if (parent >= 0) linkedIn[known]!++;
+    if (reached(node)) {
+      if (parent >= 0) linkedIn[node.walkIndex]!++;
       return;
     }
     linkedIn.push(parent >= 0 ? 1 : 0);
-    const reached: Reached = { widget, node, parent, from, event };
-    const other = byName.get(node.name);
-    if (other !== undefined) {
-      const first = other === "trigger" ? "the flow's trigger" : describe(other);
-      issues.push({
-        code: "duplicate-name",
-        severity: "error",
-        path: "states",
-        widget: node.name,
-        message: `two widgets are named "${node.name}": ${first}, and ${describe(reached)}; give each widget its own name`,
-      });
-    } else byName.set(node.name, reached);
-    index.set(node, order.length);
-    order.push(reached);
+    node.walkId = walk;
+    node.walkIndex = order.length;
+    order.push({ widget, node, parent, from, event });
   };
   let i = 0;
   // Children in the order the compiler writes transitions: every event, then a split's matches.
-  const walk = () => {
+  const walkOn = () => {
     for (; i < order.length; i++) {
       const { node } = order[i]!;
-      node.events.forEach((event, e) => {
+      for (let e = 0; e < node.events.length; e++) {
         const target = node.targets[e];
-        if (isWidgetLike(target)) visit(target, i, node.name, event);
-      });
+        if (isWidgetLike(target)) visit(target, i, node.name, node.events[e]!);
+      }
       for (const match of node.matches)
         if (isWidgetLike(match.target)) visit(match.target, i, node.name, "match");
     }
   };
   for (const [event, target] of flow.on) visit(target, -1, flow.triggerName, event);
-  walk();
+  walkOn();
   // Detached widgets (and what they lead to) come after everything the trigger reaches.
   for (const widget of flow.detached) visit(widget, -1, "(detached)", "detached");
-  walk();
+  walkOn();
+  const byName = sortedByName(order);
   const pointedAt = order.filter((r, k) => linkedIn[k] !== r.node.incoming.length);
-  issues.push(...unreachable(pointedAt, index));
-  return { order, issues };
+  const issues = duplicateNames(order, byName, flow.triggerName);
+  issues.push(...unreachable(pointedAt, reached));
+  return { order, byName, issues };
+}
+
+function sortedByName(order: readonly Reached[]): number[] {
+  const names = order.map((r) => r.node.name);
+  return names
+    .map((_, k) => k)
+    .sort((a, b) => {
+      const x = names[a]!;
+      const y = names[b]!;
+      return x < y ? -1 : x > y ? 1 : a - b;
+    });
+}
+
+/**
+ * Two widgets with one name (or a widget named as the trigger), found as neighbours in name
+ * order; each later widget is reported against the first, in the order the walk reached them.
+ */
+function duplicateNames(
+  order: readonly Reached[],
+  byName: readonly number[],
+  trigger: string,
+): ValidationIssue[] {
+  const found: Array<{ later: number; first: string }> = [];
+  for (let k = 0; k < byName.length; k++) {
+    const later = byName[k]!;
+    const name = order[later]!.node.name;
+    if (name === trigger) found.push({ later, first: "the flow's trigger" });
+    else if (k > 0 && order[byName[k - 1]!]!.node.name === name) {
+      let first = k - 1;
+      while (first > 0 && order[byName[first - 1]!]!.node.name === name) first--;
+      found.push({ later, first: describe(order[byName[first]!]!) });
+    }
+  }
+  return found
+    .sort((a, b) => a.later - b.later)
+    .map(({ later, first }) => {
+      const { node } = order[later]!;
+      return {
+        code: "duplicate-name",
+        severity: "error",
+        path: "states",
+        widget: node.name,
+        message: `two widgets are named "${node.name}": ${first}, and ${describe(order[later]!)}; give each widget its own name`,
+      };
+    });
 }
 
 /**
@@ -84,7 +123,7 @@ export function collect(flow: FlowNode): Collected {
  */
 function unreachable(
   pointedAt: readonly Reached[],
-  index: ReadonlyMap<WidgetNode, number>,
+  reached: (node: WidgetNode) => boolean,
 ): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const seen = new Set<WidgetNode>();
@@ -92,7 +131,7 @@ function unreachable(
   const enqueue = (to: WidgetNode) => {
     for (const link of to.incoming) {
       const node = nodeOf(link.from);
-      if (!index.has(node) && !seen.has(node)) {
+      if (!reached(node) && !seen.has(node)) {
         seen.add(node);
         queue.push({ node, event: link.event, to: to.name });
       }

@@ -3,7 +3,7 @@ import { flowNodeOf, isFlow, type Flow } from "../builder";
 import { formatIssues, validateDefinition, type ValidationIssue } from "../validator";
 import { collect } from "./collect";
 import { layout } from "./layout";
-import { byName, renderState, renderTrigger } from "./render";
+import { renderState, renderTrigger } from "./render";
 
 const brand = Symbol.for("studiokit.CompileError");
 
@@ -36,8 +36,7 @@ export function compileWithIssues(flow: Flow): CompileResult {
   const collected = collect(node);
   const placed = layout(collected.order, node.triggerOffset);
   const states = [renderTrigger(node, placed.trigger)];
-  for (const i of byName(collected.order))
-    states.push(renderState(collected.order[i]!.node, placed.offsets[i]!));
+  for (const i of collected.byName) states.push(renderState(collected.order[i]!.node, placed.offsets[i]!));
   const definition: FlowDefinition = {
     ...(node.description === undefined ? {} : { description: node.description }),
     states,

@@ -73,17 +73,3 @@ export function renderTrigger(flow: FlowNode, offset: Offset): State {
     properties: { offset: { x: offset.x, y: offset.y } },
   };
 }
-
-/**
- * Indices of `reached` in Studio's export order of widgets (by name). States are rendered in this
- * order rather than sorted afterwards, so they lie in memory in the order every later pass reads them.
- */
-export function byName(reached: ReadonlyArray<{ readonly node: { readonly name: string } }>): number[] {
-  const names = reached.map((r) => r.node.name);
-  const indices = names.map((_, i) => i);
-  return indices.sort((a, b) => {
-    const x = names[a]!;
-    const y = names[b]!;
-    return x < y ? -1 : x > y ? 1 : a - b;
-  });
-}

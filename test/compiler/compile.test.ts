@@ -218,6 +218,29 @@ describe("compile", () => {
     expect(error.message).toBe(`widget "greet": states: ${error.issues[0]!.message}`);
   });
 
+  it("reports every namesake against the first one reached, in the order the walk reached them", () => {
+    const third = sendMessage("a", { body: "3" });
+    const b2 = sendMessage("b", { body: "b2" });
+    const second = sendMessage("a", { body: "2" }).on("sent", third);
+    const b1 = sendAndWaitForReply("b", { body: "b1?" }).on("incomingMessage", second).on("timeout", b2);
+    const first = sendAndWaitForReply("a", { body: "1?" }).on("incomingMessage", b1);
+    const error = catchCompile(flow({ on: { incomingMessage: first } }));
+    expect(error.issues.map((i) => [i.widget, i.message])).toEqual([
+      [
+        "a",
+        'two widgets are named "a": a send-and-wait-for-reply first reached from "Trigger" on "incomingMessage", and a send-message first reached from "b" on "incomingMessage"; give each widget its own name',
+      ],
+      [
+        "b",
+        'two widgets are named "b": a send-and-wait-for-reply first reached from "a" on "incomingMessage", and a send-message first reached from "b" on "timeout"; give each widget its own name',
+      ],
+      [
+        "a",
+        'two widgets are named "a": a send-and-wait-for-reply first reached from "Trigger" on "incomingMessage", and a send-message first reached from "a" on "sent"; give each widget its own name',
+      ],
+    ]);
+  });
+
   it("names a widget that clashes with the trigger", () => {
     const error = catchCompile(flow({ on: { incomingCall: sendMessage("Trigger", { body: "x" }) } }));
     expect(error.issues.map((i) => i.message)).toEqual([
