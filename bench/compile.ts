@@ -1,114 +1,100 @@
-import { performance } from "node:perf_hooks";
+import { spawnSync } from "node:child_process";
+import path from "node:path";
 import { compileWithIssues } from "../src/compiler";
-import { validateDefinition } from "../src/validator";
+import { median, type SizeSamples } from "./compile-size";
 import { generateFlow } from "./generate-flow";
 
 const runs = 25;
 const warmup = 5;
+const rounds = 5;
+const fixed = (n: number) => n.toFixed(1);
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-/** Wall-clock and CPU milliseconds (CPU time is steadier when other processes share the machine). */
-interface Sample {
-  wall: number[];
-  cpu: number[];
-}
-
-function time<R>(sample: Sample, record: boolean, fn: () => R): R {
-  const cpu = process.cpuUsage();
-  const start = performance.now();
-  const result = fn();
-  const wall = performance.now() - start;
-  const used = process.cpuUsage(cpu);
-  if (record) {
-    sample.wall.push(wall);
-    sample.cpu.push((used.user + used.system) / 1000);
-  }
-  return result;
-}
-
-interface Figures {
-  readonly states: number;
-  readonly build: Sample;
-  readonly compile: Sample;
-  /** compile + validate of a flow built just before (still young in the heap), for comparison. */
-  readonly fresh: Sample;
-  readonly validate: Sample;
-  /** The validator's errors on the last run (10,000 states exceed Studio's limit). */
-  errors: string[];
-}
-
-function empty(states: number): Figures {
-  const sample = (): Sample => ({ wall: [], cpu: [] });
-  return { states, build: sample(), compile: sample(), fresh: sample(), validate: sample(), errors: [] };
+/** One size measured in a fresh Node process (see compile-size.ts). */
+function inFreshProcess(states: number): SizeSamples {
+  const child = spawnSync(
+    process.execPath,
+    [
+      "-r",
+      "ts-node/register/transpile-only",
+      path.join(__dirname, "compile-size.ts"),
+      String(states),
+      String(runs),
+      String(warmup),
+    ],
+    { encoding: "utf8", maxBuffer: 1 << 24 },
+  );
+  if (child.status !== 0) throw new Error(`compile-size ${states} failed: ${child.stderr}`);
+  return JSON.parse(child.stdout) as SizeSamples;
 }
 
 /**
- * Per size, one generated flow compiled + validated `runs` times after `warmup`; alongside, building
- * a flow, compiling that fresh flow, and validating alone. The sizes take turns within each round,
- * so load from other processes on this shared machine falls on both alike.
+ * The same work at two sizes, apart from what stays in the CPU caches: CPU time to compile +
+ * validate one 10,000-state flow against ten distinct 1,000-state flows one after another (the
+ * same widget count), the two alternating. 1.00 is perfectly linear.
  */
-function measure(sizes: readonly number[]): Figures[] {
-  const figures = sizes.map(empty);
-  const flows = sizes.map(generateFlow);
+function sameWork(): { one: number; ten: number } {
+  const one = generateFlow(10_000);
+  const ten = Array.from({ length: 10 }, (_, variant) => generateFlow(1000, variant + 1));
+  const cpu = (fn: () => void) => {
+    const start = process.cpuUsage();
+    fn();
+    const used = process.cpuUsage(start);
+    return (used.user + used.system) / 1000;
+  };
+  const [ones, tens]: [number[], number[]] = [[], []];
   for (let i = 0; i < warmup + runs; i++) {
-    const record = i >= warmup;
-    figures.forEach((f, k) => {
-      const result = time(f.compile, record, () => compileWithIssues(flows[k]!));
-      time(f.validate, record, () => validateDefinition(result.definition));
-      const fresh = time(f.build, record, () => generateFlow(f.states));
-      time(f.fresh, record, () => compileWithIssues(fresh));
-      f.errors = result.issues.filter((issue) => issue.severity === "error").map((issue) => issue.message);
-    });
+    const t = cpu(() => ten.forEach((flow) => compileWithIssues(flow)));
+    const o = cpu(() => compileWithIssues(one));
+    if (i >= warmup) {
+      tens.push(t);
+      ones.push(o);
+    }
   }
-  return figures;
+  return { one: median(ones), ten: median(tens) };
 }
-
-/**
- * The validator's own scaling, apart from the machine's memory hierarchy as far as can be: CPU
- * time to validate one 10,000-state flow against ten 1,000-state flows (the same widget count),
- * definitions compiled beforehand, the two alternating. 1.0 is perfectly linear.
- */
-function validatorScaling(): { ten: number; one: number } {
-  const one = compileWithIssues(generateFlow(10_000)).definition;
-  const ten = Array.from({ length: 10 }, () => compileWithIssues(generateFlow(1000)).definition);
-  const sample = (): Sample => ({ wall: [], cpu: [] });
-  const [tens, ones] = [sample(), sample()];
-  for (let i = 0; i < warmup + runs; i++) {
-    time(tens, i >= warmup, () => ten.forEach((definition) => validateDefinition(definition)));
-    time(ones, i >= warmup, () => validateDefinition(one));
-  }
-  return { ten: median(tens.cpu), one: median(ones.cpu) };
-}
-
-const ms = (sample: Sample) =>
-  `${median(sample.wall).toFixed(1)} ms (cpu ${median(sample.cpu).toFixed(1)} ms)`;
 
 /** `npm run bench -- compile`: compile + validate a generated 1,000-state flow, then 10× that. */
 export function run(): void {
-  const [small, large] = measure([1000, 10_000]) as [Figures, Figures];
-  process.stdout.write(`compile: medians of ${runs} runs after ${warmup} warm-up runs\n`);
-  for (const f of [small, large]) {
-    process.stdout.write(
-      `  ${f.states} states: compile+validate ${ms(f.compile)}; validate alone ${ms(f.validate)}; ` +
-        `building the flow ${ms(f.build)}; compile+validate of a just-built flow ${ms(f.fresh)}\n`,
-    );
-    if (f.errors.length > 0) process.stdout.write(`    validator errors: ${f.errors.join(" | ")}\n`);
+  // Each size alone in a fresh process, as a user compiles one flow, so neither size pays for
+  // collecting the other's garbage; the sizes take turns over the rounds so load from other
+  // processes on this shared machine falls on both alike.
+  const perRound: Array<{ small: SizeSamples; large: SizeSamples }> = [];
+  for (let r = 0; r < rounds; r++) {
+    let small: SizeSamples;
+    let large: SizeSamples;
+    if (r % 2 === 0) {
+      small = inFreshProcess(1000);
+      large = inFreshProcess(10_000);
+    } else {
+      large = inFreshProcess(10_000);
+      small = inFreshProcess(1000);
+    }
+    perRound.push({ small, large });
   }
-  const wall = median(small.compile.wall);
-  const ratio = median(large.compile.wall) / wall;
-  const cpuRatio = median(large.compile.cpu) / median(small.compile.cpu);
+  const across = (pick: (round: (typeof perRound)[number]) => number[]) =>
+    median(perRound.map((round) => median(pick(round))));
   process.stdout.write(
-    `  goal 1,000 states <= 50 ms: ${wall <= 50 ? "met" : "MISSED"} (${wall.toFixed(1)} ms); ` +
-      `goal 10x states <= 12x time: ${ratio <= 12 ? "met" : "MISSED"} (${ratio.toFixed(1)}x wall, ${cpuRatio.toFixed(1)}x cpu)\n`,
+    `compile: each size in a fresh process, median of ${runs} runs after ${warmup} warm-ups, median of ${rounds} rounds\n`,
   );
-  const scaling = validatorScaling();
+  for (const size of ["small", "large"] as const) {
+    const of = (round: (typeof perRound)[number]) => round[size];
+    process.stdout.write(
+      `  ${perRound[0]![size].states} states: compile+validate ${fixed(across((r) => of(r).compile))} ms; ` +
+        `validate alone ${fixed(across((r) => of(r).validate))} ms; building the flow ${fixed(across((r) => of(r).build))} ms\n`,
+    );
+  }
+  const errors = perRound[0]!.large.errors;
+  if (errors.length > 0) process.stdout.write(`    validator errors at 10000: ${errors.join(" | ")}\n`);
+  const small = across((r) => r.small.compile);
+  const ratio = across((r) => r.large.compile) / small;
+  const perRoundRatios = perRound.map((r) => median(r.large.compile) / median(r.small.compile));
   process.stdout.write(
-    `  validator scaling: one 10000-state flow ${scaling.one.toFixed(1)} ms cpu, ten 1000-state flows ` +
-      `${scaling.ten.toFixed(1)} ms cpu: ${(scaling.one / scaling.ten).toFixed(2)}x (1.00 = linear)\n`,
+    `  goal 1,000 states <= 50 ms: ${small <= 50 ? "met" : "MISSED"} (${fixed(small)} ms); ` +
+      `goal 10x states <= 12x time: ${ratio <= 12 ? "met" : "MISSED"} (${fixed(ratio)}x; rounds ${perRoundRatios.map(fixed).join(", ")})\n`,
+  );
+  const work = sameWork();
+  process.stdout.write(
+    `  same work: one 10000-state flow ${fixed(work.one)} ms cpu, ten distinct 1000-state flows ` +
+      `${fixed(work.ten)} ms cpu: ${(work.one / work.ten).toFixed(2)}x (1.00 = linear)\n`,
   );
 }

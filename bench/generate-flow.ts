@@ -18,8 +18,10 @@ import {
  * of five-widget steps (ask → split → HTTP lookup → set variables, with an apology branch), with
  * loops (ask again on timeout or a blank answer), branches and references between widgets.
  */
-export function generateFlow(states: number): Flow {
+export function generateFlow(states: number, variant = 0): Flow {
   const widgets = states - 1;
+  // Variants differ in their texts only, so each has its own strings (as distinct flows would).
+  const tag = variant === 0 ? "" : ` (${variant})`;
   if (widgets < 1) throw new Error("generateFlow: at least 2 states (trigger and one widget)");
   let made = 0;
   const room = () => made < widgets;
@@ -27,7 +29,7 @@ export function generateFlow(states: number): Flow {
   let previous: ((next: AnyWidget) => void) | undefined;
   for (let i = 0; room(); i++) {
     made++;
-    const ask = sendAndWaitForReply(`ask_${i}`, { body: `Step ${i}: continue?`, timeout: 600 });
+    const ask = sendAndWaitForReply(`ask_${i}`, { body: `Step ${i}: continue?${tag}`, timeout: 600 });
     ask.on("timeout", ask);
     first ??= ask;
     previous?.(ask);
@@ -40,7 +42,7 @@ export function generateFlow(states: number): Flow {
     if (!room()) break;
     made++;
     const lookup = makeHttpRequest(`lookup_${i}`, {
-      url: liquid`https://api.example.com/steps/${i}?answer=${ask.inbound.Body}`,
+      url: liquid`https://api.example.com/steps/${i}${tag}?answer=${ask.inbound.Body}`,
       method: "GET",
     });
     split.when(i % 2 === 0 ? matchesAnyOf("yes", "y") : startsWith("ok"), lookup);
@@ -54,7 +56,7 @@ export function generateFlow(states: number): Flow {
     if (!room()) break;
     made++;
     const sorry = sendMessage(`sorry_${i}`, {
-      body: liquid`Sorry, step ${i} failed (${lookup.status_code})`,
+      body: liquid`Sorry, step ${i} failed (${lookup.status_code})${tag}`,
     });
     split.otherwise(sorry);
     lookup.on("failed", sorry);
