@@ -3,12 +3,6 @@ import { compileWithIssues } from "../src/compiler";
 import { validateDefinition } from "../src/validator";
 import { generateFlow } from "./generate-flow";
 
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
 /** What one process measured for one flow size: milliseconds per run, in run order. */
 export interface SizeSamples {
   readonly states: number;

@@ -1,8 +1,9 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { compileWithIssues } from "../src/compiler";
-import { median, type SizeSamples } from "./compile-size";
+import { type SizeSamples } from "./compile-size";
 import { generateFlow } from "./generate-flow";
+import { median } from "./stats";
 
 const runs = 25;
 const warmup = 5;

@@ -4,16 +4,11 @@ import { formatTypeScript } from "../src/cli";
 import { importFlow } from "../src/codegen";
 import { compileWithIssues } from "../src/compiler";
 import { generateFlow } from "./generate-flow";
+import { median } from "./stats";
 
 const runs = 25;
 const warmup = 5;
 const formatRuns = 5;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 

@@ -13,6 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
+import { median } from "./stats";
 
 const seed = path.resolve(__dirname, "..", "..", "shared", "flows", "seed", "do-you-like-bots.json");
 const bin = path.resolve(__dirname, "..", "bin", "studiokit.js");
@@ -54,11 +55,6 @@ function timeCli(cwd: string, file: string): Promise<{ ms: number; cpuMs: number
   });
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 export async function run(args: string[]): Promise<void> {

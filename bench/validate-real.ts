@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { validateDefinition, validateWidget, type ValidationIssue } from "../src/validator";
+import { median } from "./stats";
 
 const runs = 25;
 const warmup = 3;
@@ -23,12 +24,6 @@ function load(dir: string, prefix: string, validate: Input["validate"]): Input[]
       json: JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) as unknown,
       validate,
     }));
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 function validateAll(inputs: readonly Input[]): ValidationIssue[][] {
