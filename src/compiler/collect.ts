@@ -93,15 +93,14 @@ function duplicateNames(
   trigger: string,
 ): ValidationIssue[] {
   const found: Array<{ later: number; first: string }> = [];
+  // Where the current run of one name starts, in `byName`.
+  let runStart = 0;
   for (let k = 0; k < byName.length; k++) {
     const later = byName[k]!;
     const name = order[later]!.node.name;
+    if (k > 0 && order[byName[k - 1]!]!.node.name !== name) runStart = k;
     if (name === trigger) found.push({ later, first: "the flow's trigger" });
-    else if (k > 0 && order[byName[k - 1]!]!.node.name === name) {
-      let first = k - 1;
-      while (first > 0 && order[byName[first - 1]!]!.node.name === name) first--;
-      found.push({ later, first: describe(order[byName[first]!]!) });
-    }
+    else if (k > runStart) found.push({ later, first: describe(order[byName[runStart]!]!) });
   }
   return found
     .sort((a, b) => a.later - b.later)
