@@ -36,7 +36,7 @@ export function compileWithIssues(flow: Flow): CompileResult {
   const collected = collect(node);
   const placed = layout(collected.order, node.triggerOffset);
   const states = [renderTrigger(node, placed.trigger)];
-  for (const i of collected.byName) states.push(renderState(collected.order[i]!.node, placed.offsets[i]!));
+  for (const i of collected.byName) states.push(renderState(collected, i, placed.offsets[i]!));
   const definition: FlowDefinition = {
     ...(node.description === undefined ? {} : { description: node.description }),
     states,

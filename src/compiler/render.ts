@@ -8,7 +8,8 @@ import {
   type State,
   type Transition,
 } from "../definition";
-import { isWidgetLike, studioDefaults, type FlowNode, type Target, type WidgetNode } from "../builder";
+import { isWidgetLike, studioDefaults, type FlowNode, type Target } from "../builder";
+import { type Collected } from "./collect";
 
 // States are written directly in canonicalDefinition's form (Studio's key order for states,
 // transitions and conditions, other keys sorted) instead of rendered and then copied into it: one
@@ -18,8 +19,10 @@ import { isWidgetLike, studioDefaults, type FlowNode, type Target, type WidgetNo
 const triggerEvents = Object.keys(triggerContextKeys);
 
 /** `{ next, event }`, or `{ event }` when unwired (the execution ends on that event). */
-const transition = (event: string, target: Target | undefined): Transition =>
-  isWidgetLike(target) ? { next: target.name, event } : { event };
+const transition = (event: string, next: string | undefined): Transition =>
+  next === undefined ? { event } : { next, event };
+
+const targetName = (target: Target | undefined) => (isWidgetLike(target) ? target.name : undefined);
 
 function condition(c: Condition): Condition {
   const { friendly_name, arguments: args, type, value, ...rest } = c;
@@ -47,11 +50,24 @@ function properties(
   return out;
 }
 
-/** The one place builder nodes become Studio's JSON shape: every legal event listed, `next` omitted when unwired. */
-export function renderState(node: WidgetNode, offset: Offset): State {
-  const transitions = node.events.map((event, i) => transition(event, node.targets[i]));
-  for (const match of node.matches)
-    transitions.push({ ...transition("match", match.target), conditions: match.conditions.map(condition) });
+/**
+ * The one place builder nodes become Studio's JSON shape: widget `i` of the walk, every legal
+ * event listed, `next` omitted when unwired. Targets are named through the walk's links.
+ */
+export function renderState(collected: Collected, i: number, offset: Offset): State {
+  const { node } = collected.order[i]!;
+  const { names, links } = collected;
+  let link = collected.linkStart[i]!;
+  const nextOf = () => {
+    const target = links[link++]!;
+    return target < 0 ? undefined : names[target];
+  };
+  const transitions = node.events.map((event) => transition(event, nextOf()));
+  for (const match of node.matches) {
+    const matched = transition("match", nextOf());
+    matched.conditions = match.conditions.map(condition);
+    transitions.push(matched);
+  }
   const defaults: Readonly<Record<string, unknown>> =
     node.fillDefaults && isWidgetType(node.type) && node.type in studioDefaults
       ? studioDefaults[node.type as keyof typeof studioDefaults]
@@ -69,7 +85,9 @@ export function renderTrigger(flow: FlowNode, offset: Offset): State {
   return {
     name: flow.triggerName,
     type: "trigger",
-    transitions: (flow.triggerEvents ?? triggerEvents).map((event) => transition(event, wired.get(event))),
+    transitions: (flow.triggerEvents ?? triggerEvents).map((event) =>
+      transition(event, targetName(wired.get(event))),
+    ),
     properties: { offset: { x: offset.x, y: offset.y } },
   };
 }
