@@ -1,4 +1,7 @@
-import { type State } from "../definition";
+import { type Condition, type State } from "../definition";
+
+/** What a transition without conditions has (shared: no empty array per transition). */
+export const noConditions: readonly Condition[] = [];
 
 /**
  * Called for each string of a widget. `path` (from the state object) is a shared stack, valid
@@ -52,7 +55,7 @@ export function forEachString(state: State, visit: StringVisitor): void {
   path.pop();
   const { transitions } = state;
   for (let t = 0; t < transitions.length; t++) {
-    const conditions = transitions[t]!.conditions ?? [];
+    const conditions = transitions[t]!.conditions ?? noConditions;
     for (let c = 0; c < conditions.length; c++) {
       const condition = conditions[c]!;
       path.push("transitions", t, "conditions", c, "value");

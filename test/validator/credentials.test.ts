@@ -104,4 +104,28 @@ describe("credentials written into the flow", () => {
     for (const secret of ["s3cr3t-pw", "alice", "abc.def.ghi", "k-123", "hunter2", token])
       expect(text).not.toContain(secret);
   });
+
+  it("judges each widget on its own strings: an Account SID in one widget does not make another's hex string a token", () => {
+    const flow = definition(
+      { ...trigger("with_sid"), transitions: [{ event: "incomingRequest", next: "with_sid" }] },
+      {
+        ...http("with_sid", { body: `{"account": "${sid}"}` }),
+        transitions: [{ event: "success", next: "with_hex" }, { event: "failed" }],
+      },
+      {
+        ...http("with_hex", { body: `{"checksum": "${token}"}` }),
+        transitions: [{ event: "success", next: "both" }, { event: "failed" }],
+      },
+      http("both", { body: `{"account": "${sid}", "auth": "${token}"}` }),
+    );
+    expect(validateDefinition(flow).filter((issue) => issue.code === "credential")).toEqual([
+      {
+        code: "credential",
+        severity: "warning",
+        path: "states[3].properties.body",
+        widget: "both",
+        message: `holds what looks like a Twilio auth token (32 hex digits, ****) beside an Account SID (AC…); ${advice}`,
+      },
+    ]);
+  });
 });

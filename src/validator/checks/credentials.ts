@@ -38,24 +38,32 @@ export class CredentialScan {
   #besideAccountSid = false;
   readonly #found: ValidationIssue[] = [];
   readonly #tokens: ValidationIssue[] = [];
+  #flow: FlowIndex | undefined;
+  #index = 0;
 
-  constructor(
-    private readonly flow: FlowIndex,
-    private readonly index: number,
-  ) {}
+  /** Starts on widget `index` of `flow`, forgetting the last widget (one scan serves widget after widget). */
+  start(flow: FlowIndex, index: number): void {
+    this.#flow = flow;
+    this.#index = index;
+    this.#besideAccountSid = false;
+    if (this.#found.length > 0) this.#found.length = 0;
+    if (this.#tokens.length > 0) this.#tokens.length = 0;
+  }
 
   visit(path: ReadonlyArray<string | number>, name: string, value: string): void {
+    const flow = this.#flow;
+    if (!flow) throw new Error("CredentialScan: start() a widget before visiting its strings");
     if (value.includes("AC") && accountSid.test(value)) this.#besideAccountSid = true;
     const message = urlFinding(value) ?? namedFinding(name, value);
-    if (message) this.#found.push(this.flow.issue(this.index, "credential", "warning", path, message));
+    if (message) this.#found.push(flow.issue(this.#index, "credential", "warning", path, message));
     // 32 hex digits need 32 characters: most strings are shorter and skip the regular expression.
     else if (value.length >= 32 && authTokenLike.test(value))
-      this.#tokens.push(this.flow.issue(this.index, "credential", "warning", path, tokenMessage));
+      this.#tokens.push(flow.issue(this.#index, "credential", "warning", path, tokenMessage));
   }
 
   /** Adds the widget's findings, in the order its strings were visited (tokens last). */
   finish(issues: ValidationIssue[]): void {
-    issues.push(...this.#found);
-    if (this.#besideAccountSid) issues.push(...this.#tokens);
+    for (const issue of this.#found) issues.push(issue);
+    if (this.#besideAccountSid) for (const issue of this.#tokens) issues.push(issue);
   }
 }

@@ -1,4 +1,5 @@
 import { type State } from "../../definition";
+import { noConditions } from "../strings";
 import { type FlowIndex } from "../flow-index";
 import { type ValidationIssue } from "../issue";
 import { hasLiquid } from "../secrets";
@@ -15,7 +16,7 @@ export function checkRegexConditions(
   issues: ValidationIssue[],
 ): void {
   for (let t = 0; t < state.transitions.length; t++) {
-    const conditions = state.transitions[t]!.conditions ?? [];
+    const conditions = state.transitions[t]!.conditions ?? noConditions;
     for (let c = 0; c < conditions.length; c++) {
       const condition = conditions[c]!;
       const pattern = condition.value;
