@@ -205,6 +205,25 @@ describe("conversations, participants and scoped webhooks", () => {
     expect(owned()).toBe(0);
   });
 
+  it("finds a message or webhook only under its own conversation", async () => {
+    const conversations = env.t.client.conversations.v1.conversations;
+    const [mine, other] = [await conversations.create({}), await conversations.create({})];
+    const message = await conversations(mine.sid).messages.create({ body: "note" });
+    const webhook = await conversations(mine.sid).webhooks.create({
+      target: "studio",
+      "configuration.flowSid": env.flowSid,
+    });
+    expect((await conversations(mine.sid).messages(message.sid).fetch()).body).toBe("note");
+    expect((await conversations(mine.sid).webhooks(webhook.sid).fetch()).target).toBe("studio");
+    const notFound = { status: 404, code: 20404 };
+    expect(await rejection(conversations(other.sid).messages(message.sid).fetch())).toMatchObject(notFound);
+    expect(await rejection(conversations(other.sid).webhooks(webhook.sid).fetch())).toMatchObject(notFound);
+    expect(await rejection(conversations(other.sid).messages(message.sid).remove())).toMatchObject(notFound);
+    expect(await rejection(conversations(other.sid).webhooks(webhook.sid).remove())).toMatchObject(notFound);
+    expect(env.t.emulator.store.messages.has(message.sid)).toBe(true);
+    expect(env.t.emulator.store.webhooks.has(webhook.sid)).toBe(true);
+  });
+
   it("serves the same resources under /v1/Services/{IS} with chat_service_sid", async () => {
     const service = await env.t.client.conversations.v1.services.create({ friendlyName: "scoped" });
     const conv = await env.t.client.conversations.v1.services(service.sid).conversations.create({});

@@ -1,11 +1,11 @@
 import { created, noContent, ok, type RequestContext, type Route } from "../context";
-import { invalidParameter, notFound } from "../errors";
+import { invalidParameter } from "../errors";
 import { deliverToConversation } from "../live/deliver";
 import { Outcome } from "../live/wire";
 import { page } from "../pagination";
 import { type ConversationRecord, type MessageRecord } from "../state";
 import { addMessage } from "./message-records";
-import { findConversation, inBothScopes, recordsIn, scopeOf, withService, type Scope } from "./scope";
+import { conversationOf, inBothScopes, recordIn, recordsIn, withService, type Scope } from "./scope";
 import { readAttributes, readDate } from "./values";
 
 function render(scope: Scope, m: MessageRecord) {
@@ -30,12 +30,6 @@ function render(scope: Scope, m: MessageRecord) {
   });
 }
 
-function find(ctx: RequestContext, conversation: ConversationRecord, sid: string | undefined): MessageRecord {
-  const m = sid === undefined ? undefined : ctx.store.messages.get(sid);
-  if (!m || m.conversation_sid !== conversation.sid) throw notFound(ctx.path);
-  return m;
-}
-
 /** The participant an `Author` names: by identity, or by the messaging binding's address. */
 const participantOf = (ctx: RequestContext, conversation: ConversationRecord, author: string) =>
   [...ctx.store.participants.values()].find(
@@ -51,8 +45,7 @@ const participantOf = (ctx: RequestContext, conversation: ConversationRecord, au
  * The reply comes once the flows it woke wait again or have ended.
  */
 async function create(ctx: RequestContext) {
-  const scope = scopeOf(ctx);
-  const conversation = findConversation(ctx, scope, ctx.params["ConversationSid"]);
+  const { scope, conversation } = conversationOf(ctx);
   const form = ctx.form;
   if (form.has("MediaSid")) throw invalidParameter("MediaSid: media messages are not emulated; send a Body");
   const body = form.string("Body") ?? null;
@@ -88,8 +81,7 @@ export const messageRoutes: Route[] = [
   ...inBothScopes("/Conversations/:ConversationSid/Messages", {
     POST: create,
     GET: (ctx) => {
-      const scope = scopeOf(ctx);
-      const conversation = findConversation(ctx, scope, ctx.params["ConversationSid"]);
+      const { scope, conversation } = conversationOf(ctx);
       const raw = ctx.query.get("Order");
       const descending = raw !== null && raw.toLowerCase() === "desc";
       if (raw !== null && !["asc", "desc"].includes(raw.toLowerCase()))
@@ -102,14 +94,12 @@ export const messageRoutes: Route[] = [
   }),
   ...inBothScopes("/Conversations/:ConversationSid/Messages/:Sid", {
     GET: (ctx) => {
-      const scope = scopeOf(ctx);
-      const conversation = findConversation(ctx, scope, ctx.params["ConversationSid"]);
-      return ok(render(scope, find(ctx, conversation, ctx.params["Sid"])));
+      const { scope, conversation } = conversationOf(ctx);
+      return ok(render(scope, recordIn(ctx, ctx.store.messages, conversation, ctx.params["Sid"])));
     },
     DELETE: (ctx) => {
-      const scope = scopeOf(ctx);
-      const conversation = findConversation(ctx, scope, ctx.params["ConversationSid"]);
-      ctx.store.messages.delete(find(ctx, conversation, ctx.params["Sid"]).sid);
+      const { conversation } = conversationOf(ctx);
+      ctx.store.messages.delete(recordIn(ctx, ctx.store.messages, conversation, ctx.params["Sid"]).sid);
       return noContent();
     },
   }),

@@ -4,7 +4,7 @@ import { page } from "../pagination";
 import { isoNow, newSid } from "../sids";
 import { type ConversationRecord, type ParticipantRecord } from "../state";
 import { type Store } from "../store";
-import { findConversation, inBothScopes, recordsIn, scopeOf, withService, type Scope } from "./scope";
+import { conversationOf, inBothScopes, recordsIn, withService, type Scope } from "./scope";
 import { readAttributes, readDate } from "./values";
 
 function render(ctx: RequestContext, scope: Scope, p: ParticipantRecord) {
@@ -133,8 +133,7 @@ function readBinding(ctx: RequestContext): ParticipantRecord["messaging_binding"
 export const participantRoutes: Route[] = [
   ...inBothScopes("/Conversations/:ConversationSid/Participants", {
     POST: (ctx) => {
-      const scope = scopeOf(ctx);
-      const conversation = findConversation(ctx, scope, ctx.params["ConversationSid"]);
+      const { scope, conversation } = conversationOf(ctx);
       const now = isoNow();
       const binding = readBinding(ctx);
       const identity = ctx.form.string("Identity") ?? null;
@@ -152,23 +151,20 @@ export const participantRoutes: Route[] = [
       return created(render(ctx, scope, p));
     },
     GET: (ctx) => {
-      const scope = scopeOf(ctx);
-      const conversation = findConversation(ctx, scope, ctx.params["ConversationSid"]);
+      const { scope, conversation } = conversationOf(ctx);
       const items = recordsIn(ctx.store.participants, conversation).map((p) => render(ctx, scope, p));
       return ok(page(ctx, "participants", items, 100));
     },
   }),
   ...inBothScopes("/Conversations/:ConversationSid/Participants/:Sid", {
     GET: (ctx) => {
-      const scope = scopeOf(ctx);
-      const conversation = findConversation(ctx, scope, ctx.params["ConversationSid"]);
+      const { scope, conversation } = conversationOf(ctx);
       return ok(render(ctx, scope, find(ctx, conversation, ctx.params["Sid"])));
     },
     // MessagingBinding.Address cannot change in place (replace); a new proxy address is 50441.
     POST: (ctx) => {
-      const scope = scopeOf(ctx);
+      const { scope, conversation } = conversationOf(ctx);
       const form = ctx.form;
-      const conversation = findConversation(ctx, scope, ctx.params["ConversationSid"]);
       const p = structuredClone(find(ctx, conversation, ctx.params["Sid"]));
       const proxy = form.string("MessagingBinding.ProxyAddress");
       if (proxy !== undefined && proxy !== p.messaging_binding?.proxy_address)
@@ -189,8 +185,7 @@ export const participantRoutes: Route[] = [
       return ok(render(ctx, scope, p));
     },
     DELETE: (ctx) => {
-      const scope = scopeOf(ctx);
-      const conversation = findConversation(ctx, scope, ctx.params["ConversationSid"]);
+      const { conversation } = conversationOf(ctx);
       ctx.store.participants.delete(find(ctx, conversation, ctx.params["Sid"]).sid);
       return noContent();
     },

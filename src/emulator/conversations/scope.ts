@@ -56,6 +56,27 @@ export function recordsIn<T extends { conversation_sid: string }>(
   return [...records.values()].filter((r) => r.conversation_sid === conversation.sid);
 }
 
+/**
+ * The scope and the conversation a `/Conversations/{ConversationSid}/…` request addresses
+ * (404 when the conversation is not in the scope's service).
+ */
+export function conversationOf(ctx: RequestContext): { scope: Scope; conversation: ConversationRecord } {
+  const scope = scopeOf(ctx);
+  return { scope, conversation: findConversation(ctx, scope, ctx.params["ConversationSid"]) };
+}
+
+/** The record `sid` of `records` when it belongs to `conversation`; 404 otherwise. */
+export function recordIn<T extends { conversation_sid: string }>(
+  ctx: RequestContext,
+  records: ReadonlyMap<string, T>,
+  conversation: ConversationRecord,
+  sid: string | undefined,
+): T {
+  const record = sid === undefined ? undefined : records.get(sid);
+  if (!record || record.conversation_sid !== conversation.sid) throw notFound(ctx.path);
+  return record;
+}
+
 /** Adds `chat_service_sid` after `account_sid` where the service-scoped schema has it. */
 export function withService<T extends Record<string, unknown>>(scope: Scope, serviceSid: string, body: T) {
   if (!scope.scoped) return body;

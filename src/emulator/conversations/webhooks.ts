@@ -1,9 +1,9 @@
 import { created, noContent, ok, type RequestContext, type Route } from "../context";
-import { ApiError, codes, invalidParameter, notFound } from "../errors";
+import { ApiError, codes, invalidParameter } from "../errors";
 import { page } from "../pagination";
 import { isoNow, isSid, newSid } from "../sids";
 import { type ConversationRecord, type WebhookRecord } from "../state";
-import { findConversation, inBothScopes, recordsIn, scopeOf, withService, type Scope } from "./scope";
+import { conversationOf, inBothScopes, recordIn, recordsIn, withService, type Scope } from "./scope";
 import { readUrl } from "./values";
 
 const targets = ["webhook", "trigger", "studio"] as const;
@@ -33,12 +33,6 @@ function render(ctx: RequestContext, scope: Scope, w: WebhookRecord) {
     date_created: w.date_created,
     date_updated: w.date_updated,
   });
-}
-
-function find(ctx: RequestContext, conversation: ConversationRecord, sid: string | undefined): WebhookRecord {
-  const w = sid === undefined ? undefined : ctx.store.webhooks.get(sid);
-  if (!w || w.conversation_sid !== conversation.sid) throw notFound(ctx.path);
-  return w;
 }
 
 /** The `Configuration.*` parameters create and update share, merged over `previous`. */
@@ -95,8 +89,7 @@ export function newWebhook(
 export const webhookRoutes: Route[] = [
   ...inBothScopes("/Conversations/:ConversationSid/Webhooks", {
     POST: (ctx) => {
-      const scope = scopeOf(ctx);
-      const conversation = findConversation(ctx, scope, ctx.params["ConversationSid"]);
+      const { scope, conversation } = conversationOf(ctx);
       const target = ctx.form.requiredOneOf("Target", targets);
       const configuration = readConfiguration(ctx, {});
       const replayAfter = ctx.form.int("Configuration.ReplayAfter", 0);
@@ -114,23 +107,20 @@ export const webhookRoutes: Route[] = [
       return created(render(ctx, scope, w));
     },
     GET: (ctx) => {
-      const scope = scopeOf(ctx);
-      const conversation = findConversation(ctx, scope, ctx.params["ConversationSid"]);
+      const { scope, conversation } = conversationOf(ctx);
       const items = recordsIn(ctx.store.webhooks, conversation).map((w) => render(ctx, scope, w));
       return ok(page(ctx, "webhooks", items, 5));
     },
   }),
   ...inBothScopes("/Conversations/:ConversationSid/Webhooks/:Sid", {
     GET: (ctx) => {
-      const scope = scopeOf(ctx);
-      const conversation = findConversation(ctx, scope, ctx.params["ConversationSid"]);
-      return ok(render(ctx, scope, find(ctx, conversation, ctx.params["Sid"])));
+      const { scope, conversation } = conversationOf(ctx);
+      return ok(render(ctx, scope, recordIn(ctx, ctx.store.webhooks, conversation, ctx.params["Sid"])));
     },
     // Target and ReplayAfter are create-only: a change means a new webhook.
     POST: (ctx) => {
-      const scope = scopeOf(ctx);
-      const conversation = findConversation(ctx, scope, ctx.params["ConversationSid"]);
-      const w = find(ctx, conversation, ctx.params["Sid"]);
+      const { scope, conversation } = conversationOf(ctx);
+      const w = recordIn(ctx, ctx.store.webhooks, conversation, ctx.params["Sid"]);
       const configuration = readConfiguration(ctx, w.configuration);
       checkComplete(w.target, configuration);
       const updated: WebhookRecord = { ...w, configuration, date_updated: isoNow() };
@@ -138,9 +128,8 @@ export const webhookRoutes: Route[] = [
       return ok(render(ctx, scope, updated));
     },
     DELETE: (ctx) => {
-      const scope = scopeOf(ctx);
-      const conversation = findConversation(ctx, scope, ctx.params["ConversationSid"]);
-      ctx.store.webhooks.delete(find(ctx, conversation, ctx.params["Sid"]).sid);
+      const { conversation } = conversationOf(ctx);
+      ctx.store.webhooks.delete(recordIn(ctx, ctx.store.webhooks, conversation, ctx.params["Sid"]).sid);
       return noContent();
     },
   }),
