@@ -17,7 +17,7 @@ export interface Collected {
   readonly order: readonly Reached[];
   /** Indices into `order` in Studio's export order of widgets: by name (namesakes in `order`'s order). */
   readonly byName: readonly number[];
-  /** `names[i]` is `order[i]`'s name. */
+  /** `names[i]` is `order[i]`'s name, copied here so that naming a target never reads its widget (see `links`). */
   readonly names: readonly string[];
   /**
    * Where each reached widget's transitions lead, as indices into `order` (-1: unwired): widget
