@@ -11,6 +11,8 @@ import { repoRoot, runCli, spawnCli } from "../support/run-cli";
 const fixtures = path.join(__dirname, "..", "codegen", "fixtures");
 const beforeFile = path.join(fixtures, "tutorial-before.json");
 const changedFile = path.join(fixtures, "tutorial-changed.json");
+/** The widget diff of before → changed, as test/codegen/diff.test.ts expects it too. */
+const tutorialDiff = fs.readFileSync(path.join(fixtures, "tutorial-changed.diff.md"), "utf8");
 const read = (file: string) => JSON.parse(fs.readFileSync(file, "utf8")) as FlowDefinition;
 
 const small = (body: string): FlowDefinition => ({
@@ -195,42 +197,7 @@ flowchart TD
         body: `<!-- studiokit:flow-review:flows/tutorial.json -->
 ### Flow \`flows/tutorial.json\`
 
-**Widgets:** 1 added · 1 removed · 1 renamed · 2 changed · 1 moved (layout only)
-
-### Added
-
-- \`ask_again\` (send-and-wait-for-reply) \`Still there? Do you like bots?\`: incomingMessage → \`split_1\`
-
-### Removed
-
-- \`send_message_3\` (send-message) \`👽\`
-
-### Renamed
-
-- \`send_message_2\` → \`say_robot\` (send-message)
-
-### Changed
-
-#### \`send_and_reply_1\` (send-and-wait-for-reply)
-
-| property | before | after |
-| --- | --- | --- |
-| \`body\` | \`…ur answer until you write to us again.\` | \`…ur answer for the next time you write to us.\` |
-
-| transition | before | after |
-| --- | --- | --- |
-| \`timeout\` | (end) | \`ask_again\` |
-
-#### \`split_1\` (split-based-on)
-
-| transition | before | after |
-| --- | --- | --- |
-| \`match: matches_any_of no,No\` | \`send_message_3\` | \`send_message_1\` |
-
-### Layout only
-
-- \`send_message_1\`: (-280, 600) → (-300, 640)
-
+${tutorialDiff}
 <details open>
 <summary>Diagram</summary>
 
