@@ -55,38 +55,23 @@ describe("engine/matchers: a flow test reads like a conversation", () => {
   it("says what was expected and shows the transcript when it fails", async () => {
     const e = await conversation();
     await e.reply("no");
+    // Every failure message ends with the whole transcript so far.
+    const transcript = [
+      "",
+      "transcript:",
+      '  send_and_reply_1 sent "Hi, do you like bots?"',
+      '  contact replied "no"',
+      '  send_message_3 sent "👽"',
+      "  (ended)",
+    ];
     expect(failure(() => expect(e).toHaveSent("🤖"))).toBe(
-      [
-        'expected the flow to have sent "🤖"',
-        "",
-        "transcript:",
-        '  send_and_reply_1 sent "Hi, do you like bots?"',
-        '  contact replied "no"',
-        '  send_message_3 sent "👽"',
-        "  (ended)",
-      ].join("\n"),
+      ['expected the flow to have sent "🤖"', ...transcript].join("\n"),
     );
     expect(failure(() => expect(e).toBeWaitingAt("send_and_reply_1"))).toBe(
-      [
-        "expected the execution to be waiting at send_and_reply_1, it is ended",
-        "",
-        "transcript:",
-        '  send_and_reply_1 sent "Hi, do you like bots?"',
-        '  contact replied "no"',
-        '  send_message_3 sent "👽"',
-        "  (ended)",
-      ].join("\n"),
+      ["expected the execution to be waiting at send_and_reply_1, it is ended", ...transcript].join("\n"),
     );
     expect(failure(() => expect(e).not.toHaveEnded())).toBe(
-      [
-        "expected the execution not to have ended, it is ended",
-        "",
-        "transcript:",
-        '  send_and_reply_1 sent "Hi, do you like bots?"',
-        '  contact replied "no"',
-        '  send_message_3 sent "👽"',
-        "  (ended)",
-      ].join("\n"),
+      ["expected the execution not to have ended, it is ended", ...transcript].join("\n"),
     );
   });
 
