@@ -3,22 +3,12 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { diffDefinitions, diffMarkdown, flowDiffMarkdown } from "../../src/codegen";
 import { type FlowDefinition, type State } from "../../src/definition";
+import { reordered } from "../providers/harness/variants";
 import { seedFlowPath } from "../support/shared";
 
 const read = (file: string) => JSON.parse(fs.readFileSync(file, "utf8")) as FlowDefinition;
 const fixture = (name: string) => read(path.join(__dirname, "fixtures", name));
 const tutorial = read(seedFlowPath);
-
-/** The same flow written differently: states reversed, keys reversed at every level. */
-function reformatted(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(reformatted);
-  if (value === null || typeof value !== "object") return value;
-  return Object.fromEntries(
-    Object.entries(value)
-      .reverse()
-      .map(([k, v]) => [k, k === "states" ? (reformatted(v) as unknown[]).reverse() : reformatted(v)]),
-  );
-}
 
 const message = (name: string, body: string, next?: string): State => ({
   name,
@@ -35,7 +25,7 @@ describe("diffDefinitions", () => {
   });
 
   it("sees no change in a reordered, reformatted copy", () => {
-    const copy = JSON.parse(JSON.stringify(reformatted(tutorial), null, 7)) as FlowDefinition;
+    const copy = JSON.parse(JSON.stringify(reordered(tutorial), null, 7)) as FlowDefinition;
     expect(JSON.stringify(copy)).not.toBe(JSON.stringify(tutorial));
     expect(diffMarkdown(diffDefinitions(tutorial, copy))).toBe(
       "No changes (formatting and widget order aside).\n",

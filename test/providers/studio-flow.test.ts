@@ -4,6 +4,7 @@ import { type FlowDefinition } from "../../src/definition";
 import { accountSid } from "../support/emulator";
 import { seedFlowPath } from "../support/shared";
 import { propertyDiff, startStack, type Stack } from "./harness/stack";
+import { reformatted, reordered } from "./harness/variants";
 
 // The StudioFlow provider through the SDK's dynamic-provider plugin over gRPC against the local
 // Twilio: the calls the engine makes for preview, up, refresh, import and destroy.
@@ -19,21 +20,8 @@ function withBody(definition: FlowDefinition, widget: string, body: string): Flo
   };
 }
 
-/** Same flow, other text: states reversed, every object's keys reversed, no indentation. */
-function reshuffled(definition: FlowDefinition): FlowDefinition {
-  const reverseKeys = (v: unknown): unknown =>
-    Array.isArray(v)
-      ? v.map(reverseKeys)
-      : v !== null && typeof v === "object"
-        ? Object.fromEntries(
-            Object.entries(v)
-              .reverse()
-              .map(([k, x]) => [k, reverseKeys(x)]),
-          )
-        : v;
-  const text = JSON.stringify(reverseKeys({ ...definition, states: [...definition.states].reverse() }));
-  return JSON.parse(text) as FlowDefinition;
-}
+/** Same flow, other text: states reversed, every object's keys reversed, other indentation. */
+const reshuffled = (definition: FlowDefinition): FlowDefinition => reformatted(reordered(definition));
 
 let stack: Stack;
 beforeAll(async () => {
