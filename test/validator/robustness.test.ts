@@ -6,6 +6,23 @@ import { legacyFlowFile, realFlows } from "../support/shared";
 
 const wellFormed = (issues: unknown[]) => issues.every((i) => validationIssueSchema.safeParse(i).success);
 
+/** The real whole flows, as JSON (the legacy v1 file aside). */
+const flows = realFlows()
+  .filter((f) => f.file !== legacyFlowFile)
+  .map((f) => f.json as { states: Array<Record<string, unknown>> });
+
+/** The widget part a mutation replaces. */
+const part = fc.constantFrom("properties", "type", "transitions", "name");
+
+/** Real flow `f` with state `s`'s `key` replaced by `value` (indices wrap around). */
+function mutated(f: number, s: number, key: string, value: unknown) {
+  const flow = flows[f % flows.length]!;
+  const states = flow.states.map((state, i) =>
+    i === s % flow.states.length ? { ...state, [key]: value } : state,
+  );
+  return { ...flow, states };
+}
+
 describe("no input crashes the validator", () => {
   it("returns well-formed issues for any JSON value", () => {
     fc.assert(
@@ -18,17 +35,9 @@ describe("no input crashes the validator", () => {
   });
 
   it("returns well-formed issues for real flows with a widget's properties, type or transitions replaced", () => {
-    const flows = realFlows()
-      .filter((f) => f.file !== legacyFlowFile)
-      .map((f) => f.json as { states: Array<Record<string, unknown>> });
-    const part = fc.constantFrom("properties", "type", "transitions", "name");
     fc.assert(
       fc.property(fc.nat(), fc.nat(), part, fc.jsonValue(), (f, s, key, value) => {
-        const flow = flows[f % flows.length]!;
-        const states = flow.states.map((state, i) =>
-          i === s % flow.states.length ? { ...state, [key]: value } : state,
-        );
-        expect(wellFormed(validateDefinition({ ...flow, states }))).toBe(true);
+        expect(wellFormed(validateDefinition(mutated(f, s, key, value)))).toBe(true);
       }),
       { numRuns: 500 },
     );
@@ -36,22 +45,14 @@ describe("no input crashes the validator", () => {
 });
 
 describe("the one-pass schema checks decide as zod's full parse does", () => {
-  const flows = realFlows()
-    .filter((f) => f.file !== legacyFlowFile)
-    .map((f) => f.json as { states: Array<Record<string, unknown>> });
   const codes = (value: unknown) => new Set(validateDefinition(value).map((i) => i.code));
 
   // The validator asks zod's compiled checks (`z.compile(...).validate`, no parsed copy) whether
   // each state fits, and parses only what does not. A wrong "fits" would hide a schema error.
   it("reports a schema error exactly when the whole definition fails flowDefinitionSchema", () => {
-    const part = fc.constantFrom("properties", "type", "transitions", "name");
     fc.assert(
       fc.property(fc.nat(), fc.nat(), part, fc.jsonValue(), (f, s, key, value) => {
-        const flow = flows[f % flows.length]!;
-        const states = flow.states.map((state, i) =>
-          i === s % flow.states.length ? { ...state, [key]: value } : state,
-        );
-        const definition = { ...flow, states };
+        const definition = mutated(f, s, key, value);
         expect(codes(definition).has("schema")).toBe(!flowDefinitionSchema.safeParse(definition).success);
       }),
       { numRuns: 400 },
