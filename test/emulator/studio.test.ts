@@ -103,6 +103,22 @@ describe("Studio v2 flows through the twilio library", () => {
     expect(await pick("LatestPublished")).toEqual([2, "published", definition]);
     expect(await pick("1")).toEqual([1, "draft", definition]);
     expect((await flows(sid).fetch()).revision).toBe(3);
+    const second = t.emulator.store.flows.get(sid)!.revisions[1]!;
+    expect((await t.raw("GET", `/v2/Flows/${sid}/Revisions/2`)).json).toEqual({
+      sid,
+      account_sid: accountSid,
+      author_sid: null,
+      friendly_name: "rev 2",
+      definition,
+      status: "published",
+      revision: 2,
+      commit_message: "publish",
+      valid: true,
+      errors: [],
+      date_created: second.date_created,
+      date_updated: second.date_updated,
+      url: `${t.emulator.url}/v2/Flows/${sid}/Revisions/2`,
+    });
   });
 
   it("lists flows without their definitions, as Studio does", async () => {

@@ -15,21 +15,31 @@ export function findFlow(ctx: RequestContext, sid: string | undefined): FlowReco
   return flow;
 }
 
-/** The flow as Studio answers: the latest revision; lists carry no definition/validity (spec `readEmpty`). */
+/**
+ * What a flow and its revisions both answer with, from one revision; lists carry no
+ * definition/validity (spec `readEmpty`).
+ */
+export function revisionFields(flow: FlowRecord, rev: FlowRevisionRecord, full: boolean) {
+  return {
+    sid: flow.sid,
+    account_sid: flow.account_sid,
+    author_sid: rev.author_sid,
+    friendly_name: rev.friendly_name,
+    definition: full ? rev.definition : null,
+    status: rev.status,
+    revision: rev.revision,
+    commit_message: rev.commit_message,
+    valid: full ? rev.valid : null,
+    errors: full ? rev.errors : null,
+  };
+}
+
+/** The flow as Studio answers: its latest revision, with the flow's own dates, URLs and links. */
 export function renderFlow(ctx: RequestContext, flow: FlowRecord, full: boolean) {
   const head = latest(flow);
   const url = `${ctx.base}/v2/Flows/${flow.sid}`;
   return {
-    sid: flow.sid,
-    account_sid: flow.account_sid,
-    author_sid: head.author_sid,
-    friendly_name: head.friendly_name,
-    definition: full ? head.definition : null,
-    status: head.status,
-    revision: head.revision,
-    commit_message: head.commit_message,
-    valid: full ? head.valid : null,
-    errors: full ? head.errors : null,
+    ...revisionFields(flow, head, full),
     warnings: full ? head.warnings : null,
     date_created: flow.date_created,
     date_updated: flow.date_updated,

@@ -2,20 +2,11 @@ import { ok, type RequestContext, type Route } from "../context";
 import { ApiError, codes, notFound } from "../errors";
 import { page } from "../pagination";
 import { type FlowRecord, type FlowRevisionRecord } from "../state";
-import { findFlow, latest } from "./flows";
+import { findFlow, latest, revisionFields } from "./flows";
 
 function renderRevision(ctx: RequestContext, flow: FlowRecord, rev: FlowRevisionRecord, full: boolean) {
   return {
-    sid: flow.sid,
-    account_sid: flow.account_sid,
-    author_sid: rev.author_sid,
-    friendly_name: rev.friendly_name,
-    definition: full ? rev.definition : null,
-    status: rev.status,
-    revision: rev.revision,
-    commit_message: rev.commit_message,
-    valid: full ? rev.valid : null,
-    errors: full ? rev.errors : null,
+    ...revisionFields(flow, rev, full),
     date_created: rev.date_created,
     date_updated: rev.date_updated,
     url: `${ctx.base}/v2/Flows/${flow.sid}/Revisions/${rev.revision}`,
