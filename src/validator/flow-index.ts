@@ -8,6 +8,7 @@ import {
 } from "../definition";
 import { EdgeRecorder } from "./edges";
 import { type Severity, type ValidationIssue } from "./issue";
+import { NameIndex } from "./name-index";
 
 type PathSegment = string | number;
 
@@ -17,9 +18,7 @@ type PathSegment = string | number;
  * widget itself.
  */
 export class FlowIndex {
-  readonly byName = new Map<string, number>();
-  /** For a state whose name an earlier state already has: that earlier state's index. */
-  readonly #earlier = new Map<number, number>();
+  readonly byName: NameIndex;
   /** The `next` edges, recorded by the targets check as it resolves each name (see graph.ts). */
   readonly edges: EdgeRecorder;
 
@@ -31,19 +30,18 @@ export class FlowIndex {
     readonly propertiesValid?: Uint8Array,
   ) {
     // Built before the states are checked one by one (see validate.ts): read names that are strings only.
+    const names = new Array<string | undefined>(states.length);
     for (let i = 0; i < states.length; i++) {
       const name: unknown = (states[i] as Partial<State> | null | undefined)?.name;
-      if (typeof name !== "string") continue;
-      const first = this.byName.get(name);
-      if (first === undefined) this.byName.set(name, i);
-      else this.#earlier.set(i, first);
+      names[i] = typeof name === "string" ? name : undefined;
     }
+    this.byName = new NameIndex(names);
     this.edges = new EdgeRecorder(states.length);
   }
 
   /** The index of an earlier state with the same name as state `index`, if any. */
   earlierNamesake(index: number): number | undefined {
-    return this.#earlier.get(index);
+    return this.byName.earlier(index);
   }
 
   static ofDefinition(definition: FlowDefinition, propertiesValid?: Uint8Array): FlowIndex {
