@@ -82,15 +82,14 @@ export function collect(flow: FlowNode): Collected {
   // Detached widgets (and what they lead to) come after everything the trigger reaches.
   for (const widget of flow.detached) visit(widget, -1, "(detached)", "detached");
   walkOn();
-  const byName = sortedByName(order);
+  const byName = sortedByName(names);
   const pointedAt = order.filter((r, k) => linkedIn[k] !== r.node.incoming.length);
-  const issues = duplicateNames(order, byName, flow.triggerName);
+  const issues = duplicateNames(order, names, byName, flow.triggerName);
   issues.push(...unreachable(pointedAt, reached));
   return { order, byName, names, links, linkStart, issues };
 }
 
-function sortedByName(order: readonly Reached[]): number[] {
-  const names = order.map((r) => r.node.name);
+function sortedByName(names: readonly string[]): number[] {
   return names
     .map((_, k) => k)
     .sort((a, b) => {
@@ -106,6 +105,7 @@ function sortedByName(order: readonly Reached[]): number[] {
  */
 function duplicateNames(
   order: readonly Reached[],
+  names: readonly string[],
   byName: readonly number[],
   trigger: string,
 ): ValidationIssue[] {
@@ -114,8 +114,8 @@ function duplicateNames(
   let runStart = 0;
   for (let k = 0; k < byName.length; k++) {
     const later = byName[k]!;
-    const name = order[later]!.node.name;
-    if (k > 0 && order[byName[k - 1]!]!.node.name !== name) runStart = k;
+    const name = names[later]!;
+    if (k > 0 && names[byName[k - 1]!] !== name) runStart = k;
     if (name === trigger) found.push({ later, first: "the flow's trigger" });
     else if (k > runStart) found.push({ later, first: describe(order[byName[runStart]!]!) });
   }

@@ -21,7 +21,9 @@ export function layout(
   nodes: readonly LayoutInput[],
   triggerOffset: Offset | undefined,
 ): {
+  /** The author's trigger offset itself when given. */
   trigger: Offset;
+  /** Fresh objects (author offsets copied), `{ x, y }` in that key order: a definition may keep them. */
   offsets: Offset[];
 } {
   const n = nodes.length;

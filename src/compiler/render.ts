@@ -31,7 +31,10 @@ function condition(c: Condition): Condition {
   return Object.assign(out, sortKeysDeep(rest));
 }
 
-/** Defaults, then the author's properties, then the offset; keys sorted, nested values copied sorted. */
+/**
+ * Defaults, then the author's properties, then the offset (layout's, a fresh object this
+ * definition may keep); keys sorted, nested values copied sorted.
+ */
 function properties(
   defaults: Readonly<Record<string, unknown>>,
   own: Readonly<Record<string, unknown>>,
@@ -43,7 +46,11 @@ function properties(
   sortKeyList(keys);
   const out: State["properties"] = {};
   for (const key of keys) {
-    const value = key === "offset" ? offset : key in own ? own[key] : defaults[key];
+    if (key === "offset") {
+      out.offset = offset;
+      continue;
+    }
+    const value = key in own ? own[key] : defaults[key];
     if (value !== undefined)
       out[key] = typeof value === "object" && value !== null ? sortKeysDeep(value) : value;
   }
