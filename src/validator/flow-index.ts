@@ -13,9 +13,9 @@ import { NameIndex } from "./name-index";
 type PathSegment = string | number;
 
 /**
- * What every check reads: the states and a name → index map (first occurrence wins, duplicates
- * are the names check's business). In widget mode (a single-state fixture) paths start at the
- * widget itself.
+ * What every check reads: the states and a name → index map (first occurrence wins; a namesake's
+ * first is `byName.earlier(i)`, the names check's business). In widget mode (a single-state
+ * fixture) paths start at the widget itself.
  */
 export class FlowIndex {
   readonly byName: NameIndex;
@@ -37,11 +37,6 @@ export class FlowIndex {
     }
     this.byName = new NameIndex(names);
     this.edges = new EdgeRecorder(states.length);
-  }
-
-  /** The index of an earlier state with the same name as state `index`, if any. */
-  earlierNamesake(index: number): number | undefined {
-    return this.byName.earlier(index);
   }
 
   static ofDefinition(definition: FlowDefinition, propertiesValid?: Uint8Array): FlowIndex {

@@ -9,7 +9,7 @@ export function checkDuplicateNames(
   i: number,
   issues: ValidationIssue[],
 ): void {
-  const first = flow.earlierNamesake(i);
+  const first = flow.byName.earlier(i);
   if (first === undefined) return;
   issues.push(
     flow.issue(
