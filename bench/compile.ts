@@ -29,13 +29,15 @@ function inFreshProcess(states: number, mode: Mode): SizeSamples {
 
 /** A round; the sizes take turns going first, so load from other processes falls on both alike. */
 function measureRound(r: number): Round {
-  const order: Size[] = r % 2 === 0 ? ["small", "large"] : ["large", "small"];
-  const round = {} as Record<Mode, Partial<Record<Size, SizeSamples>>>;
-  for (const mode of ["single", "batched", "reference"] as const) {
-    round[mode] = {};
-    for (const size of order) round[mode][size] = inFreshProcess(sizes[size], mode);
-  }
-  return round as Round;
+  const bothSizes = (mode: Mode): Record<Size, SizeSamples> => {
+    if (r % 2 === 0) {
+      const small = inFreshProcess(sizes.small, mode);
+      return { small, large: inFreshProcess(sizes.large, mode) };
+    }
+    const large = inFreshProcess(sizes.large, mode);
+    return { small: inFreshProcess(sizes.small, mode), large };
+  };
+  return { single: bothSizes("single"), batched: bothSizes("batched"), reference: bothSizes("reference") };
 }
 
 /**
