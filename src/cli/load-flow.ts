@@ -1,13 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseFlowDefinition, parseJsonText, type FlowDefinition } from "../definition";
-import { compile, isFlow } from "../compiler";
+import { compileWithWarnings, isFlow, type CompileResult } from "../compiler";
 import { CliError } from "./errors";
 
-export interface LoadedFlow {
-  readonly definition: FlowDefinition;
-  readonly kind: "ts" | "json";
-}
+/** A flow module comes compiled, with what the validator found (warnings); a JSON file only parsed. */
+export type LoadedFlow =
+  (CompileResult & { readonly kind: "ts" }) | { readonly definition: FlowDefinition; readonly kind: "json" };
 
 const moduleExtensions = new Set([".ts", ".cts", ".js", ".cjs"]);
 
@@ -25,7 +24,7 @@ export function ensureTypeScript(): void {
 
 const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split("\n")[0];
 
-function loadModule(file: string, shown: string): FlowDefinition {
+function loadModule(file: string, shown: string): CompileResult {
   ensureTypeScript();
   let exported: unknown;
   try {
@@ -46,7 +45,7 @@ function loadModule(file: string, shown: string): FlowDefinition {
         : `${shown}: has no default export; end the file with export default flow({ on: { … } })`,
     );
   }
-  return compile(value);
+  return compileWithWarnings(value);
 }
 
 function describe(value: unknown): string {
@@ -72,7 +71,7 @@ function loadJson(file: string, shown: string): FlowDefinition {
 
 /**
  * Reads a flow from a `.json` definition or a `.ts`/`.js` module whose default export is a flow
- * (compiled with `compile`, which throws CompileError with the issues when the flow is invalid).
+ * (compiled with `compileWithWarnings`, which throws CompileError with the issues when the flow is invalid).
  * Unusable input (missing file, bad JSON, no flow) throws a one-line CliError naming the file.
  */
 export async function loadFlowFile(file: string, cwd: string): Promise<LoadedFlow> {
@@ -81,6 +80,6 @@ export async function loadFlowFile(file: string, cwd: string): Promise<LoadedFlo
     throw new CliError(`${file}: no such file`);
   const extension = path.extname(resolved).toLowerCase();
   if (extension === ".json") return { definition: loadJson(resolved, file), kind: "json" };
-  if (moduleExtensions.has(extension)) return { definition: loadModule(resolved, file), kind: "ts" };
+  if (moduleExtensions.has(extension)) return { ...loadModule(resolved, file), kind: "ts" };
   throw new CliError(`${file}: expected a .json flow definition or a .ts/.js flow module`);
 }

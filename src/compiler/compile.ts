@@ -48,11 +48,16 @@ export function compileWithIssues(flow: Flow): CompileResult {
   return { definition, issues };
 }
 
+/** Compiles as `compile` does and also returns what it found (warnings only: errors throw). */
+export function compileWithWarnings(flow: Flow): CompileResult {
+  const result = compileWithIssues(flow);
+  if (result.issues.some((i) => i.severity === "error")) throw new CompileError(result.issues);
+  return result;
+}
+
 /** Compiles a flow to Studio's flow definition; throws CompileError listing every error found. */
 export function compile(flow: Flow): FlowDefinition {
-  const { definition, issues } = compileWithIssues(flow);
-  if (issues.some((i) => i.severity === "error")) throw new CompileError(issues);
-  return definition;
+  return compileWithWarnings(flow).definition;
 }
 
 /** Canonical JSON text (two-space indented, newline-terminated): byte-identical across runs. */

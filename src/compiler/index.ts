@@ -7,6 +7,7 @@ export {
   compile,
   compileToJson,
   compileWithIssues,
+  compileWithWarnings,
   CompileError,
   isCompileError,
   type CompileResult,

@@ -3,6 +3,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { CliError, loadFlowFile } from "../../src/cli";
 import { compile, isCompileError } from "../../src/compiler";
+import { validateDefinition } from "../../src/validator";
 import bots from "../../flows/do-you-like-bots";
 import { legacyFlowFile, realFlowsDir, seedFlowPath } from "../support/shared";
 
@@ -36,8 +37,32 @@ describe("loadFlowFile", () => {
   it("compiles a .ts module whose default export is a flow", async () => {
     expect(await loadFlowFile("flows/do-you-like-bots.ts", root)).toEqual({
       definition: compile(bots),
+      issues: [],
       kind: "ts",
     });
+  });
+
+  it("hands over the warnings compiling a module found, as the validator words them", async () => {
+    const file = write(
+      "warned.ts",
+      [
+        'import { flow, makeHttpRequest } from "BUILDER";',
+        'const call = makeHttpRequest("call", { method: "GET", url: "https://alice:pw@api.example.com/x" });',
+        "export default flow({ on: { incomingRequest: call } });",
+      ].join("\n"),
+    );
+    const loaded = await loadFlowFile(file, root);
+    expect(loaded.kind === "ts" && loaded.issues).toEqual([
+      {
+        code: "credential",
+        severity: "warning",
+        path: "states[1].properties.url",
+        widget: "call",
+        message:
+          "the URL carries a password (https://****:****@api.example.com); anyone who can read the flow (or its git history) can read it; keep it out of the flow, e.g. in a Twilio Function's environment variables",
+      },
+    ]);
+    expect(loaded.kind === "ts" && loaded.issues).toEqual(validateDefinition(loaded.definition));
   });
 
   it("reads a .json definition as it is", async () => {

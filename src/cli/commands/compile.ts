@@ -1,12 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
-import { canonicalJson, type FlowDefinition } from "../../definition";
+import { canonicalJson } from "../../definition";
 import { isCompileError } from "../../compiler";
 import { formatIssues, validateDefinition } from "../../validator";
 import { parseCommandArgs } from "../args";
 import { type Command } from "../command";
 import { CliError } from "../errors";
-import { loadFlowFile } from "../load-flow";
+import { loadFlowFile, type LoadedFlow } from "../load-flow";
 
 const usage = "studiokit compile <flow.ts|flow.json> [--out file.json]";
 
@@ -20,17 +20,18 @@ export const compileCommand: Command = {
     const { values, positionals } = parseCommandArgs(args, { out: { type: "string", short: "o" } }, usage);
     if (positionals.length !== 1) throw new CliError(`give exactly one flow file; usage: ${usage}`);
     const file = positionals[0]!;
-    let definition: FlowDefinition;
+    let loaded: LoadedFlow;
     try {
-      definition = (await loadFlowFile(file, io.cwd)).definition;
+      loaded = await loadFlowFile(file, io.cwd);
     } catch (error) {
       if (!isCompileError(error)) throw error;
       io.stderr(`${formatIssues(error.issues, file)}\n`);
       return 1;
     }
-    // A module was validated by compile (errors throw above); a JSON file was only parsed. Either
-    // way warnings go to stderr and errors stop here, so nothing invalid reaches --out.
-    const issues = validateDefinition(definition);
+    const { definition } = loaded;
+    // A module comes validated (errors throw above); a JSON file was only parsed. Either way
+    // warnings go to stderr and errors stop here, so nothing invalid reaches --out.
+    const issues = loaded.kind === "ts" ? loaded.issues : validateDefinition(definition);
     if (issues.length > 0) io.stderr(`${formatIssues(issues, file)}\n`);
     if (issues.some((issue) => issue.severity === "error")) return 1;
     const json = canonicalJson(definition);

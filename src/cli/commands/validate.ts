@@ -31,10 +31,11 @@ function readJson(file: string, cwd: string): unknown {
   return json.value;
 }
 
-/** A flow module is compiled first; a flow that does not compile reports the compiler's issues. */
+/** A flow module is compiled first, which validates it; a flow that does not compile reports the compiler's issues. */
 async function validateModule(file: string, cwd: string): Promise<readonly ValidationIssue[]> {
   try {
-    return validateDefinition((await loadFlowFile(file, cwd)).definition);
+    const loaded = await loadFlowFile(file, cwd);
+    return loaded.kind === "ts" ? loaded.issues : validateDefinition(loaded.definition);
   } catch (error) {
     if (isCompileError(error)) return error.issues;
     throw error;
