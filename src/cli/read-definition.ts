@@ -53,11 +53,11 @@ export async function existsAt(ref: string, file: string, root: string): Promise
 }
 
 /**
- * A flow file as it was at a git ref. A module is written beside the real file for the time it
- * takes to load it, so its relative imports (the builder) resolve as they do for the file itself.
+ * A flow file as it was at a git ref, where it exists (see `existsAt`). A module is written beside
+ * the real file for the time it takes to load it, so its relative imports (the builder) resolve as
+ * they do for the file itself.
  */
 export async function readDefinitionAt(ref: string, file: string, root: string): Promise<FlowDefinition> {
-  if (!(await existsAt(ref, file, root))) throw new CliError(`${file} does not exist at ${ref}`);
   const text = await git(["show", `${ref}:${file}`], root);
   const extension = path.extname(file);
   const temp = path.posix.join(

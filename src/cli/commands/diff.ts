@@ -74,6 +74,8 @@ export const diffCommand: Command = {
       if (positionals.length !== 1) throw new CliError(`--git <ref> compares one file; usage: ${usage}`);
       const file = positionals[0]!;
       const { root, path: relative } = await repoPath(file, io.cwd);
+      if (!(await existsAt(values.git, relative, root)))
+        throw new CliError(`${relative} does not exist at ${values.git}`);
       const before = await readDefinitionAt(values.git, relative, root);
       const after = await readDefinition(file, io.cwd);
       io.stdout(flowDiffMarkdown(before, after, values.mermaid === true));

@@ -31,7 +31,10 @@ function readJson(file: string, cwd: string): unknown {
   return json.value;
 }
 
-/** A flow module is compiled first, which validates it; a flow that does not compile reports the compiler's issues. */
+/**
+ * A flow module is compiled first, which validates it; a flow that does not compile reports the
+ * compiler's issues.
+ */
 async function validateModule(file: string, cwd: string): Promise<readonly ValidationIssue[]> {
   try {
     const loaded = await loadFlowFile(file, cwd);
