@@ -1,7 +1,8 @@
-import { performance, PerformanceObserver } from "node:perf_hooks";
+import { PerformanceObserver } from "node:perf_hooks";
 import { compileWithIssues } from "../src/compiler";
 import { validateDefinition } from "../src/validator";
 import { generateFlow } from "./generate-flow";
+import { sample, type Span } from "./stats";
 
 /**
  * Widgets per batch: a batched sample times enough compiles of one flow to cover this many
@@ -29,27 +30,6 @@ export interface SizeSamples {
   readonly compilesWithGc?: number;
   /** The validator's errors on the flow (the 10,000-state flow exceeds Studio's 1,000 states). */
   readonly errors: string[];
-}
-
-/** A recorded sample's time span, in `performance.now()` milliseconds. */
-type Span = readonly [start: number, end: number];
-
-/**
- * Runs `fn` `perSample` times per sample, `warmup + runs` samples; the last `runs`, as
- * milliseconds per call, and their spans.
- */
-function sample(runs: number, warmup: number, perSample: number, fn: () => unknown) {
-  const times: number[] = [];
-  const spans: Span[] = [];
-  for (let i = 0; i < warmup + runs; i++) {
-    const start = performance.now();
-    for (let k = 0; k < perSample; k++) fn();
-    const end = performance.now();
-    if (i < warmup) continue;
-    times.push((end - start) / perSample);
-    spans.push([start, end]);
-  }
-  return { times, spans };
 }
 
 /** When garbage collections started while `measure` ran (delivered after it returns). */
@@ -80,7 +60,7 @@ export async function measureSize(
     return {
       states,
       errors,
-      timings: { compile: sample(runs, warmup, batch, () => compileWithIssues(flow)).times },
+      timings: { compile: sample(runs, warmup, () => compileWithIssues(flow), batch).times },
     };
   if (mode === "reference") {
     const text = JSON.stringify(definition);
@@ -88,12 +68,12 @@ export async function measureSize(
       states,
       errors,
       timings: {
-        stringify: sample(runs, warmup, batch, () => JSON.stringify(definition)).times,
-        parse: sample(runs, warmup, batch, () => JSON.parse(text)).times,
+        stringify: sample(runs, warmup, () => JSON.stringify(definition), batch).times,
+        parse: sample(runs, warmup, () => JSON.parse(text), batch).times,
       },
     };
   }
-  const single = await withGcStarts(() => sample(runs, warmup, 1, () => compileWithIssues(flow)));
+  const single = await withGcStarts(() => sample(runs, warmup, () => compileWithIssues(flow)));
   const collected = ([start, end]: Span) => single.gcStarts.some((at) => at >= start && at < end);
   return {
     states,
@@ -101,8 +81,8 @@ export async function measureSize(
     compilesWithGc: single.result.spans.filter(collected).length,
     timings: {
       compile: single.result.times,
-      validate: sample(runs, warmup, 1, () => validateDefinition(definition)).times,
-      build: sample(runs, warmup, 1, () => generateFlow(states)).times,
+      validate: sample(runs, warmup, () => validateDefinition(definition)).times,
+      build: sample(runs, warmup, () => generateFlow(states)).times,
     },
   };
 }

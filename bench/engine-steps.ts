@@ -5,12 +5,10 @@
  * `npm run bench -- engine-steps [conversations]`.
  */
 import fs from "node:fs";
-import path from "node:path";
 import { type Template } from "liquidjs";
 import { type ConditionType, type FlowDefinition, type State } from "../src/definition";
 import { startExecution, studioLiquid, traceRenders, type TriggerInput } from "../src/engine";
-
-const seed = path.resolve(__dirname, "..", "..", "shared", "flows", "seed", "do-you-like-bots.json");
+import { seedFlowPath } from "../test/support/shared";
 
 const w = (
   name: string,
@@ -127,7 +125,7 @@ const items = Array.from({ length: 8 }, (_, i) => ({ name: `item ${i}`, price: 1
 const cases = (): Case[] => [
   {
     label: "tutorial conversation",
-    definition: JSON.parse(fs.readFileSync(seed, "utf8")) as FlowDefinition,
+    definition: JSON.parse(fs.readFileSync(seedFlowPath, "utf8")) as FlowDefinition,
     trigger: { event: "incomingConversationMessage", from: "+15558675310", to: "+15017122661", body: "hi" },
     reply: "Yes",
   },

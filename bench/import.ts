@@ -4,7 +4,7 @@ import { formatTypeScript } from "../src/cli";
 import { importFlow } from "../src/codegen";
 import { compileWithIssues } from "../src/compiler";
 import { generateFlow } from "./generate-flow";
-import { median } from "./stats";
+import { median, sample } from "./stats";
 
 const runs = 25;
 const warmup = 5;
@@ -21,13 +21,8 @@ export async function run(): Promise<void> {
   // 1,000 widgets and the trigger: one state over Studio's limit, which compileWithIssues reports and import ignores.
   const { definition } = compileWithIssues(generateFlow(1001));
   const options = { builderImport: "../src/builder", source: "generated.json" };
-  const times: number[] = [];
   let code = "";
-  for (let i = 0; i < warmup + runs; i++) {
-    const start = performance.now();
-    code = importFlow(definition, options).code;
-    if (i >= warmup) times.push(performance.now() - start);
-  }
+  const { times } = sample(runs, warmup, () => (code = importFlow(definition, options).code));
   const file = path.join(__dirname, "..", "flows", "generated.ts");
   const formatTimes: number[] = [];
   for (let i = 0; i < formatRuns + 1; i++) {

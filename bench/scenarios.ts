@@ -13,10 +13,9 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
+import { seedFlowPath } from "../test/support/shared";
+import { studiokitBin } from "./emulator-process";
 import { median } from "./stats";
-
-const seed = path.resolve(__dirname, "..", "..", "shared", "flows", "seed", "do-you-like-bots.json");
-const bin = path.resolve(__dirname, "..", "bin", "studiokit.js");
 
 const trigger =
   'trigger: { event: incomingConversationMessage, from: "+15558675310", to: "+15017122661", body: "hi" }';
@@ -43,7 +42,7 @@ const cpuProbe = `process.on("exit", () => { const u = process.cpuUsage(); proce
 
 function timeCli(cwd: string, file: string): Promise<{ ms: number; cpuMs: number; last: string }> {
   const start = performance.now();
-  const args = ["-r", path.join(cwd, "cpu-probe.js"), bin, "test", file];
+  const args = ["-r", path.join(cwd, "cpu-probe.js"), studiokitBin, "test", file];
   return new Promise((resolve, reject) => {
     execFile(process.execPath, args, { cwd, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       const ms = performance.now() - start;
@@ -63,7 +62,7 @@ export async function run(args: string[]): Promise<void> {
   const runs = Number(values.runs ?? 5);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "studiokit-bench-scenarios-"));
   try {
-    fs.copyFileSync(seed, path.join(dir, "bots.json"));
+    fs.copyFileSync(seedFlowPath, path.join(dir, "bots.json"));
     fs.writeFileSync(path.join(dir, "all.scenarios.yaml"), scenarioFile(repeat));
     fs.writeFileSync(path.join(dir, "four.scenarios.yaml"), scenarioFile(1));
     fs.writeFileSync(path.join(dir, "cpu-probe.js"), cpuProbe);

@@ -1,29 +1,13 @@
 import fs from "node:fs";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { validateDefinition, validateWidget, type ValidationIssue } from "../src/validator";
-import { median } from "./stats";
+import { realFlows, realFlowsDir, realWidgets, type Fixture } from "../test/support/shared";
+import { median, sample } from "./stats";
 
 const runs = 25;
 const warmup = 3;
-const realDir = path.resolve(__dirname, "..", "..", "shared", "flows", "real");
-
-interface Input {
-  readonly file: string;
-  readonly json: unknown;
+interface Input extends Fixture {
   readonly validate: (json: unknown) => ValidationIssue[];
-}
-
-function load(dir: string, prefix: string, validate: Input["validate"]): Input[] {
-  return fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith(".json"))
-    .sort()
-    .map((f) => ({
-      file: prefix + f,
-      json: JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) as unknown,
-      validate,
-    }));
 }
 
 function validateAll(inputs: readonly Input[]): ValidationIssue[][] {
@@ -38,24 +22,19 @@ function byCode(issues: readonly ValidationIssue[]): string {
 
 /** `npm run bench -- validate-real`: validate every file of ../shared/flows/real, time it, count the issues. */
 export function run(): void {
-  if (!fs.existsSync(realDir)) {
-    process.stdout.write(`validate-real: ${realDir} not found (it sits beside the checkout); skipped\n`);
+  if (!fs.existsSync(realFlowsDir)) {
+    process.stdout.write(`validate-real: ${realFlowsDir} not found (it sits beside the checkout); skipped\n`);
     return;
   }
-  const inputs = [
-    ...load(realDir, "", validateDefinition),
-    ...load(path.join(realDir, "widgets"), "widgets/", validateWidget),
+  const inputs: Input[] = [
+    ...realFlows().map((fixture) => ({ ...fixture, validate: validateDefinition })),
+    ...realWidgets().map((fixture) => ({ ...fixture, validate: validateWidget })),
   ];
   const flows = inputs.filter((i) => !i.file.startsWith("widgets/")).length;
-  let start = performance.now();
+  const start = performance.now();
   const results = validateAll(inputs);
   const first = performance.now() - start;
-  const times: number[] = [];
-  for (let i = 0; i < warmup + runs; i++) {
-    start = performance.now();
-    validateAll(inputs);
-    if (i >= warmup) times.push(performance.now() - start);
-  }
+  const { times } = sample(runs, warmup, () => validateAll(inputs));
   const ms = (value: number) => `${value.toFixed(2)} ms`;
   process.stdout.write(
     `validate-real: ${flows} flows + ${inputs.length - flows} widget fixtures: first run ${ms(first)} ` +
