@@ -131,17 +131,19 @@ async function setTestUsers(client: TwilioClient, sid: string, testUsers: string
 
 /**
  * Brings flow `id` to `news`: one new revision when the definition, name or status differ (never
- * twice after a lost reply), then the test users when they differ from `olds`.
+ * twice after a lost reply), then the test users when they differ from `olds`. `fetched` is the
+ * flow as just fetched, when the caller has it (adoption): it is not fetched again.
  */
 async function converge(
   client: TwilioClient,
   id: string,
   olds: RemoteFlow | StudioFlowOutputs,
   news: StudioFlowInputs,
+  fetched?: RemoteFlow,
 ): Promise<StudioFlowOutputs> {
   let flow: RemoteFlow;
   if (matches(olds, news)) {
-    flow = await fetchFlow(client, id);
+    flow = fetched ?? (await fetchFlow(client, id));
   } else {
     flow = await updateVerified<RemoteFlow>(
       `update Studio flow ${id}`,
@@ -206,7 +208,7 @@ export const studioFlowProvider = twilioProvider<
     const action = `create Studio flow "${inputs.friendlyName}"`;
     if (inputs.adoptSid !== undefined) {
       const adopted = await fetchFlow(client, inputs.adoptSid);
-      return { id: adopted.sid, outs: await converge(client, adopted.sid, adopted, inputs) };
+      return { id: adopted.sid, outs: await converge(client, adopted.sid, adopted, inputs, adopted) };
     }
     const created = await createOrAdopt<RemoteFlow>(
       action,

@@ -154,6 +154,21 @@ describe("StudioFlow through the plugin", () => {
     await adopter.destroy();
   });
 
+  test("adoptSid of a flow already as the program has it: one GET, no new revision", async () => {
+    const console = await stack.env.client.studio.v2.flows.create({
+      friendlyName: "Do you like bots?",
+      status: "published",
+      definition: tutorial(),
+    });
+    const adopter = stack.resource("studioFlow", "adopted-as-is");
+    const args = { friendlyName: "Do you like bots?", definition: tutorial(), adoptSid: console.sid };
+    stack.env.emulator.requests.clear();
+    expect(await adopter.up(args)).toBe("create");
+    expect(requests()).toEqual([`GET /v2/Flows/${console.sid}`]);
+    expect(adopter.state!.outputs).toMatchObject({ friendlyName: "Do you like bots?", revision: 1 });
+    await adopter.destroy();
+  });
+
   test("destroy deletes the flow; deleting again (404) and refreshing a deleted flow are not errors", async () => {
     const outputs = resource.state!.outputs;
     await resource.destroy();
