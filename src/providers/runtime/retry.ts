@@ -21,22 +21,6 @@ export async function call<T>(action: string, run: () => Promise<T>): Promise<T>
 }
 
 /**
- * Resends a write whose repetition is harmless (an update that sets values) after a failure that
- * may not have reached Twilio; anything else fails at once with a safe one-line message.
- */
-export async function retrying<T>(action: string, run: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await run();
-    } catch (thrown) {
-      const error = toCallError(thrown, action);
-      if (!isRetryable(error) || attempt >= operationAttempts) throw error;
-      await pause(error, attempt);
-    }
-  }
-}
-
-/**
  * Sends a write whose reply may be lost and must not be applied twice: after a failure that may
  * still have been applied (no reply, 5xx), `settle` reads Twilio back first and answers what the
  * write already achieved, or `undefined` to send it again. A read-back that fails is tried again
@@ -68,6 +52,15 @@ export async function writeOnce<T>(
       await pause(failure, attempt);
     }
   }
+}
+
+/**
+ * Resends a write whose repetition is harmless (an update that sets values) after a failure that
+ * may not have reached Twilio; anything else fails at once with a safe one-line message: a
+ * `writeOnce` with nothing to read back first.
+ */
+export function retrying<T>(action: string, run: () => Promise<T>): Promise<T> {
+  return writeOnce(action, run, async () => undefined);
 }
 
 /** Creates a resource without ever leaving a duplicate: `find` looks it up by its unique key. */
