@@ -9,7 +9,12 @@ export function isSid(prefix: string, value: string): boolean {
   return value.length === 34 && value.startsWith(prefix) && /^[0-9a-fA-F]{32}$/.test(value.slice(2));
 }
 
-/** ISO-8601 UTC without milliseconds, as Twilio writes `date_created`. */
+/** A time (ms since the epoch) in ISO-8601 UTC without milliseconds, as Twilio writes `date_created`. */
+export function isoTime(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+/** Now, as `isoTime` writes it. */
 export function isoNow(): string {
-  return new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
+  return isoTime(Date.now());
 }

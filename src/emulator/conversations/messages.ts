@@ -32,10 +32,8 @@ function render(scope: Scope, m: MessageRecord) {
 
 /** The participant an `Author` names: by identity, or by the messaging binding's address. */
 const participantOf = (ctx: RequestContext, conversation: ConversationRecord, author: string) =>
-  [...ctx.store.participants.values()].find(
-    (p) =>
-      p.conversation_sid === conversation.sid &&
-      (p.identity === author || p.messaging_binding?.address === author),
+  recordsIn(ctx.store.participants, conversation).find(
+    (p) => p.identity === author || p.messaging_binding?.address === author,
   );
 
 /**

@@ -1,5 +1,6 @@
 import { invalidParameter } from "../errors";
 import { type Form } from "../form";
+import { isoTime } from "../sids";
 
 const durationPattern =
   /^P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/;
@@ -39,7 +40,7 @@ export function readDate(form: Form, name: string): string | undefined {
   const time = Date.parse(value);
   if (Number.isNaN(time))
     throw invalidParameter(`Invalid parameter ${name}: "${value}" is not an ISO-8601 date-time`);
-  return new Date(time).toISOString().replace(/\.\d{3}Z$/, "Z");
+  return isoTime(time);
 }
 
 /** `Attributes` must be JSON text; kept as sent. */
@@ -71,5 +72,5 @@ export function readUrl(form: Form, name: string): string | undefined {
 }
 
 export function addSeconds(iso: string, seconds: number): string {
-  return new Date(Date.parse(iso) + seconds * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
+  return isoTime(Date.parse(iso) + seconds * 1000);
 }

@@ -1,5 +1,6 @@
 import { type JsonObject } from "../../engine";
 import { ApiError } from "../errors";
+import { recordsIn } from "../conversations/scope";
 import { type ConversationRecord, type MessageRecord, type ParticipantRecord } from "../state";
 import { type Live } from "./live";
 import { runnable } from "./runnable";
@@ -100,9 +101,7 @@ export async function deliverToConversation(
 ): Promise<void> {
   outcome.conversationSid = m.conversation.sid;
   outcome.messageSid = m.message.sid;
-  const hooks = [...live.store.webhooks.values()].filter(
-    (w) => w.conversation_sid === m.conversation.sid && w.target === "studio",
-  );
+  const hooks = recordsIn(live.store.webhooks, m.conversation).filter((w) => w.target === "studio");
   if (hooks.length === 0)
     outcome.notices.push(
       `conversation ${m.conversation.sid} has no studio webhook; the message was only stored`,

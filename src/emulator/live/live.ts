@@ -10,7 +10,7 @@ import {
 } from "../../engine";
 import { addMessage } from "../conversations/message-records";
 import { ApiError, codes } from "../errors";
-import { newSid } from "../sids";
+import { isoTime, newSid } from "../sids";
 import { type Store } from "../store";
 import { liveAdapters } from "./adapters";
 
@@ -64,8 +64,6 @@ export interface StartRequest {
 export const statusOf = (e: LiveExecution): "active" | "ended" =>
   e.stopped || e.execution.status === "ended" ? "ended" : "active";
 
-const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
-
 /**
  * The live part of the emulator: executions of deployed flows on one simulated clock (it starts
  * at the emulator's start and moves only when told to, so timeouts are reproducible), and every
@@ -86,7 +84,7 @@ export class Live {
   }
 
   now(): string {
-    return iso(this.clock.now());
+    return isoTime(this.clock.now());
   }
 
   /** Runs `task` after every task queued before it: starts, deliveries and clock moves never interleave. */

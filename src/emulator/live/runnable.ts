@@ -1,6 +1,7 @@
 import { parseFlowDefinition, type FlowDefinition } from "../../definition";
 import { invalidParameter } from "../errors";
 import { type FlowRecord, type FlowRevisionRecord } from "../state";
+import { latest } from "../studio/flows";
 import { type Store } from "../store";
 
 /** What an execution of a flow runs: one revision's definition and the subflows it calls. */
@@ -33,9 +34,7 @@ const latestPublished = (flow: FlowRecord) => flow.revisions.findLast((r) => r.s
  * the latest published one (studio.md §6.2). A flow never published runs for test users only.
  */
 function revisionFor(flow: FlowRecord, contact: string): FlowRevisionRecord {
-  const revision = flow.test_users.includes(contact)
-    ? flow.revisions[flow.revisions.length - 1]
-    : latestPublished(flow);
+  const revision = flow.test_users.includes(contact) ? latest(flow) : latestPublished(flow);
   if (!revision)
     throw invalidParameter(
       `flow ${flow.sid} has no published revision for ${contact} to run; publish it (Status=published) or add ${contact} to its TestUsers`,
@@ -48,7 +47,7 @@ function subflowRevision(flow: FlowRecord, wanted: unknown): FlowRevisionRecord 
   if (wanted === "LatestPublished") return latestPublished(flow);
   if (typeof wanted === "string" && /^\d+$/.test(wanted))
     return flow.revisions.find((r) => r.revision === Number(wanted));
-  return flow.revisions[flow.revisions.length - 1];
+  return latest(flow);
 }
 
 /**
