@@ -21,7 +21,9 @@ export interface TutorialOutputs {
  * the contact, the Twilio number as proxy, and a studio webhook to the flow).
  */
 export function deployTutorial(config: StackConfig, name = "do-you-like-bots"): TutorialOutputs {
-  const address = config.addressType === "whatsapp" ? `whatsapp:${config.twilioNumber}` : config.twilioNumber;
+  // A WhatsApp address is the number with Twilio's `whatsapp:` channel prefix.
+  const binding = (number: string) => (config.addressType === "whatsapp" ? `whatsapp:${number}` : number);
+  const address = binding(config.twilioNumber);
   const tutorial = new ConversationFlow(name, {
     friendlyName: config.flowName,
     definition: tutorialFlow,
@@ -53,7 +55,6 @@ export function deployTutorial(config: StackConfig, name = "do-you-like-bots"): 
   };
   if (!config.manualWiring || config.contactNumber === undefined) return outputs;
 
-  const binding = (number: string) => (config.addressType === "whatsapp" ? `whatsapp:${number}` : number);
   const conversation = new Conversation(`${name}-conversation`, { friendlyName: config.conversationName });
   const participant = new Participant(`${name}-contact`, {
     conversationSid: conversation.sid,
