@@ -16,7 +16,7 @@ export interface ConversationMessage {
 }
 
 /** The contact as Studio names it: the participant's address, or its identity for chat users. */
-export const contactOf = (p: ParticipantRecord): string =>
+const contactOf = (p: ParticipantRecord): string =>
   p.messaging_binding?.address ?? p.identity ?? p.sid;
 
 /**

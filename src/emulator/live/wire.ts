@@ -51,7 +51,7 @@ export type OutcomeBody = z.infer<typeof outcomeSchema>;
 export const clockSchema = outcomeSchema.extend({ now: z.string(), advanced_seconds: z.number() });
 export type ClockBody = z.infer<typeof clockSchema>;
 
-export function summarize(record: LiveExecution, started: boolean): ExecutionSummary {
+function summarize(record: LiveExecution, started: boolean): ExecutionSummary {
   const steps = record.execution.steps;
   const last = steps[steps.length - 1];
   const status = statusOf(record);

@@ -5,7 +5,7 @@ import { type Connection } from "./settings";
 /** Attempts per HTTP request for the cases the transport retries by itself (see `twilioClient`). */
 export const transportAttempts = 6;
 /** Attempts for a request answered 429: Twilio did not process it, so any request may be resent. */
-export const rateLimitedAttempts = 8;
+const rateLimitedAttempts = 8;
 const requestTimeoutMs = 20_000;
 
 export function sleep(ms: number): Promise<void> {

@@ -26,7 +26,7 @@ export async function call<T>(action: string, run: () => Promise<T>): Promise<T>
  * write already achieved, or `undefined` to send it again. A read-back that fails is tried again
  * before anything is resent. Creates use it to adopt a resource their lost reply created (R3).
  */
-export async function writeOnce<T>(
+async function writeOnce<T>(
   action: string,
   write: () => Promise<T>,
   settle: () => Promise<T | undefined>,
