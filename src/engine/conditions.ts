@@ -28,12 +28,6 @@ function toNumber(text: string): number | undefined {
   return numberPattern.test(t) ? Number(t) : undefined;
 }
 
-function compareNumbers(subject: string, value: string, test: (a: number, b: number) => boolean): boolean {
-  const a = toNumber(subject);
-  const b = toNumber(value);
-  return a !== undefined && b !== undefined && test(a, b);
-}
-
 const timePattern = /^(\d{2}):(\d{2})$/;
 /** Minutes since midnight of a 24-hour `HH:MM` with leading zeros, else undefined. */
 function toMinutes(text: string): number | undefined {
@@ -103,8 +97,8 @@ export const predicates = {
   does_not_contain: (s, v, w) => !contains(s, v, w),
   starts_with: startsWith,
   does_not_start_with: (s, v, w) => !startsWith(s, v, w),
-  less_than: (s, v) => compareNumbers(s, v, (a, b) => a < b),
-  greater_than: (s, v) => compareNumbers(s, v, (a, b) => a > b),
+  less_than: compareBy(toNumber, (a, b) => a < b),
+  greater_than: compareBy(toNumber, (a, b) => a > b),
   is_before_time: compareBy(toMinutes, (a, b) => a < b),
   is_after_time: compareBy(toMinutes, (a, b) => a > b),
   is_before_date: compareBy(toDate, (a, b) => a < b),
