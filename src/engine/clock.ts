@@ -22,8 +22,4 @@ export class SimulatedClock implements Clock {
     if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`cannot move the clock by ${ms} ms`);
     this.#now += ms;
   }
-
-  set(ms: number): void {
-    this.#now = ms;
-  }
 }
