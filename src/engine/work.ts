@@ -235,15 +235,25 @@ export class Run implements WidgetRun {
     return text !== "" && Number.isFinite(n) ? n : fallback;
   }
 
-  pairs(key: string): Record<string, string> {
+  pairs(key: string): Record<string, string>;
+  pairs<T>(
+    key: string,
+    convert: (text: string, item: Readonly<Record<string, unknown>>) => T,
+  ): Record<string, T>;
+  pairs(
+    key: string,
+    convert?: (text: string, item: Readonly<Record<string, unknown>>) => unknown,
+  ): Record<string, unknown> {
     const list = this.state.properties[key];
-    const out: Record<string, string> = {};
+    const out: Record<string, unknown> = {};
     if (!Array.isArray(list)) return out;
     for (const item of list as unknown[]) {
       if (typeof item !== "object" || item === null) continue;
-      const { key: k, value } = item as { key?: unknown; value?: unknown };
+      const pair = item as Record<string, unknown>;
+      const { key: k, value } = pair;
       if (typeof k !== "string") continue;
-      out[k] = typeof value === "string" ? this.render(value) : String(value ?? "");
+      const text = typeof value === "string" ? this.render(value) : String(value ?? "");
+      out[k] = convert ? convert(text, pair) : text;
     }
     return out;
   }

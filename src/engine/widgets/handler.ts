@@ -25,8 +25,15 @@ export interface WidgetRun {
   render(source: string): string;
   /** A numeric property given as a number or a numeric string; `fallback` otherwise. */
   number(key: string, fallback: number): number;
-  /** A `[{ key, value }]` property with each value rendered. */
+  /**
+   * A `[{ key, value }]` property with each value rendered; `convert` turns the text into the
+   * value kept (it sees the whole item, e.g. its `type`).
+   */
   pairs(key: string): Record<string, string>;
+  pairs<T>(
+    key: string,
+    convert: (text: string, item: Readonly<Record<string, unknown>>) => T,
+  ): Record<string, T>;
   /** A raw (unrendered) property. */
   raw(key: string): unknown;
   /** A fresh made-up SID with this prefix (SM, CA, RE…), reproducible per execution. */

@@ -64,19 +64,7 @@ export function typedValue(text: string, item: Readonly<Record<string, unknown>>
 }
 
 /** Renders and types a `[{ key, value }]` list; every value sees the context before the step. */
-function typedPairs(run: WidgetRun, key: string): JsonObject {
-  const list = run.raw(key);
-  const out: JsonObject = {};
-  if (!Array.isArray(list)) return out;
-  for (const item of list as unknown[]) {
-    if (typeof item !== "object" || item === null) continue;
-    const pair = item as Record<string, unknown>;
-    if (typeof pair["key"] !== "string") continue;
-    const value = pair["value"];
-    out[pair["key"]] = typedValue(typeof value === "string" ? run.render(value) : String(value ?? ""), pair);
-  }
-  return out;
-}
+const typedPairs = (run: WidgetRun, key: string): JsonObject => run.pairs(key, typedValue);
 
 /**
  * Set Variables writes `flow.variables` only (twilio-ai's `widgets.NAME.<key>` copy is
