@@ -81,8 +81,25 @@ export function next(event: string, outputs?: JsonObject): Outcome {
   return outputs === undefined ? { type: "next", event } : { type: "next", event, outputs };
 }
 
+/** Whether a JSON value is an object (not null, not an array). */
+export function isJsonObject(value: JsonValue | undefined): value is JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Text that is JSON for an object, parsed; undefined for anything else (arrays, text, bad JSON). */
+export function parseJsonObject(text: string): JsonObject | undefined {
+  // Only an object is wanted: a large array or document need not be parsed to be turned down.
+  if (!text.trimStart().startsWith("{")) return undefined;
+  try {
+    const value = JSON.parse(text) as JsonValue;
+    return isJsonObject(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A value from a memo as an object (memos hold JSON only). */
 export function memoObject(memo: JsonObject, key: string): JsonObject {
-  const value: JsonValue | undefined = memo[key];
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : {};
+  const value = memo[key];
+  return isJsonObject(value) ? value : {};
 }

@@ -1,18 +1,13 @@
 import { studioLimits } from "../../definition";
-import { type HttpResult, type JsonObject, type JsonValue } from "../types";
-import { memoObject, next, type WidgetHandler, type WidgetRun } from "./handler";
-
-/** `parsed` exists only when the body is a JSON object; arrays and text are not parsed (studio.md §2). */
-function parseObject(body: string): JsonObject | undefined {
-  const t = body.trimStart();
-  if (!t.startsWith("{")) return undefined;
-  try {
-    const value = JSON.parse(body) as JsonValue;
-    return typeof value === "object" && value !== null && !Array.isArray(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}
+import { type HttpResult, type JsonObject } from "../types";
+import {
+  isJsonObject,
+  memoObject,
+  next,
+  parseJsonObject,
+  type WidgetHandler,
+  type WidgetRun,
+} from "./handler";
 
 function headerValue(headers: Readonly<Record<string, string>>, name: string): string {
   for (const [key, value] of Object.entries(headers)) if (key.toLowerCase() === name) return value;
@@ -48,7 +43,8 @@ function settle(run: WidgetRun, result: HttpResult, code: string, okStatus: (s: 
     run.warn(code, `widget "${run.name}": the response is ${bytes} bytes, over Studio's 64 KB limit`);
     return { ok: false, status: response.status };
   }
-  const parsed = parseObject(response.body);
+  // `parsed` exists only when the body is a JSON object; arrays and text are not parsed (studio.md §2).
+  const parsed = parseJsonObject(response.body);
   const outputs: JsonObject = {
     status_code: response.status,
     content_type: headerValue(response.headers, "content-type"),
@@ -151,12 +147,11 @@ export const runFunction: WidgetHandler = {
     const previousParsed = memoObject(run.previous ?? {}, "parsed");
     const fresh = settled.outputs["parsed"];
     const hadParsed = run.previous !== undefined && "parsed" in run.previous;
-    const parsed =
-      typeof fresh === "object" && fresh !== null && !Array.isArray(fresh)
-        ? { ...previousParsed, ...fresh }
-        : hadParsed
-          ? previousParsed
-          : undefined;
+    const parsed = isJsonObject(fresh)
+      ? { ...previousParsed, ...fresh }
+      : hadParsed
+        ? previousParsed
+        : undefined;
     const outputs: JsonObject = {
       ...settled.outputs,
       headers: { ...input.result.response.headers },

@@ -1,14 +1,5 @@
 import { external, immediate } from "./external";
-import { next, type WidgetHandler, type WidgetRun } from "./handler";
-
-function isJsonObjectText(text: string): boolean {
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-  } catch {
-    return false;
-  }
-}
+import { next, parseJsonObject, type WidgetHandler, type WidgetRun } from "./handler";
 
 const flexWait = external({
   events: ["callComplete", "failedToEnqueue", "callFailure"],
@@ -27,7 +18,7 @@ export const sendToFlex: WidgetHandler = {
     const attributes = run.text("attributes", "{}") || "{}";
     const workflow = run.text("workflow");
     run.emit({ kind: "flex", widget: run.name, workflow, attributes });
-    if (!isJsonObjectText(attributes)) {
+    if (parseJsonObject(attributes) === undefined) {
       run.warn(
         "send-to-flex",
         `widget "${run.name}": attributes are not a JSON object after Liquid: ${attributes}`,
