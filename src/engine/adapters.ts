@@ -75,6 +75,7 @@ export const mocksSchema = z.strictObject({
   messages: z.array(messageMockSchema).optional(),
 });
 export type Mocks = z.input<typeof mocksSchema>;
+export type ParsedMocks = z.output<typeof mocksSchema>;
 export type HttpMock = z.input<typeof httpMockSchema>;
 export type FunctionMock = z.input<typeof functionMockSchema>;
 
@@ -117,7 +118,11 @@ function response(mock: z.infer<typeof functionMockSchema>): HttpResponse {
  * fails with that warning). Sends succeed unless a `messages` entry says otherwise.
  */
 export function mockAdapters(mocks: Mocks = {}): Adapters {
-  const parsed = mocksSchema.parse(mocks);
+  return adaptersFromMocks(mocksSchema.parse(mocks));
+}
+
+/** `mockAdapters` for mocks already checked against `mocksSchema` (a scenario file's). */
+export function adaptersFromMocks(parsed: ParsedMocks): Adapters {
   return {
     messaging(message) {
       const rule = (parsed.messages ?? []).find(

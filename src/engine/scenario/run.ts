@@ -1,6 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { type FlowDefinition } from "../../definition";
+import { adaptersFromMocks } from "../adapters";
 import { CoverageTracker } from "../coverage";
 import { simulatedFlowSid, startExecution, type Execution } from "../execution";
 import { makeSid, type TriggerInput } from "../trigger";
@@ -110,7 +111,8 @@ async function runScenario(
     execution = await startExecution(
       definition,
       triggerInput(scenario.trigger),
-      scenario.mocks ? { mocks: scenario.mocks, executionSid } : { executionSid },
+      // The file's mocks were checked when it was read: no second parse per run.
+      scenario.mocks ? { adapters: adaptersFromMocks(scenario.mocks), executionSid } : { executionSid },
     );
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
