@@ -1,20 +1,13 @@
 // Type-only: importing the engine door must not load vitest at run time.
 import type { MatcherResult as ExpectationResult, MatcherState } from "vitest";
-import { describeState, type DrivenExecution } from "./scenario/steps";
+import { describeState, spokenText, transcriptLines, type DrivenExecution } from "./scenario/steps";
 import { type TextMatcher } from "./scenario/schema";
-import { describeEntry, describeTextMatcher, matchesText } from "./scenario/text";
-import { type JsonObject } from "./types";
+import { describeTextMatcher, matchesText } from "./scenario/text";
 
 /** What `toHaveSent`/`toHaveSaid` accept: text, a RegExp, `{ contains }`/`{ matches }`, or `expect.stringContaining(…)` and friends. */
 export type SentTextMatcher = TextMatcher | RegExp | { asymmetricMatch(other: unknown): boolean };
 
-interface Inspectable {
-  readonly status: string;
-  readonly waitingAt: string | undefined;
-  readonly transcript: DrivenExecution["transcript"];
-  readonly variables: JsonObject;
-  readonly endReason?: DrivenExecution["endReason"];
-}
+type Inspectable = Pick<DrivenExecution, "status" | "waitingAt" | "transcript" | "variables" | "endReason">;
 
 function isExecution(value: unknown): value is Inspectable {
   return (
@@ -46,16 +39,16 @@ function textMatches(state: MatcherState, expected: SentTextMatcher, text: strin
 
 /** The conversation so far, appended to every failure message. */
 const transcript = (e: Inspectable) =>
-  `\n\ntranscript:\n${[...e.transcript.map(describeEntry), `(${describeState(e)})`].map((l) => `  ${l}`).join("\n")}`;
+  `\n\ntranscript:\n${transcriptLines(e)
+    .map((l) => `  ${l}`)
+    .join("\n")}`;
 
 function hasSpoken(kind: "send" | "say") {
   const name = kind === "send" ? "toHaveSent" : "toHaveSaid";
   const verb = kind === "send" ? "sent" : "said";
   return function (this: MatcherState, received: unknown, expected: SentTextMatcher): ExpectationResult {
     if (!isExecution(received)) return notAnExecution(name, received);
-    const texts = received.transcript.flatMap((e) =>
-      e.kind === "send" && kind === "send" ? [e.body] : e.kind === "say" && kind === "say" ? [e.text] : [],
-    );
+    const texts = received.transcript.flatMap((e) => spokenText(e, kind) ?? []);
     const pass = texts.some((text) => textMatches(this, expected, text));
     const what = describeMatcher(this, expected);
     return {

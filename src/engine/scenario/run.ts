@@ -9,8 +9,7 @@ import { describeStep, flowYaml } from "./describe";
 import { parseScenarioText, ScenarioFileError, type ParsedScenarioFile } from "./parse";
 import { type ScenarioFailure, type ScenarioResult, type TestRunResult } from "./report";
 import { isWebhookParameter, type Scenario, type ScenarioTrigger } from "./schema";
-import { describeState, runStep, type Cursors, type Mismatch } from "./steps";
-import { describeEntry } from "./text";
+import { describeState, runStep, transcriptLines, type Cursors, type Mismatch } from "./steps";
 
 export interface ScenarioSource {
   /** How messages name the file (usually relative to the working directory). */
@@ -96,9 +95,7 @@ async function runScenario(
       line: parsed.lineOf(at(step)),
       text,
       ...miss,
-      transcript: execution
-        ? [...execution.transcript.map(describeEntry), `(${describeState(execution)})`]
-        : [],
+      transcript: execution ? transcriptLines(execution) : [],
     },
   });
   const stopped = (): Mismatch | undefined =>

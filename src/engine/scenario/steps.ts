@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from "node:util";
 import { type EndReason, type JsonObject, type TranscriptEntry } from "../types";
 import { flowYaml } from "./describe";
 import { type Expectation, type Step, type TextMatcher } from "./schema";
-import { describeTextMatcher, matchesText } from "./text";
+import { describeEntry, describeTextMatcher, matchesText } from "./text";
 
 /** What a scenario needs of a running execution (the engine's `Execution` satisfies it). */
 export interface DrivenExecution {
@@ -43,6 +43,19 @@ export function describeState(
   return "ended";
 }
 
+/** The conversation so far, a line an entry, ending with where the execution stands (for failures). */
+export function transcriptLines(
+  execution: Pick<DrivenExecution, "transcript" | "status" | "waitingAt" | "endReason">,
+): string[] {
+  return [...execution.transcript.map(describeEntry), `(${describeState(execution)})`];
+}
+
+/** The text of a message sent (`send`) or a `say`, when `entry` is one of that kind. */
+export function spokenText(entry: TranscriptEntry | undefined, kind: "send" | "say"): string | undefined {
+  if (entry?.kind === "send" && kind === "send") return entry.body;
+  return entry?.kind === "say" && kind === "say" ? entry.text : undefined;
+}
+
 function expectNext(
   execution: DrivenExecution,
   cursors: Cursors,
@@ -54,7 +67,7 @@ function expectNext(
   while (i < entries.length && entries[i]?.kind !== kind) i++;
   const entry = entries[i];
   cursors[kind] = i + 1;
-  const text = entry?.kind === "send" ? entry.body : entry?.kind === "say" ? entry.text : undefined;
+  const text = spokenText(entry, kind);
   if (text !== undefined && matchesText(matcher, text)) return undefined;
   const [verb, past] = kind === "send" ? ["send", "sent"] : ["say", "said"];
   return {
