@@ -1,7 +1,13 @@
 import { type FlowDefinition, type State } from "../definition";
 import { describeInput, inputEntry, subflowContext } from "./input";
 import { initialContext, type TriggerInput } from "./trigger";
-import { type EngineEvent, type InputEvent, type Snapshot, type TransitionResult } from "./types";
+import {
+  type EngineEvent,
+  type InputEvent,
+  type Snapshot,
+  type SubflowResult,
+  type TransitionResult,
+} from "./types";
 import { handlerFor, type Outcome, type WidgetInput } from "./widgets/index";
 import { indexFlow, Run, Work } from "./work";
 
@@ -247,9 +253,14 @@ function finishFrame(work: Work, state: State, event: string): string | undefine
   work.context = parent.context;
   const caller = indexFlow(work.root).states.get(parent.widget);
   if (!caller) return undefined;
-  work.waiting = { widget: caller.name, for: "effect", timeoutAt: undefined, memo: {} };
-  resume(work, { type: "subflowResult", result: { ok: true, event: "completed", variables } });
+  answerSubflow(work, caller.name, { ok: true, event: "completed", variables });
   return undefined;
+}
+
+/** The Run Subflow widget `widget` takes `result` as if the subflow adapter had answered it. */
+function answerSubflow(work: Work, widget: string, result: SubflowResult): void {
+  work.waiting = { widget, for: "effect", timeoutAt: undefined, memo: {} };
+  resume(work, { type: "subflowResult", result });
 }
 
 /**
@@ -263,9 +274,8 @@ function startSubflow(
 ): string | undefined {
   const definition = work.subflows[outcome.flowSid];
   if (work.parent) {
-    work.waiting = { widget: state.name, for: "effect", timeoutAt: undefined, memo: {} };
     const error = `subflow ${work.flowSid} runs subflow ${outcome.flowSid}; Studio allows one nesting level`;
-    resume(work, { type: "subflowResult", result: { ok: false, error } });
+    answerSubflow(work, state.name, { ok: false, error });
     return undefined;
   }
   if (!definition) {
