@@ -157,8 +157,8 @@ function keyMap(type: WidgetType): Map<string, string> {
   return map;
 }
 
-/** Deep copy with references rendered as Liquid text. */
-function renderValue(value: unknown): unknown {
+/** Deep copy with references rendered as Liquid text (undefined members left out, as JSON would). */
+export function renderValue(value: unknown): unknown {
   if (typeof value === "string") return value;
   if (isRef(value)) return renderText(value);
   if (Array.isArray(value)) return value.map(renderValue);

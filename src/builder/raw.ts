@@ -1,19 +1,11 @@
 import { offsetSchema } from "../definition";
 import { type Target } from "./node";
-import { renderText, isRef } from "./ref";
+import { renderValue } from "./props";
 import { checkName, createObject, makeNode, widgetPrototype, type WidgetBase } from "./widget";
 
 /** A widget the builder has no factory for: its events are the ones the author lists. */
 export interface RawWidget<E extends string> extends WidgetBase<string, E> {
   on(event: E, target: Target): this;
-}
-
-function render(value: unknown): unknown {
-  if (isRef(value)) return renderText(value);
-  if (Array.isArray(value)) return value.map(render);
-  if (value !== null && typeof value === "object")
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, render(v)]));
-  return value;
 }
 
 /**
@@ -37,7 +29,7 @@ export function raw<const E extends string>(
   const node = makeNode(
     checked,
     type,
-    render(rest) as Record<string, unknown>,
+    renderValue(rest) as Record<string, unknown>,
     [...new Set(events)],
     parsedOffset?.data,
     // Verbatim: a raw widget of a known type gets none of Studio's defaults filled in.
