@@ -1,4 +1,4 @@
-import { type Condition, type ConditionType } from "../definition";
+import { hasLiquid, type Condition, type ConditionType } from "../definition";
 import { renderText, type Text } from "./ref";
 
 /**
@@ -52,12 +52,11 @@ export function renderCondition(c: SplitCondition, input: string): Condition {
 
 type Scalar = Text | number;
 const text = (value: Scalar): string => (typeof value === "number" ? String(value) : renderText(value));
-const isLiquid = (value: string) => value.includes("{{") || value.includes("{%");
 
 function list(type: ConditionType, values: readonly Scalar[]): SplitCondition {
   if (values.length === 0) throw new Error(`${type}: give at least one value`);
   const rendered = values.map(text);
-  const comma = rendered.find((v) => !isLiquid(v) && v.includes(","));
+  const comma = rendered.find((v) => !hasLiquid(v) && v.includes(","));
   if (comma !== undefined)
     throw new Error(
       `${type}: "${comma}" contains a comma, which Studio reads as a separator; pass each option separately`,
@@ -67,7 +66,7 @@ function list(type: ConditionType, values: readonly Scalar[]): SplitCondition {
 
 function checked(type: ConditionType, value: Scalar, pattern: RegExp, shape: string): SplitCondition {
   const rendered = text(value);
-  if (!isLiquid(rendered) && !pattern.test(rendered))
+  if (!hasLiquid(rendered) && !pattern.test(rendered))
     throw new Error(`${type}: "${rendered}" is not ${shape}`);
   return condition(type, rendered);
 }
@@ -87,7 +86,7 @@ export const isNotBlank = () => condition("is_not_blank", "Is Not Blank");
 /** Input matches the whole pattern (written without slashes; Studio compares case-insensitively). */
 export function regex(pattern: Text | RegExp): SplitCondition {
   const source = pattern instanceof RegExp ? pattern.source : renderText(pattern);
-  if (!isLiquid(source)) {
+  if (!hasLiquid(source)) {
     try {
       new RegExp(source);
     } catch (error) {

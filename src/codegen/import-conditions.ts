@@ -1,8 +1,6 @@
-import { type Condition } from "../definition";
+import { hasLiquid, type Condition } from "../definition";
 import { camelCase } from "../builder";
 import { type References } from "./import-values";
-
-const isLiquid = (value: string) => value.includes("{{") || value.includes("{%");
 
 /** Condition types whose helper checks the value's shape; the patterns are the helpers' own. */
 const shapes: Record<string, RegExp> = {
@@ -26,9 +24,9 @@ function notReproducible(c: Condition, input: unknown): string | undefined {
   const blank = blankValues[c.type];
   if (blank !== undefined && c.value !== blank) return `its value is not "${blank}"`;
   const shape = shapes[c.type];
-  if (shape && !isLiquid(c.value) && !shape.test(c.value))
+  if (shape && !hasLiquid(c.value) && !shape.test(c.value))
     return `its value "${c.value}" is not what ${c.type} takes`;
-  if (c.type === "regex" && !isLiquid(c.value)) {
+  if (c.type === "regex" && !hasLiquid(c.value)) {
     try {
       new RegExp(c.value);
     } catch {
@@ -69,7 +67,7 @@ export function conditionCode(
   const text = (v: string) => refs.code(v, use) ?? JSON.stringify(v);
   let args: string;
   if (blankValues[c.type] !== undefined) args = "";
-  else if ((c.type === "matches_any_of" || c.type === "does_not_match_any_of") && !isLiquid(value))
+  else if ((c.type === "matches_any_of" || c.type === "does_not_match_any_of") && !hasLiquid(value))
     args = value.split(",").map(text).join(", ");
   else args = text(value);
   const named =

@@ -14,6 +14,11 @@ export type KeyValue = z.infer<typeof keyValueSchema>;
  */
 export const liquidString = () => z.string();
 
+/** True when the text holds Liquid markup (`{{ … }}` or `{% … %}`): Studio renders it at run time. */
+export function hasLiquid(text: string): boolean {
+  return text.includes("{{") || text.includes("{%");
+}
+
 /**
  * Studio exports some numbers as strings (`"timeout": "3600"`). The schema keeps the JSON type
  * Studio writes, so a round trip through studiokit never changes a value's type.

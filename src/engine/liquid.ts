@@ -1,5 +1,5 @@
 import { ForTag, Liquid, type Context, type Template, type TagToken, type TopLevelToken } from "liquidjs";
-import { studioLimits } from "../definition";
+import { hasLiquid, studioLimits } from "../definition";
 
 /** Reports something the flow author should see (becomes a transcript warning). */
 export type Warn = (code: string, message: string) => void;
@@ -122,10 +122,6 @@ type Parsed = Template[] | null | { error: string } | { templates: Template[]; p
 const cacheLimit = 5000;
 const cache = new Map<string, Parsed>();
 
-function isLiquid(source: string): boolean {
-  return source.includes("{{") || source.includes("{%");
-}
-
 /** Parses once per distinct source text (a bounded LRU shared by all executions). */
 export function parseTemplate(source: string): Parsed {
   const hit = cache.get(source);
@@ -137,7 +133,7 @@ export function parseTemplate(source: string): Parsed {
     return hit;
   }
   let parsed: Parsed;
-  if (!isLiquid(source)) parsed = null;
+  if (!hasLiquid(source)) parsed = null;
   else {
     try {
       const templates = liquid.parse(source);

@@ -1,4 +1,5 @@
 import { Liquid, type Variable } from "liquidjs";
+import { hasLiquid } from "../definition";
 import { parseSimpleLiquid } from "./simple-liquid";
 
 /** A variable a template reads; `null` marks a computed segment such as `a[b.c]`. */
@@ -82,7 +83,7 @@ function parseWithLiquidjs(text: string): LiquidParse {
  * order. Plain strings skip parsing; simple outputs take the fast path; the rest go to liquidjs.
  */
 export function parseLiquid(text: string): LiquidParse {
-  if (!text.includes("{{") && !text.includes("{%")) return plain;
+  if (!hasLiquid(text)) return plain;
   let result = cached(text);
   if (!result) {
     result = parseSimpleLiquid(text) ?? parseWithLiquidjs(text);

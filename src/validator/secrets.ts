@@ -20,10 +20,5 @@ export function isSecretName(name: string): boolean {
   return secret;
 }
 
-/** True when the text is (or contains) Liquid, i.e. the value comes from elsewhere at run time. */
-export function hasLiquid(text: string): boolean {
-  return text.includes("{{") || text.includes("{%");
-}
-
 /** The masked stand-in used wherever a credential would otherwise be printed. */
 export const masked = "****";

@@ -1,3 +1,4 @@
+import { hasLiquid } from "../definition";
 import { type LiquidParse, type LiquidReference } from "./liquid";
 
 /**
@@ -25,14 +26,12 @@ function lineAndColumn(text: string, offset: number): [number, number] {
   return [line, offset - lineStart + 1];
 }
 
-const isMarkup = (piece: string) => piece.includes("{{") || piece.includes("{%");
-
 export function parseSimpleLiquid(text: string): LiquidParse | undefined {
   const references: LiquidReference[] = [];
   let textStart = 0;
   for (const match of text.matchAll(output)) {
     const piece = text.slice(textStart, match.index);
-    if (isMarkup(piece) || piece.endsWith("{")) return undefined;
+    if (hasLiquid(piece) || piece.endsWith("{")) return undefined;
     const inner = simpleOutput.exec(match[2] ?? "");
     const path = inner?.[2];
     if (!inner || path === undefined) return undefined;
@@ -43,6 +42,6 @@ export function parseSimpleLiquid(text: string): LiquidParse | undefined {
     references.push({ segments, line, column });
     textStart = match.index + match[0].length;
   }
-  if (isMarkup(text.slice(textStart))) return undefined;
+  if (hasLiquid(text.slice(textStart))) return undefined;
   return { ok: true, references };
 }

@@ -16,8 +16,7 @@ export interface ConversationMessage {
 }
 
 /** The contact as Studio names it: the participant's address, or its identity for chat users. */
-const contactOf = (p: ParticipantRecord): string =>
-  p.messaging_binding?.address ?? p.identity ?? p.sid;
+const contactOf = (p: ParticipantRecord): string => p.messaging_binding?.address ?? p.identity ?? p.sid;
 
 /**
  * `flow.channel.address` for a conversation message: the participant's proxy address (the

@@ -1,6 +1,7 @@
 import { type FlowIndex } from "../flow-index";
 import { type ValidationIssue } from "../issue";
-import { hasLiquid, isSecretName, masked } from "../secrets";
+import { hasLiquid } from "../../definition";
+import { isSecretName, masked } from "../secrets";
 
 const advice =
   "anyone who can read the flow (or its git history) can read it; keep it out of the flow, e.g. in a Twilio Function's environment variables";

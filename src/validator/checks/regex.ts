@@ -1,8 +1,7 @@
-import { type State } from "../../definition";
+import { hasLiquid, type State } from "../../definition";
 import { noConditions } from "../strings";
 import { type FlowIndex } from "../flow-index";
 import { type ValidationIssue } from "../issue";
-import { hasLiquid } from "../secrets";
 
 /**
  * `regex` conditions must compile. Checked as a JavaScript RegExp, case-insensitive, which is how
