@@ -64,8 +64,40 @@ function list(type: ConditionType, values: readonly Scalar[]): SplitCondition {
   return condition(type, rendered.join(","));
 }
 
-function checked(type: ConditionType, value: Scalar, pattern: RegExp, shape: string): SplitCondition {
+const number = { pattern: /^\s*-?\d+(\.\d+)?\s*$/, shape: "a number" };
+const time = { pattern: /^([01]\d|2[0-3]):[0-5]\d$/, shape: "a time as HH:MM" };
+const date = { pattern: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, shape: "a date as YYYY-MM-DD" };
+
+/**
+ * The value a typed helper requires, by condition type (a Liquid value passes: it is known only
+ * when rendered). The importer asks the same of an exported condition.
+ */
+export const conditionValueShapes = {
+  less_than: number,
+  greater_than: number,
+  is_before_time: time,
+  is_after_time: time,
+  is_before_date: date,
+  is_after_date: date,
+} as const satisfies Partial<Record<ConditionType, { pattern: RegExp; shape: string }>>;
+
+/** The value the console writes for the blank checks, which take none of their own. */
+export const blankConditionValues = { is_blank: "Is Blank", is_not_blank: "Is Not Blank" } as const;
+
+/** Why JavaScript cannot compile a regex condition's pattern, or undefined (Liquid is not judged). */
+export function regexProblem(source: string): string | undefined {
+  if (hasLiquid(source)) return undefined;
+  try {
+    new RegExp(source);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+function checked(type: keyof typeof conditionValueShapes, value: Scalar): SplitCondition {
   const rendered = text(value);
+  const { pattern, shape } = conditionValueShapes[type];
   if (!hasLiquid(rendered) && !pattern.test(rendered))
     throw new Error(`${type}: "${rendered}" is not ${shape}`);
   return condition(type, rendered);
@@ -80,19 +112,14 @@ export const matchesAnyOf = (...values: Scalar[]) => list("matches_any_of", valu
 /** Input equals none of the values. */
 export const doesNotMatchAnyOf = (...values: Scalar[]) => list("does_not_match_any_of", values);
 /** Input is empty or whitespace. Renders the console's `value: "Is Blank"`. */
-export const isBlank = () => condition("is_blank", "Is Blank");
+export const isBlank = () => condition("is_blank", blankConditionValues.is_blank);
 /** Input has a non-whitespace character. Renders the console's `value: "Is Not Blank"`. */
-export const isNotBlank = () => condition("is_not_blank", "Is Not Blank");
+export const isNotBlank = () => condition("is_not_blank", blankConditionValues.is_not_blank);
 /** Input matches the whole pattern (written without slashes; Studio compares case-insensitively). */
 export function regex(pattern: Text | RegExp): SplitCondition {
   const source = pattern instanceof RegExp ? pattern.source : renderText(pattern);
-  if (!hasLiquid(source)) {
-    try {
-      new RegExp(source);
-    } catch (error) {
-      throw new Error(`regex: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
+  const problem = regexProblem(source);
+  if (problem !== undefined) throw new Error(`regex: ${problem}`);
   return condition("regex", source);
 }
 /** Input contains `value`. */
@@ -104,22 +131,15 @@ export const startsWith = (value: Scalar) => condition("starts_with", text(value
 /** Input does not start with `value`. */
 export const doesNotStartWith = (value: Scalar) => condition("does_not_start_with", text(value));
 
-const numberPattern = /^\s*-?\d+(\.\d+)?\s*$/;
 /** Input is a number below `value`. */
-export const lessThan = (value: Scalar) => checked("less_than", value, numberPattern, "a number");
+export const lessThan = (value: Scalar) => checked("less_than", value);
 /** Input is a number above `value`. */
-export const greaterThan = (value: Scalar) => checked("greater_than", value, numberPattern, "a number");
-
-const timePattern = /^([01]\d|2[0-3]):[0-5]\d$/;
+export const greaterThan = (value: Scalar) => checked("greater_than", value);
 /** Input (24-hour `HH:MM`) is before `time`. */
-export const isBeforeTime = (time: Text) => checked("is_before_time", time, timePattern, "a time as HH:MM");
+export const isBeforeTime = (time: Text) => checked("is_before_time", time);
 /** Input (24-hour `HH:MM`) is after `time`. */
-export const isAfterTime = (time: Text) => checked("is_after_time", time, timePattern, "a time as HH:MM");
-
-const datePattern = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+export const isAfterTime = (time: Text) => checked("is_after_time", time);
 /** Input (`YYYY-MM-DD`) is before `date`. */
-export const isBeforeDate = (date: Text) =>
-  checked("is_before_date", date, datePattern, "a date as YYYY-MM-DD");
+export const isBeforeDate = (date: Text) => checked("is_before_date", date);
 /** Input (`YYYY-MM-DD`) is after `date`. */
-export const isAfterDate = (date: Text) =>
-  checked("is_after_date", date, datePattern, "a date as YYYY-MM-DD");
+export const isAfterDate = (date: Text) => checked("is_after_date", date);

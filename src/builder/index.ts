@@ -55,6 +55,9 @@ export {
   isBeforeDate,
   isAfterDate,
   rawCondition,
+  conditionValueShapes,
+  blankConditionValues,
+  regexProblem,
   type SplitCondition,
 } from "./conditions";
 export { raw, type RawWidget } from "./raw";

@@ -1,18 +1,10 @@
 import { hasLiquid, type Condition } from "../definition";
-import { camelCase } from "../builder";
+import { blankConditionValues, camelCase, conditionValueShapes, regexProblem } from "../builder";
 import { type References } from "./import-values";
 
-/** Condition types whose helper checks the value's shape; the patterns are the helpers' own. */
-const shapes: Record<string, RegExp> = {
-  less_than: /^\s*-?\d+(\.\d+)?\s*$/,
-  greater_than: /^\s*-?\d+(\.\d+)?\s*$/,
-  is_before_time: /^([01]\d|2[0-3]):[0-5]\d$/,
-  is_after_time: /^([01]\d|2[0-3]):[0-5]\d$/,
-  is_before_date: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
-  is_after_date: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
-};
-
-const blankValues: Record<string, string> = { is_blank: "Is Blank", is_not_blank: "Is Not Blank" };
+/** A helper's rule for a condition type, when it has one (the builder's own tables). */
+const ruleOf = <T>(rules: Readonly<Record<string, T>>, type: string): T | undefined =>
+  Object.hasOwn(rules, type) ? rules[type] : undefined;
 
 /** Why a typed helper would not write this condition back exactly, or undefined when it would. */
 function notReproducible(c: Condition, input: unknown): string | undefined {
@@ -21,18 +13,13 @@ function notReproducible(c: Condition, input: unknown): string | undefined {
   if (c.arguments.length !== 1 || c.arguments[0] !== input)
     return "its arguments differ from the split's input";
   if (c.value === undefined) return "it has no value";
-  const blank = blankValues[c.type];
+  const blank = ruleOf(blankConditionValues, c.type);
   if (blank !== undefined && c.value !== blank) return `its value is not "${blank}"`;
-  const shape = shapes[c.type];
-  if (shape && !hasLiquid(c.value) && !shape.test(c.value))
+  const shape = ruleOf(conditionValueShapes, c.type);
+  if (shape && !hasLiquid(c.value) && !shape.pattern.test(c.value))
     return `its value "${c.value}" is not what ${c.type} takes`;
-  if (c.type === "regex" && !hasLiquid(c.value)) {
-    try {
-      new RegExp(c.value);
-    } catch {
-      return "JavaScript cannot compile its pattern";
-    }
-  }
+  if (c.type === "regex" && regexProblem(c.value) !== undefined)
+    return "JavaScript cannot compile its pattern";
   return undefined;
 }
 
@@ -66,7 +53,7 @@ export function conditionCode(
   const helper = camelCase(c.type);
   const text = (v: string) => refs.code(v, use) ?? JSON.stringify(v);
   let args: string;
-  if (blankValues[c.type] !== undefined) args = "";
+  if (ruleOf(blankConditionValues, c.type) !== undefined) args = "";
   else if ((c.type === "matches_any_of" || c.type === "does_not_match_any_of") && !hasLiquid(value))
     args = value.split(",").map(text).join(", ");
   else args = text(value);
