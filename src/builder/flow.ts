@@ -1,4 +1,4 @@
-import { triggerContextKeys, type Offset, type TriggerEvent } from "../definition";
+import { isTriggerEvent, triggerEvents, type Offset, type TriggerEvent } from "../definition";
 import { checkTarget, flowNodeKey, isWidgetLike, type FlowNode, type WidgetLike } from "./node";
 
 /** A flow ready to compile: what `flow({...})` returns and a flow module default-exports. */
@@ -31,14 +31,12 @@ export interface FlowProps {
   readonly detached?: readonly WidgetLike[];
 }
 
-const triggerEvents = Object.keys(triggerContextKeys) as TriggerEvent[];
-
 /** Declares a flow: the trigger's wiring plus flow-level settings. */
 export function flow(props: FlowProps): Flow {
   const triggerName = props.trigger?.name ?? "Trigger";
   const on: Array<readonly [string, WidgetLike]> = [];
   for (const [event, target] of Object.entries(props.on ?? {})) {
-    if (!(triggerEvents as string[]).includes(event))
+    if (!isTriggerEvent(event))
       throw new Error(
         `flow: the trigger has no event "${event}"; its events are ${triggerEvents.join(", ")}`,
       );

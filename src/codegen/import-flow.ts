@@ -1,4 +1,10 @@
-import { canonicalDefinition, triggerContextKeys, type FlowDefinition, type State } from "../definition";
+import {
+  canonicalDefinition,
+  isTriggerEvent,
+  triggerEvents,
+  type FlowDefinition,
+  type State,
+} from "../definition";
 import * as builder from "../builder";
 import { Identifiers } from "./import-names";
 import { outputsOf, References, type WidgetRefTarget } from "./import-values";
@@ -23,7 +29,6 @@ export class ImportError extends Error {
   override readonly name = "ImportError";
 }
 
-const triggerEvents: readonly string[] = Object.keys(triggerContextKeys);
 const json = (value: unknown) => JSON.stringify(value);
 
 /** Declaration order: canonical order, each widget after the widgets its typed references use. */
@@ -112,13 +117,12 @@ export function importFlow(input: FlowDefinition, options: ImportOptions): Impor
 
   const on: string[] = [];
   for (const t of trigger.transitions) {
-    if (!triggerEvents.includes(t.event))
-      warnings.push(`trigger: "${t.event}" is not a trigger event; left out`);
+    if (!isTriggerEvent(t.event)) warnings.push(`trigger: "${t.event}" is not a trigger event; left out`);
     else if (t.next && !ids.has(t.next))
       warnings.push(`trigger: "${t.event}" goes to "${t.next}", which is not a widget; left unwired`);
     else if (t.next) on.push(`${t.event}: ${ids.get(t.next)}`);
   }
-  const listed = trigger.transitions.map((t) => t.event).filter((e) => triggerEvents.includes(e));
+  const listed = trigger.transitions.map((t) => t.event).filter(isTriggerEvent);
   const triggerProps: string[] = [];
   if (trigger.name !== "Trigger") triggerProps.push(`name: ${json(trigger.name)}`);
   const offset = trigger.properties.offset as { x?: unknown; y?: unknown } | undefined;

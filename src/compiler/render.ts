@@ -2,7 +2,7 @@ import {
   isWidgetType,
   sortKeyList,
   sortKeysDeep,
-  triggerContextKeys,
+  triggerEvents,
   type Condition,
   type Offset,
   type State,
@@ -15,8 +15,6 @@ import { type Collected } from "./collect";
 // transitions and conditions, other keys sorted) instead of rendered and then copied into it: one
 // copy of a 10,000-widget flow instead of two. A test checks the output is a fixed point of
 // canonicalDefinition.
-
-const triggerEvents = Object.keys(triggerContextKeys);
 
 /** `{ next, event }`, or `{ event }` when unwired (the execution ends on that event). */
 const transition = (event: string, next: string | undefined): Transition =>

@@ -15,6 +15,10 @@ export const triggerContextKeys = {
   incomingParent: "parent",
 } as const;
 export type TriggerEvent = keyof typeof triggerContextKeys;
+/** The trigger's events, in Studio's order. */
+export const triggerEvents = Object.keys(triggerContextKeys) as [TriggerEvent, ...TriggerEvent[]];
+export const isTriggerEvent = (event: string): event is TriggerEvent =>
+  Object.hasOwn(triggerContextKeys, event);
 
 /** Studio's published limits (studio.md §6.2). */
 export const studioLimits = {

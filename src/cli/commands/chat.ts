@@ -1,5 +1,11 @@
 import readline from "node:readline";
-import { formatPath, triggerContextKeys, type FlowDefinition, type TriggerEvent } from "../../definition";
+import {
+  formatPath,
+  isTriggerEvent,
+  triggerEvents,
+  type FlowDefinition,
+  type TriggerEvent,
+} from "../../definition";
 import {
   describeEntry,
   EngineInputError,
@@ -21,19 +27,16 @@ const usage =
 const help =
   "type a reply, or /wait <seconds>, /press <digits>, /speak <text>, /hangup, /quit (/help shows this)";
 
-const isTriggerEvent = (event: string): event is TriggerEvent => event in triggerContextKeys;
-
 /** The trigger event to start with: the one asked for, else the first one the flow wires. */
 function triggerEvent(definition: FlowDefinition, asked: string | undefined): TriggerEvent {
-  const events = Object.keys(triggerContextKeys);
   if (asked !== undefined) {
     if (isTriggerEvent(asked)) return asked;
-    throw new CliError(`--event ${asked} is not a trigger event; use one of ${events.join(", ")}`);
+    throw new CliError(`--event ${asked} is not a trigger event; use one of ${triggerEvents.join(", ")}`);
   }
   const trigger = definition.states.find((s) => s.name === definition.initial_state);
   const wired = trigger?.transitions.find((t) => t.next && isTriggerEvent(t.event))?.event;
   if (wired === undefined || !isTriggerEvent(wired))
-    throw new CliError(`the flow's trigger starts nothing; wire one of ${events.join(", ")}`);
+    throw new CliError(`the flow's trigger starts nothing; wire one of ${triggerEvents.join(", ")}`);
   return wired;
 }
 

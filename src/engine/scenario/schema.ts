@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { triggerContextKeys, type TriggerEvent } from "../../definition";
+import { triggerEvents, type TriggerEvent } from "../../definition";
 import { mocksSchema } from "../adapters";
 
 /**
@@ -90,7 +90,6 @@ export const stepSchema = strict({
 });
 export type Step = z.infer<typeof stepSchema>;
 
-const triggerEvents = Object.keys(triggerContextKeys) as [TriggerEvent, ...TriggerEvent[]];
 const messageEvents: readonly TriggerEvent[] = ["incomingMessage", "incomingConversationMessage"];
 /** Events Twilio starts with a webhook, whose other parameters (FromCity…) the flow can read. */
 const webhookEvents: readonly TriggerEvent[] = [...messageEvents, "incomingCall"];
