@@ -11,14 +11,16 @@ export interface Edges {
 
 /**
  * Collects the edges while the targets check resolves each `next` name anyway (each lookup in a
- * 10,000-name map is a likely cache miss; doing it once instead of twice is measurable). States
- * must be recorded in index order, each once; `edges()` is undefined unless all were.
+ * 10,000-name index is a likely cache miss; doing it once instead of twice is measurable). The
+ * widget checks visit every state in index order before the flow checks read `edges()`
+ * (validate.ts); anything else is a bug in the validator, and throws.
  */
 export class EdgeRecorder {
   readonly #offsets: Int32Array;
   readonly #targets: number[] = [];
-  /** The next state expected; -1 once the order was broken. */
+  /** How many states have been closed: the one being recorded. */
   #state = 0;
+  #edges: Edges | undefined;
 
   constructor(private readonly count: number) {
     this.#offsets = new Int32Array(count + 1);
@@ -26,23 +28,25 @@ export class EdgeRecorder {
 
   /** A `next` of state `index` that names state `target`. */
   add(index: number, target: number): void {
-    if (index === this.#state) this.#targets.push(target);
-    else this.#state = -1;
+    this.#expect(index);
+    this.#targets.push(target);
   }
 
   /** State `index` has no more edges. */
   close(index: number): void {
-    if (index !== this.#state) {
-      this.#state = -1;
-      return;
-    }
+    this.#expect(index);
     this.#offsets[index + 1] = this.#targets.length;
     this.#state++;
   }
 
-  edges(): Edges | undefined {
-    return this.#state === this.count
-      ? { offsets: this.#offsets, targets: Int32Array.from(this.#targets) }
-      : undefined;
+  edges(): Edges {
+    if (this.#state !== this.count)
+      throw new Error(`EdgeRecorder: edges read after ${this.#state} of ${this.count} states`);
+    return (this.#edges ??= { offsets: this.#offsets, targets: Int32Array.from(this.#targets) });
+  }
+
+  #expect(index: number): void {
+    if (index !== this.#state)
+      throw new Error(`EdgeRecorder: state ${index} recorded while expecting state ${this.#state}`);
   }
 }

@@ -1,33 +1,6 @@
 import { type Edges } from "./edges";
 import { type FlowIndex } from "./flow-index";
 
-const edgesByFlow = new WeakMap<FlowIndex, Edges>();
-
-/** The edges of a flow, once per FlowIndex (several checks search the graph). */
-export function edgesOf(flow: FlowIndex): Edges {
-  let edges = edgesByFlow.get(flow);
-  if (!edges) {
-    edges = flow.edges.edges() ?? buildEdges(flow);
-    edgesByFlow.set(flow, edges);
-  }
-  return edges;
-}
-
-/** The edges, when the targets check did not record them all. */
-function buildEdges(flow: FlowIndex): Edges {
-  const { states, byName } = flow;
-  const offsets = new Int32Array(states.length + 1);
-  const targets: number[] = [];
-  states.forEach((state, i) => {
-    for (const transition of state.transitions) {
-      const target = transition.next ? byName.get(transition.next) : undefined;
-      if (target !== undefined) targets.push(target);
-    }
-    offsets[i + 1] = targets.length;
-  });
-  return { offsets, targets: Int32Array.from(targets) };
-}
-
 /**
  * The states reachable from `starts` by following `next` (breadth-first, each state once): 1 in
  * the returned array. A state for which `passThrough` is false is reached but not left.

@@ -1,6 +1,6 @@
 import { type TriggerEvent } from "../../definition";
 import { type FlowIndex } from "../flow-index";
-import { edgesOf, reachable, triggerIndex } from "../graph";
+import { reachable, triggerIndex } from "../graph";
 import { type ValidationIssue } from "../issue";
 
 /** Trigger events that start an execution without a call. */
@@ -25,7 +25,7 @@ export function checkChannels(flow: FlowIndex): ValidationIssue[] {
     trigger.transitions.flatMap((t) => (events(t.event) && t.next ? [flow.byName.get(t.next)] : []));
   const isCallless = (event: string) => callless.has(event as TriggerEvent);
   const calls = flow.states.map((state) => placesCall(state.type));
-  const edges = edgesOf(flow);
+  const edges = flow.edges.edges();
   const withoutCall = reachable(edges, targets(isCallless), (i) => !calls[i]);
   const callStarts = targets((event) => !isCallless(event));
   calls.forEach((call, i) => {
