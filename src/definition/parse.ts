@@ -21,7 +21,7 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return out || "(root)";
 }
 
-export function problemsFromZod(error: z.ZodError, prefix: ReadonlyArray<PropertyKey> = []): ParseProblem[] {
+function problemsFromZod(error: z.ZodError, prefix: ReadonlyArray<PropertyKey> = []): ParseProblem[] {
   return error.issues.map((issue) => ({
     path: formatPath([...prefix, ...issue.path]),
     message: issue.message,
@@ -46,7 +46,8 @@ export function isLegacyV1Type(type: unknown): type is string {
   return typeof type === "string" && legacyV1Types.has(type);
 }
 
-function legacyProblem(value: unknown): ParseProblem | undefined {
+/** Where a definition holds a widget of the retired v1 format (the first one), and what to do. */
+export function legacyV1Problem(value: unknown): ParseProblem | undefined {
   if (typeof value !== "object" || value === null || !("states" in value) || !Array.isArray(value.states))
     return undefined;
   const index = value.states.findIndex(
@@ -62,7 +63,7 @@ function legacyProblem(value: unknown): ParseProblem | undefined {
 
 /** Parses a whole flow definition (already JSON-decoded). Unknown keys are kept. */
 export function parseFlowDefinition(value: unknown): ParseResult<FlowDefinition> {
-  const legacy = legacyProblem(value);
+  const legacy = legacyV1Problem(value);
   if (legacy) return { ok: false, problems: [legacy] };
   const result = flowDefinitionSchema.safeParse(value);
   return result.success

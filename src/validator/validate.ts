@@ -1,14 +1,8 @@
 import { z } from "zod";
-import {
-  flowEnvelopeSchema,
-  parseFlowDefinition,
-  parseState,
-  type FlowDefinition,
-  type State,
-} from "../definition";
+import { flowEnvelopeSchema, parseState, type FlowDefinition, type State } from "../definition";
 import { checkChannels } from "./checks/channel";
 import { checkConditions } from "./checks/conditions";
-import { flowSchemaIssues, stateFit, widgetSchemaIssues } from "./checks/flow-schema";
+import { readFlow, stateFit, widgetSchemaIssues } from "./checks/flow-schema";
 import { checkInitialState } from "./checks/initial-state";
 import { checkLimits } from "./checks/limits";
 import { checkDuplicateNames } from "./checks/names";
@@ -112,8 +106,8 @@ export function inspectDefinition(input: unknown): {
   const envelope = envelopeFits.validate(input) ? (input as FlowDefinition) : undefined;
   const issues = envelope && checkFlow(envelope);
   if (envelope && issues) return { definition: envelope, issues };
-  const parsed = parseFlowDefinition(input);
-  if (!parsed.ok) return { definition: undefined, issues: flowSchemaIssues(input, parsed.problems) };
+  const parsed = readFlow(input);
+  if (!parsed.ok) return { definition: undefined, issues: parsed.issues };
   // Not expected (the per-state checks decide as the whole schema does), but never worse than it.
   const all = run(FlowIndex.ofDefinition(parsed.value), stateChecks, leadingChecks, trailingChecks) ?? [];
   return { definition: parsed.value, issues: all };

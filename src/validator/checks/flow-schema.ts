@@ -4,10 +4,10 @@ import {
   formatPath,
   isLegacyV1Type,
   isWidgetType,
-  problemsFromZod,
+  legacyV1Problem,
   stateSchema,
   widgetSpecs,
-  type ParseProblem,
+  type FlowDefinition,
   type WidgetType,
 } from "../../definition";
 import { type ValidationIssue } from "../issue";
@@ -37,21 +37,21 @@ function issue(path: string, message: string, widget: string | undefined): Valid
   return widget === undefined ? { ...base, message } : { ...base, widget, message };
 }
 
-function sameProblems(a: readonly ParseProblem[], b: readonly ParseProblem[]): boolean {
-  return a.length === b.length && a.every((p, i) => p.path === b[i]?.path && p.message === b[i]?.message);
-}
-
 /**
- * The issues of a definition that does not fit the flow schema (top level, states, transitions,
- * conditions). Nothing else is checked then: the other checks need the structure. zod's issues
- * are reworded for flow authors; problems the definition room found itself (the legacy v1
- * format) keep its words.
+ * Reads a definition as `parseFlowDefinition` does (the legacy v1 format first, then the flow
+ * schema: top level, states, transitions, conditions), with the issues of one that does not fit.
+ * Nothing else is checked then: the other checks need the structure. zod's issues are reworded
+ * for flow authors; the legacy v1 problem keeps the definition room's words.
  */
-export function flowSchemaIssues(input: unknown, problems: readonly ParseProblem[]): ValidationIssue[] {
+export function readFlow(
+  input: unknown,
+): { ok: true; value: FlowDefinition } | { ok: false; issues: ValidationIssue[] } {
+  const legacy = legacyV1Problem(input);
+  if (legacy)
+    return { ok: false, issues: [issue(legacy.path, legacy.message, widgetAt(input, legacy.path))] };
   const result = flowDefinitionSchema.safeParse(input);
-  if (result.success || !sameProblems(problemsFromZod(result.error), problems))
-    return problems.map((p) => issue(p.path, p.message, widgetAt(input, p.path)));
-  return result.error.issues.map((zodIssue) => {
+  if (result.success) return { ok: true, value: result.data };
+  const issues = result.error.issues.map((zodIssue) => {
     const path = formatPath(zodIssue.path);
     const message = describeZodIssue(zodIssue, input, labelOf(zodIssue.path, "the flow definition"));
     return issue(
@@ -60,6 +60,7 @@ export function flowSchemaIssues(input: unknown, problems: readonly ParseProblem
       widgetAt(input, path),
     );
   });
+  return { ok: false, issues };
 }
 
 /** `initial_state` names the trigger widget: say which one, when the states show it. */
