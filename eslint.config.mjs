@@ -1,8 +1,18 @@
 import tseslint from "typescript-eslint";
-import roomDoors from "./eslint-rules/room-doors.js";
+import roomDoors from "./packages/studiokit/eslint-rules/room-doors.js";
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", "dist/**", "**/*.js", "**/*.mjs", "**/*.mts"] },
+  {
+    ignores: [
+      "**/node_modules/**",
+      "**/dist/**",
+      "**/*.js",
+      "**/*.mjs",
+      "**/*.mts",
+      "packages/studiokit/test/fixtures/**",
+      "**/.generated/**",
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     plugins: { studiokit: { rules: { "room-doors": roomDoors } } },
@@ -14,7 +24,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["test/**/*.ts", "bench/**/*.ts"],
+    files: ["**/test/**/*.ts", "**/bench/**/*.ts"],
     rules: { "@typescript-eslint/no-non-null-assertion": "off" },
   },
 );

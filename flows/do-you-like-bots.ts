@@ -1,6 +1,6 @@
-import { flow, matchesAnyOf, sendAndWaitForReply, sendMessage, splitBasedOn } from "../src/builder";
+import { flow, matchesAnyOf, sendAndWaitForReply, sendMessage, splitBasedOn } from "studiokit";
 
-// The tutorial flow (shared/flows/seed/do-you-like-bots.json), widget names as in the seed.
+// Twilio's tutorial flow, "do you like bots?", with the widget names of its console export.
 const ask = sendAndWaitForReply("send_and_reply_1", { body: "Hi, do you like bots?", timeout: 3600 });
 const ghost = sendMessage("send_message_1", { body: "👻" });
 const robot = sendMessage("send_message_2", { body: "🤖" });

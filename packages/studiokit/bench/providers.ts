@@ -1,0 +1,161 @@
+// P4, R2 and R3 for studiokit's Pulumi providers, each driven through the SDK's dynamic-provider
+// plugin over gRPC (the engine's path) against the local Twilio, counted from the emulator's store.
+//   P4  no-op preview: check + diff over the tutorial (the compiled builder flow and the seed
+//       export) and every real flow, written five ways
+//       (as deployed, reformatted, reordered, Studio's defaults spelt out, left out) → changes
+//       and Twilio calls.
+//   R2  create → update → no-op → refresh → delete of every resource at 30% faults.
+//   R3  creates whose reply is lost after Twilio applied them → duplicates.
+// BENCH_ROUNDS (default 10) sets R2's rounds per resource and R3's creates per resource.
+import fs from "node:fs";
+import tutorialFlow from "../test/fixtures/project/flows/do-you-like-bots";
+import { compile } from "../src/compiler";
+import { parseFlowDefinition, type FlowDefinition } from "../src/definition";
+import { type ProviderName } from "../src/providers";
+import { validateDefinition } from "../src/validator";
+import { cycleSpecs, runCycles } from "../test/providers/harness/cycles";
+import { startStack } from "../test/providers/harness/stack";
+import {
+  reformatted,
+  reordered,
+  withoutStudioDefaults,
+  withStudioDefaults,
+} from "../test/providers/harness/variants";
+import { legacyFlowFile, realFlows, seedFlowPath } from "../test/support/fixtures";
+
+const rounds = Number(process.env["BENCH_ROUNDS"] ?? 10);
+const print = (line: string) => process.stdout.write(`${line}\n`);
+
+function flows(): Array<{ file: string; definition: FlowDefinition }> {
+  const all = [
+    {
+      file: "seed/do-you-like-bots.json",
+      json: JSON.parse(fs.readFileSync(seedFlowPath, "utf8")) as unknown,
+    },
+    ...realFlows().filter((f) => f.file !== legacyFlowFile),
+  ];
+  const parsedFlows = all.map((f) => {
+    const parsed = parseFlowDefinition(f.json);
+    if (!parsed.ok) throw new Error(`${f.file}: ${parsed.problems[0]?.message}`);
+    return { file: f.file, definition: parsed.value };
+  });
+  // A flow studiokit's validator rejects fails check, so it cannot be deployed or previewed.
+  const rejected = parsedFlows.filter((f) =>
+    validateDefinition(f.definition).some((i) => i.severity === "error"),
+  );
+  for (const f of rejected)
+    print(`P4 skips ${f.file}: the validator rejects it (studiokit validate says why)`);
+  // The tutorial as infra/ deploys it: the builder flow, compiled.
+  return [
+    { file: "flows/do-you-like-bots.ts", definition: compile(tutorialFlow) },
+    ...parsedFlows.filter((f) => !rejected.includes(f)),
+  ];
+}
+
+async function p4(): Promise<void> {
+  const stack = await startStack();
+  try {
+    const variants = { reformatted, reordered, withStudioDefaults, withoutStudioDefaults };
+    let previews = 0;
+    let changes = 0;
+    let calls = 0;
+    const started = Date.now();
+    for (const [i, { file, definition }] of flows().entries()) {
+      const flow = stack.resource("studioFlow", `p4-${i}`);
+      await flow.up({ friendlyName: file, definition });
+      const before = stack.env.emulator.requests.count;
+      for (const variant of [(d: FlowDefinition) => d, ...Object.values(variants)]) {
+        previews += 1;
+        if ((await flow.preview({ friendlyName: file, definition: variant(definition) })) !== "same")
+          changes += 1;
+      }
+      calls += stack.env.emulator.requests.count - before;
+    }
+    const ms = (Date.now() - started) / previews;
+    print(`P4 no-op preview: ${previews} previews of ${previews / 5} flows (check + diff each)`);
+    print(
+      `   changes reported: ${changes}; Twilio API calls: ${calls}; about ${ms.toFixed(0)} ms per preview`,
+    );
+  } finally {
+    await stack.close();
+  }
+}
+
+async function r2(): Promise<void> {
+  const stack = await startStack();
+  try {
+    const faults = {
+      rate: 0.3,
+      kinds: ["429", "500", "503", "drop", "slow"] as Array<"429" | "500" | "503" | "drop" | "slow">,
+      retryAfterSeconds: 0,
+      slowMs: 50,
+      seed: 7,
+    };
+    const run = await runCycles(stack, rounds, faults);
+    print(`R2 cycles at 30% faults (429 with Retry-After, 500, 503, drop, slow; seed ${faults.seed}):`);
+    print(
+      `   ${run.requests} requests, ${run.faults} faults injected, ${run.appliedThenDropped} replies lost after the change was applied`,
+    );
+    for (const [name, t] of Object.entries(run.tallies)) {
+      print(
+        `   ${name.padEnd(22)} ${t.cycles} cycles: ${t.duplicates} duplicates, ${t.orphans} orphans, ${t.lostUpdates} lost updates, ${t.spuriousDiffs} spurious diffs, ${t.failures.length} failed operations`,
+      );
+      for (const failure of t.failures) print(`      ${failure}`);
+    }
+  } finally {
+    await stack.close();
+  }
+}
+
+async function r3(): Promise<void> {
+  const stack = await startStack();
+  try {
+    const { store } = stack.env.emulator;
+    const client = stack.env.client;
+    const definition = JSON.parse(fs.readFileSync(seedFlowPath, "utf8")) as unknown;
+    const fixtures = {
+      flowA: (await client.studio.v2.flows.create({ friendlyName: "A", status: "published", definition }))
+        .sid,
+      flowB: (await client.studio.v2.flows.create({ friendlyName: "B", status: "published", definition }))
+        .sid,
+      conversations: [] as string[],
+    };
+    for (let r = 0; r < rounds; r++) {
+      fixtures.conversations.push(
+        (await client.conversations.v1.conversations.create({ uniqueName: `r3-${r}` })).sid,
+      );
+    }
+    stack.env.emulator.requests.clear();
+    stack.env.emulator.setFaults({
+      rate: 1,
+      kinds: ["drop"],
+      applyTo: "mutations",
+      dropAfterApplyShare: 1,
+      seed: 3,
+    });
+    print(`R3 creates whose reply was lost after Twilio applied them (${rounds} per resource):`);
+    for (const name of Object.keys(cycleSpecs) as ProviderName[]) {
+      let duplicates = 0;
+      let adopted = 0;
+      for (let r = 0; r < rounds; r++) {
+        const resource = stack.resource(name, `r3-${name}-${r}`);
+        await resource.up(cycleSpecs[name].v1(r, fixtures));
+        const live = cycleSpecs[name].live(store, r, fixtures);
+        duplicates += live.length - 1;
+        if (live.includes(resource.state!.id)) adopted += 1;
+      }
+      print(`   ${name.padEnd(22)} ${rounds} lost replies: ${adopted} adopted, ${duplicates} duplicates`);
+    }
+    const lost = stack.env.emulator.requests.log.filter((r) => r.fault === "drop" && r.applied).length;
+    print(`   (${lost} write replies dropped after the write was applied)`);
+  } finally {
+    stack.env.emulator.setFaults(undefined);
+    await stack.close();
+  }
+}
+
+export async function providersBench(): Promise<void> {
+  await p4();
+  await r2();
+  await r3();
+}

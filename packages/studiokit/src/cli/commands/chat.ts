@@ -1,0 +1,194 @@
+import readline from "node:readline";
+import {
+  formatPath,
+  isTriggerEvent,
+  triggerEvents,
+  type FlowDefinition,
+  type TriggerEvent,
+} from "../../definition";
+import {
+  EngineInputError,
+  startExecution,
+  triggerInputSchema,
+  type Execution,
+  type TranscriptEntry,
+} from "../../engine";
+import { describeEntry } from "../../testing";
+import { parseCommandArgs } from "../args";
+import { chatOnEmulator } from "../chat-emulator";
+import { type Command, type Io } from "../command";
+import { CliError } from "../errors";
+import { loadFlowFile } from "../../compiler";
+
+const usage =
+  "studiokit chat <flow> [--event <trigger event>] [--from <address>] [--to <address>] [--body <text>] [--parameters <json>]" +
+  " | --emulator <url> --address <Twilio address> [--from <contact>] [--account-sid AC… --auth-token T]";
+
+const help =
+  "type a reply, or /wait <seconds>, /press <digits>, /speak <text>, /hangup, /quit (/help shows this)";
+
+/** The trigger event to start with: the one asked for, else the first one the flow wires. */
+function triggerEvent(definition: FlowDefinition, asked: string | undefined): TriggerEvent {
+  if (asked !== undefined) {
+    if (isTriggerEvent(asked)) return asked;
+    throw new CliError(`--event ${asked} is not a trigger event; use one of ${triggerEvents.join(", ")}`);
+  }
+  const trigger = definition.states.find((s) => s.name === definition.initial_state);
+  const wired = trigger?.transitions.find((t) => t.next && isTriggerEvent(t.event))?.event;
+  if (wired === undefined || !isTriggerEvent(wired))
+    throw new CliError(`the flow's trigger starts nothing; wire one of ${triggerEvents.join(", ")}`);
+  return wired;
+}
+
+function parameters(text: string | undefined): { parameters?: unknown } {
+  if (text === undefined) return {};
+  try {
+    return { parameters: JSON.parse(text) as unknown };
+  } catch {
+    throw new CliError(`--parameters must be JSON, such as '{"name":"Ada"}'`);
+  }
+}
+
+/** How one transcript entry reads in the chat; the user's own input only when it was not typed on a terminal. */
+function chatLine(entry: TranscriptEntry, echoInput: boolean): string | undefined {
+  switch (entry.kind) {
+    case "send":
+      return `flow (${entry.widget}): ${entry.body}`;
+    case "say":
+      return `flow (${entry.widget}) says: ${entry.text}`;
+    case "reply":
+      return echoInput ? `you: ${entry.body}` : undefined;
+    case "press":
+    case "speak":
+    case "hangup":
+      return echoInput ? `you: ${describeEntry(entry).replace(/^caller /, "")}` : undefined;
+    default:
+      return `· ${describeEntry(entry)}`;
+  }
+}
+
+function stateLine(e: Execution): string {
+  if (e.status !== "ended") return `[waiting at ${e.waitingAt ?? "?"}]`;
+  const r = e.endReason;
+  return r?.kind === "error"
+    ? `[ended with an error: ${r.message}]`
+    : r?.kind === "limit"
+      ? `[ended: ${r.message}]`
+      : "[ended]";
+}
+
+/** Runs one typed line. Returns false on /quit. */
+async function act(e: Execution, line: string, io: Io): Promise<boolean> {
+  const [command = "", ...words] = line.trim().split(/\s+/);
+  const rest = words.join(" ");
+  if (!command.startsWith("/")) await e.reply(line);
+  else if (command === "/quit") return false;
+  else if (command === "/help") io.stdout(`${help}\n`);
+  else if (command === "/wait" && /^\d+(\.\d+)?$/.test(rest)) await e.wait(Number(rest));
+  else if (command === "/press" && rest !== "") await e.press(rest);
+  else if (command === "/speak" && rest !== "") await e.speak(rest);
+  else if (command === "/hangup") await e.hangup();
+  else if (["/wait", "/press", "/speak"].includes(command))
+    io.stdout(`${command} needs ${command === "/wait" ? "a number of seconds" : "something to send"}\n`);
+  else io.stdout(`unknown command ${command}; ${help}\n`);
+  return true;
+}
+
+export const chatCommand: Command = {
+  name: "chat",
+  summary:
+    "talk to a flow in the terminal (type replies, /wait 3600, /press 1), or to one deployed to an emulator with --emulator",
+  usage,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(
+      args,
+      {
+        event: { type: "string" },
+        from: { type: "string" },
+        to: { type: "string" },
+        body: { type: "string" },
+        parameters: { type: "string" },
+        emulator: { type: "string" },
+        address: { type: "string" },
+        "account-sid": { type: "string" },
+        "auth-token": { type: "string" },
+      },
+      usage,
+    );
+    if (values.emulator !== undefined) {
+      if (positionals.length > 0 || values.address === undefined)
+        throw new CliError(
+          `with --emulator give --address (the Twilio address to text) and no flow file; usage: ${usage}`,
+        );
+      const accountSid = values["account-sid"] ?? process.env["TWILIO_ACCOUNT_SID"];
+      const authToken = values["auth-token"] ?? process.env["TWILIO_AUTH_TOKEN"];
+      if (!accountSid || !authToken)
+        throw new CliError(
+          "give the emulator's credentials: --account-sid and --auth-token, or TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN",
+        );
+      const from = values.from ?? "+15558675310";
+      return chatOnEmulator(
+        { url: values.emulator, address: values.address, from, accountSid, authToken },
+        io,
+      );
+    }
+    const [file, ...extra] = positionals;
+    if (file === undefined || extra.length > 0) throw new CliError(`give one flow file; usage: ${usage}`);
+    if (!io.stdin) throw new CliError("chat reads what you type from stdin, and there is none");
+    const { definition } = loadFlowFile(file, io.cwd);
+    const event = triggerEvent(definition, values.event);
+    // Twilio's documentation numbers: the contact, and the flow's own address.
+    const contact = values.from ?? "+15558675310";
+    const twilio = values.to ?? "+15017122661";
+    const [from, to] =
+      event === "incomingRequest" ? [values.from ?? twilio, values.to ?? contact] : [contact, twilio];
+    const body =
+      event === "incomingMessage" || event === "incomingConversationMessage"
+        ? { body: values.body ?? "hi" }
+        : {};
+    const trigger = triggerInputSchema.safeParse({
+      event,
+      from,
+      to,
+      ...body,
+      ...parameters(values.parameters),
+    });
+    if (!trigger.success) {
+      const issue = trigger.error.issues[0];
+      throw new CliError(`trigger ${issue ? formatPath(issue.path) : ""}: ${issue?.message ?? "invalid"}`);
+    }
+    let execution: Execution;
+    try {
+      execution = await startExecution(definition, trigger.data);
+    } catch (error) {
+      if (error instanceof EngineInputError) throw new CliError(error.message);
+      throw error;
+    }
+    const echo = io.stdin.isTTY !== true;
+    let shown = 0;
+    const show = () => {
+      for (const entry of execution.transcript.slice(shown)) {
+        const line = chatLine(entry, echo);
+        if (line !== undefined) io.stdout(`${line}\n`);
+      }
+      shown = execution.transcript.length;
+      io.stdout(`${stateLine(execution)}\n`);
+    };
+    io.stdout(`chatting with ${file}: ${event} from ${from} to ${to}; ${help}\n`);
+    show();
+    const ended = () => execution.status === "ended";
+    if (ended()) return 0;
+    const lines = readline.createInterface({ input: io.stdin, terminal: false });
+    try {
+      for await (const line of lines) {
+        if (line.trim() === "") continue;
+        if (!(await act(execution, line, io))) break;
+        show();
+        if (ended()) break;
+      }
+    } finally {
+      lines.close();
+    }
+    return 0;
+  },
+};

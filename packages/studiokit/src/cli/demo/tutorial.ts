@@ -1,0 +1,19 @@
+import { flow, matchesAnyOf, sendAndWaitForReply, sendMessage, splitBasedOn } from "../../builder";
+
+// The kit's own copy of Twilio's tutorial flow (test/fixtures/seed/do-you-like-bots.json, widget
+// names as in that export): what `studiokit demo` deploys on any machine, whatever the project's
+// flows/ holds. A project keeps its own copy in flows/ as the example of a builder flow.
+const ask = sendAndWaitForReply("send_and_reply_1", { body: "Hi, do you like bots?", timeout: 3600 });
+const ghost = sendMessage("send_message_1", { body: "👻" });
+const robot = sendMessage("send_message_2", { body: "🤖" });
+const alien = sendMessage("send_message_3", { body: "👽" });
+
+ask.on(
+  "incomingMessage",
+  splitBasedOn("split_1", { input: ask.inbound.Body })
+    .when(matchesAnyOf("yes", "Yes"), robot)
+    .when(matchesAnyOf("no", "No"), alien)
+    .otherwise(ghost),
+);
+
+export default flow({ description: "A New Flow", on: { incomingConversationMessage: ask } });

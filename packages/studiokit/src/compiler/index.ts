@@ -1,0 +1,16 @@
+/**
+ * The compiler room: builder flows → canonical Studio flow definitions (names as the author gave
+ * them, states in Studio's export order, every event listed, defaults filled, canvas laid out),
+ * checked by the validator.
+ */
+export {
+  compile,
+  compileToJson,
+  compileWithIssues,
+  compileWithWarnings,
+  CompileError,
+  isCompileError,
+  type CompileResult,
+} from "./compile";
+export { isFlow, type Flow } from "../builder";
+export { loadFlowFile, ensureTypeScript, isFlowFileName, FlowFileError, type LoadedFlow } from "./flow-file";

@@ -1,0 +1,8 @@
+export {
+  previewProgram,
+  readStackSettings,
+  ProgramError,
+  type PreviewOptions,
+  type PreviewResult,
+  type PreviewRegistration,
+} from "./preview";

@@ -1,0 +1,112 @@
+import * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+import {
+  conversationServiceSidSchema,
+  e164Schema,
+  flowSidSchema,
+} from "../runtime/sids";
+
+/*
+ * A project's stack settings under `studiokit:` (Pulumi.<stack>.yaml): the flows to deploy and
+ * how each is wired. Numbers and SIDs differ per environment, so they live here, never in the
+ * program. Twilio credentials are `twilio:*` settings the providers read themselves.
+ */
+
+/** `true`/`false` as YAML writes them, or as strings (`pulumi config set --path` stores strings). */
+const flag = z.union([z.boolean(), z.stringbool({ truthy: ["true"], falsy: ["false"] })]);
+const count = (max: number) => z.coerce.number().int().min(0).max(max);
+
+/** A Pulumi resource name part: letters, digits, `-` and `_`, as in a file's base name. */
+const resourceName = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, "letters, digits, - and _ only, such as order-status");
+
+/** Wiring 1: an address whose new conversations Conversations hands to the flow. */
+export const flowAddressSchema = z.strictObject({
+  /** `sms`, `whatsapp` (the address then needs no `whatsapp:` prefix: it is added), … */
+  type: z.enum(["sms", "whatsapp", "messenger", "gbm", "email", "rcs", "apple", "chat"]).default("sms"),
+  /** The Twilio number (E.164) or other address. */
+  address: z.string().min(1, "give the address, such as +15005550006"),
+  friendlyName: z.string().min(1).optional(),
+  studioRetryCount: count(3).optional(),
+  conversationServiceSid: conversationServiceSidSchema.optional(),
+});
+
+/** Wiring 2: one conversation with a contact, handed to the flow by a conversation-scoped webhook. */
+export const flowConversationSchema = z.strictObject({
+  /** The contact's number (E.164). */
+  contact: e164Schema,
+  /** Your Twilio number the contact talks to (E.164). */
+  twilioNumber: e164Schema,
+  type: z.enum(["sms", "whatsapp"]).default("sms"),
+  friendlyName: z.string().min(1).optional(),
+});
+
+/** One flow of the project and its wiring. */
+export const projectFlowSchema = z.strictObject({
+  /** The flow file, relative to the project directory: `flows/<name>.ts` or a `.json` definition. */
+  file: z.string().min(1, "give the flow file, such as flows/order-status.ts"),
+  /** The flow's resource name (default: the file's base name); stack outputs are keyed by it. */
+  name: resourceName.optional(),
+  /** The flow's name in the Studio console (default: the resource name). */
+  friendlyName: z.string().min(1).optional(),
+  status: z.enum(["draft", "published"]).default("published"),
+  commitMessage: z.string().min(1).optional(),
+  /** Identities allowed to run a draft revision. */
+  testUsers: z.array(z.string().min(1)).optional(),
+  /** Also run Twilio's FlowValidate during preview. */
+  validateWithTwilio: flag.default(false),
+  /** An existing flow (FW…) to take over on the first `pulumi up` instead of creating one. */
+  adoptSid: flowSidSchema.optional(),
+  addresses: z.array(flowAddressSchema).default([]),
+  conversations: z.array(flowConversationSchema).default([]),
+});
+
+export const projectConfigSchema = z.strictObject({
+  /** The flows to deploy; absent: every flow file in `flows/`, unwired. */
+  flows: z.array(projectFlowSchema).optional(),
+});
+
+export type FlowAddressConfig = z.output<typeof flowAddressSchema>;
+export type FlowConversationConfig = z.output<typeof flowConversationSchema>;
+export type ProjectFlowConfig = z.output<typeof projectFlowSchema>;
+export type ProjectConfig = z.output<typeof projectConfigSchema>;
+
+/** The config key a zod path names, as `pulumi config set --path` spells it: `studiokit:flows[0].file`. */
+export function configKey(path: readonly PropertyKey[]): string {
+  let key = "studiokit:";
+  for (const [i, part] of path.entries()) {
+    if (typeof part === "number") key += `[${part}]`;
+    else key += `${i === 0 ? "" : "."}${String(part)}`;
+  }
+  return key;
+}
+
+/**
+ * Raw settings (as Pulumi hands them: `flows` already parsed from YAML or JSON) → a typed config,
+ * or a RunError naming the first bad key. The CLI shows a RunError's message alone, without a
+ * stack trace.
+ */
+export function parseProjectConfig(raw: Record<string, unknown>): ProjectConfig {
+  const result = projectConfigSchema.safeParse(raw);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  if (issue?.code === "unrecognized_keys") {
+    const keys = issue.keys.map((k) => configKey([...issue.path, k]));
+    throw new pulumi.RunError(`stack config ${keys.join(", ")}: not a studiokit setting; remove it or check its spelling`);
+  }
+  throw new pulumi.RunError(`stack config ${configKey(issue?.path ?? [])}: ${issue?.message ?? "invalid"}`);
+}
+
+/** The current stack's `studiokit:*` settings. */
+export function readProjectConfig(config = new pulumi.Config("studiokit")): ProjectConfig {
+  let flows: unknown;
+  try {
+    flows = config.getObject<unknown>("flows");
+  } catch {
+    throw new pulumi.RunError(
+      "stack config studiokit:flows: not a list; write it as a YAML list of { file: flows/<name>.ts, … } entries",
+    );
+  }
+  return parseProjectConfig(flows === undefined ? {} : { flows });
+}

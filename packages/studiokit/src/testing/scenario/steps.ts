@@ -1,0 +1,132 @@
+import { isDeepStrictEqual } from "node:util";
+import { type EndReason, type JsonObject, type TranscriptEntry } from "../../engine";
+import { flowYaml } from "./describe";
+import { type Expectation, type Step, type TextMatcher } from "./schema";
+import { describeEntry, describeTextMatcher, matchesText } from "./text";
+
+/** What a scenario needs of a running execution (the engine's `Execution` satisfies it). */
+export interface DrivenExecution {
+  readonly status: string;
+  readonly waitingAt: string | undefined;
+  readonly transcript: readonly TranscriptEntry[];
+  readonly variables: JsonObject;
+  readonly endReason?: EndReason | undefined;
+  reply(body: string): Promise<unknown>;
+  press(digits: string): Promise<unknown>;
+  speak(text: string): Promise<unknown>;
+  hangup(): Promise<unknown>;
+  deliveryFailure(): Promise<unknown>;
+  wait(seconds: number): Promise<unknown>;
+}
+
+/** Why a step failed, in the words of the report. */
+export interface Mismatch {
+  readonly expected: string;
+  readonly actual: string;
+}
+
+/** How far `expect: { send }` and `expect: { say }` have read the transcript. */
+export interface Cursors {
+  send: number;
+  say: number;
+}
+
+/** `waiting at ask_name`, `ended`, `ended with an error: …`. */
+export function describeState(
+  execution: Pick<DrivenExecution, "status" | "waitingAt" | "endReason">,
+): string {
+  if (execution.status !== "ended")
+    return execution.waitingAt === undefined ? execution.status : `waiting at ${execution.waitingAt}`;
+  const reason = execution.endReason;
+  if (reason?.kind === "error") return `ended with an error: ${reason.message}`;
+  if (reason?.kind === "limit") return `ended by Studio's limit ${reason.code}: ${reason.message}`;
+  return "ended";
+}
+
+/** The conversation so far, a line an entry, ending with where the execution stands (for failures). */
+export function transcriptLines(
+  execution: Pick<DrivenExecution, "transcript" | "status" | "waitingAt" | "endReason">,
+): string[] {
+  return [...execution.transcript.map(describeEntry), `(${describeState(execution)})`];
+}
+
+/** The text of a message sent (`send`) or a `say`, when `entry` is one of that kind. */
+export function spokenText(entry: TranscriptEntry | undefined, kind: "send" | "say"): string | undefined {
+  if (entry?.kind === "send" && kind === "send") return entry.body;
+  return entry?.kind === "say" && kind === "say" ? entry.text : undefined;
+}
+
+function expectNext(
+  execution: DrivenExecution,
+  cursors: Cursors,
+  kind: "send" | "say",
+  matcher: TextMatcher,
+): Mismatch | undefined {
+  const entries = execution.transcript;
+  let i = cursors[kind];
+  while (i < entries.length && entries[i]?.kind !== kind) i++;
+  const entry = entries[i];
+  cursors[kind] = i + 1;
+  const text = spokenText(entry, kind);
+  if (text !== undefined && matchesText(matcher, text)) return undefined;
+  const [verb, past] = kind === "send" ? ["send", "sent"] : ["say", "said"];
+  return {
+    expected: `the flow to ${verb} ${describeTextMatcher(matcher)}`,
+    actual:
+      entry?.kind === "send" || entry?.kind === "say"
+        ? `${entry.widget} ${past} ${JSON.stringify(text)}`
+        : `nothing more was ${past}; ${describeState(execution)}`,
+  };
+}
+
+function expectVariables(execution: DrivenExecution, subset: JsonObject): Mismatch | undefined {
+  const vars = execution.variables;
+  const wrong = Object.keys(subset).filter((k) => !(k in vars) || !isDeepStrictEqual(vars[k], subset[k]));
+  if (wrong.length === 0) return undefined;
+  const set = wrong.filter((k) => k in vars);
+  const unset = wrong.filter((k) => !(k in vars));
+  const actual = [
+    ...(set.length > 0
+      ? [`flow.variables ${flowYaml(Object.fromEntries(set.map((k) => [k, vars[k]])))}`]
+      : []),
+    ...(unset.length > 0 ? [`${unset.join(", ")} not set`] : []),
+  ];
+  const want = Object.fromEntries(wrong.map((k) => [k, subset[k]]));
+  return { expected: `flow.variables ${flowYaml(want)}`, actual: actual.join("; ") };
+}
+
+function check(execution: DrivenExecution, e: Expectation, cursors: Cursors): Mismatch | undefined {
+  if (e.send !== undefined) {
+    const miss = expectNext(execution, cursors, "send", e.send);
+    if (miss) return miss;
+  }
+  if (e.say !== undefined) {
+    const miss = expectNext(execution, cursors, "say", e.say);
+    if (miss) return miss;
+  }
+  if (e.widget !== undefined && (execution.status === "ended" || execution.waitingAt !== e.widget))
+    return { expected: `waiting at ${e.widget}`, actual: describeState(execution) };
+  if (e.variables !== undefined) {
+    const miss = expectVariables(execution, e.variables);
+    if (miss) return miss;
+  }
+  if (e.ended !== undefined && (execution.status === "ended") !== e.ended)
+    return { expected: e.ended ? "ended" : "not ended", actual: describeState(execution) };
+  return undefined;
+}
+
+/** Runs one step: an action on the execution, or a check. Returns why it failed, if it did. */
+export async function runStep(
+  execution: DrivenExecution,
+  step: Step,
+  cursors: Cursors,
+): Promise<Mismatch | undefined> {
+  if (step.expect !== undefined) return check(execution, step.expect, cursors);
+  if (step.reply !== undefined) await execution.reply(step.reply);
+  else if (step.wait !== undefined) await execution.wait(step.wait);
+  else if (step.press !== undefined) await execution.press(step.press);
+  else if (step.speak !== undefined) await execution.speak(step.speak);
+  else if (step.hangup !== undefined) await execution.hangup();
+  else if (step.deliveryFailure !== undefined) await execution.deliveryFailure();
+  return undefined;
+}

@@ -1,0 +1,51 @@
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { main } from "../../src/cli";
+import { seedFlowPath } from "../support/fixtures";
+
+export const bin = path.resolve(__dirname, "..", "..", "bin", "studiokit.js");
+
+/** A throw-away project folder: `files` maps relative paths to contents. */
+export function project(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "studiokit-cli-"));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+export const seedJson = () => fs.readFileSync(seedFlowPath, "utf8");
+
+export interface Outcome {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** `studiokit <args>` in-process, with buffers for output and `input` lines as stdin. */
+export async function cli(cwd: string, args: string[], input?: string[]): Promise<Outcome> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(args, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    cwd,
+    ...(input ? { stdin: Readable.from(input.map((line) => `${line}\n`)) } : {}),
+  });
+  return { code, stdout, stderr };
+}
+
+/** The real binary, spawned asynchronously (toolchain.md P9); `input` is written to its stdin. */
+export function spawnCli(cwd: string, args: string[], input = ""): Promise<Outcome> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [bin, ...args], { cwd }, (error, stdout, stderr) => {
+      const code = error && typeof error.code === "number" ? error.code : error ? -1 : 0;
+      resolve({ code, stdout, stderr });
+    });
+    child.stdin?.end(input);
+  });
+}

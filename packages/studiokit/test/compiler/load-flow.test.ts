@@ -1,0 +1,144 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { compile, FlowFileError, isCompileError, loadFlowFile } from "../../src/compiler";
+import { validateDefinition } from "../../src/validator";
+import bots from "../fixtures/project/flows/do-you-like-bots";
+import { legacyFlowFile, projectDir, realFlowsDir, seedFlowPath } from "../support/fixtures";
+
+const root = path.resolve(__dirname, "..", "..");
+// Flow modules sit inside the project, beside the sources they import.
+const generated = path.join(root, "test", ".generated");
+fs.mkdirSync(generated, { recursive: true });
+const tmp = fs.mkdtempSync(path.join(generated, "load-flow-"));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+const builder = path
+  .relative(tmp, path.join(root, "src", "builder"))
+  .split(path.sep)
+  .join("/");
+function write(name: string, text: string): string {
+  const file = path.join(tmp, name);
+  fs.writeFileSync(file, text.replaceAll("BUILDER", builder));
+  return file;
+}
+
+async function failure(file: string): Promise<string> {
+  const error: unknown = (() => {
+    try {
+      loadFlowFile(file, root);
+      return undefined;
+    } catch (e) {
+      return e;
+    }
+  })();
+  expect(error).toBeInstanceOf(FlowFileError);
+  return (error as FlowFileError).message;
+}
+
+describe("loadFlowFile", () => {
+  it("compiles a .ts module whose default export is a flow", async () => {
+    expect(loadFlowFile("flows/do-you-like-bots.ts", projectDir)).toEqual({
+      definition: compile(bots),
+      issues: [],
+      kind: "ts",
+    });
+  });
+
+  it("hands over the warnings compiling a module found, as the validator words them", async () => {
+    const file = write(
+      "warned.ts",
+      [
+        'import { flow, makeHttpRequest } from "BUILDER";',
+        'const call = makeHttpRequest("call", { method: "GET", url: "https://alice:pw@api.example.com/x" });',
+        "export default flow({ on: { incomingRequest: call } });",
+      ].join("\n"),
+    );
+    const loaded = loadFlowFile(file, root);
+    expect(loaded.kind === "ts" && loaded.issues).toEqual([
+      {
+        code: "credential",
+        severity: "warning",
+        path: "states[1].properties.url",
+        widget: "call",
+        message:
+          "the URL carries a password (https://****:****@api.example.com); anyone who can read the flow (or its git history) can read it; keep it out of the flow, e.g. in a Twilio Function's environment variables",
+      },
+    ]);
+    expect(loaded.kind === "ts" && loaded.issues).toEqual(validateDefinition(loaded.definition));
+  });
+
+  it("reads a .json definition as it is", async () => {
+    const loaded = loadFlowFile(seedFlowPath, root);
+    expect(loaded).toEqual({ definition: JSON.parse(fs.readFileSync(seedFlowPath, "utf8")), kind: "json" });
+  });
+
+  it("names a missing file", async () => {
+    expect(await failure("flows/nope.ts")).toBe("flows/nope.ts: no such file");
+  });
+
+  it("names the file and position of a JSON syntax error", async () => {
+    const file = write("broken.json", '{\n  "states": [1 2]\n}');
+    expect(await failure(file)).toBe(
+      `${file}: invalid JSON at line 2, column 16: Expected ',' or ']' after array element`,
+    );
+  });
+
+  it("names the file and JSON path of a definition that is not a flow", async () => {
+    const file = write("no-states.json", '{ "initial_state": "Trigger" }');
+    expect(await failure(file)).toBe(`${file}: states: Invalid input: expected array, received undefined`);
+  });
+
+  it("rejects the legacy v1 format with the path of the first v1 widget", async () => {
+    const file = path.join(realFlowsDir, legacyFlowFile);
+    expect(await failure(file)).toMatch(
+      new RegExp(
+        `^${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: states\\[\\d+\\]\\.type: "\\w+" is a widget of Studio's retired v1 flow format`,
+      ),
+    );
+  });
+
+  it("names a module without a default export", async () => {
+    const file = write("no-default.ts", "export const x = 1;\n");
+    expect(await failure(file)).toBe(
+      `${file}: has no default export; end the file with export default flow({ on: { … } })`,
+    );
+  });
+
+  it("names a default export that is not a flow", async () => {
+    const file = write("not-flow.ts", "export default { on: {} };\n");
+    expect(await failure(file)).toBe(
+      `${file}: the default export is an object, not a flow; export default flow({ on: { … } })`,
+    );
+  });
+
+  it("reports a module that throws while loading in one line", async () => {
+    const file = write(
+      "throws.ts",
+      'import { sendMessage } from "BUILDER";\nsendMessage("", { body: "x" });\nexport default 1;\n',
+    );
+    expect(await failure(file)).toBe(
+      `${file}: cannot load the module: send-message: a widget needs a non-empty name (its Studio name), got ""`,
+    );
+  });
+
+  it("lets an invalid flow's CompileError through with its issues", async () => {
+    const file = write(
+      "dup.ts",
+      [
+        'import { flow, sendMessage } from "BUILDER";',
+        'const a = sendMessage("same", { body: "a" });',
+        'a.on("sent", sendMessage("same", { body: "b" }));',
+        "export default flow({ on: { incomingMessage: a } });",
+      ].join("\n"),
+    );
+    const error: unknown = (() => {
+      try {
+        return loadFlowFile(file, root);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(isCompileError(error) && error.issues.map((i) => i.code)).toEqual(["duplicate-name"]);
+  });
+});

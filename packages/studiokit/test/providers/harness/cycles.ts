@@ -1,0 +1,191 @@
+import fs from "node:fs";
+import { type ProviderName } from "../../../src/providers";
+import { type FaultOptions, type Store } from "../../../src/emulator";
+import { seedFlowPath } from "../../support/fixtures";
+import { type ResourceDriver } from "./engine";
+import { type Stack } from "./stack";
+
+// create → update → no-op → refresh → delete for every resource, counted from the emulator's store
+// (R2): a duplicate is a second live resource for one key after a create, an orphan one still
+// there after the delete, a lost update a live value that is not the last one applied.
+
+type Props = Record<string, unknown>;
+
+export interface Tally {
+  cycles: number;
+  duplicates: number;
+  orphans: number;
+  lostUpdates: number;
+  /** A no-op `up` that was not "same". */
+  spuriousDiffs: number;
+  /** Operations that failed after every retry (the `pulumi up` would have stopped). */
+  failures: string[];
+}
+
+interface Fixtures {
+  flowA: string;
+  flowB: string;
+  conversations: string[];
+}
+
+interface CycleSpec {
+  v1(round: number, f: Fixtures): Props;
+  v2(round: number, f: Fixtures): Props;
+  /** The live resources that carry this round's key. */
+  live(store: Store, round: number, f: Fixtures): string[];
+  /** Whether the live resource shows the second version. */
+  updated(store: Store, sid: string, round: number, f: Fixtures): boolean;
+}
+
+const tutorial = JSON.parse(fs.readFileSync(seedFlowPath, "utf8")) as {
+  states: Array<Record<string, unknown>>;
+};
+const withBody = (body: string) => ({
+  ...tutorial,
+  states: tutorial.states.map((s) =>
+    s["name"] === "send_message_2" ? { ...s, properties: { ...(s["properties"] as object), body } } : s,
+  ),
+});
+const number = (base: number, round: number) => `+1500555${String(base + round).padStart(4, "0")}`;
+
+export const cycleSpecs: Record<ProviderName, CycleSpec> = {
+  studioFlow: {
+    v1: (r) => ({ friendlyName: `cycle ${r}`, definition: tutorial }),
+    v2: (r) => ({ friendlyName: `cycle ${r}`, definition: withBody(`🤖 round ${r}`) }),
+    live: (store, r) =>
+      [...store.flows.values()]
+        .filter((f) => f.revisions.at(-1)?.friendly_name === `cycle ${r}`)
+        .map((f) => f.sid),
+    updated: (store, sid, r) =>
+      JSON.stringify(store.flows.get(sid)?.revisions.at(-1)?.definition).includes(`🤖 round ${r}`),
+  },
+  addressConfiguration: {
+    v1: (r, f) => ({
+      type: "sms",
+      address: number(1000, r),
+      autoCreation: { enabled: true, type: "studio", studioFlowSid: f.flowA, studioRetryCount: 1 },
+    }),
+    v2: (r, f) => ({
+      type: "sms",
+      address: number(1000, r),
+      friendlyName: `round ${r}`,
+      autoCreation: { enabled: true, type: "studio", studioFlowSid: f.flowB, studioRetryCount: 3 },
+    }),
+    live: (store, r) =>
+      [...store.addressConfigurations.values()]
+        .filter((a) => a.address === number(1000, r))
+        .map((a) => a.sid),
+    updated: (store, sid, r) => {
+      const a = store.addressConfigurations.get(sid);
+      return a?.friendly_name === `round ${r}` && a.auto_creation.studio_retry_count === 3;
+    },
+  },
+  conversation: {
+    v1: (r) => ({ uniqueName: `cycle-${r}`, friendlyName: "first" }),
+    v2: (r) => ({ uniqueName: `cycle-${r}`, friendlyName: "second", attributes: { round: r } }),
+    live: (store, r) =>
+      [...store.conversations.values()].filter((c) => c.unique_name === `cycle-${r}`).map((c) => c.sid),
+    updated: (store, sid, r) => store.conversations.get(sid)?.attributes === JSON.stringify({ round: r }),
+  },
+  participant: {
+    v1: (r, f) => ({
+      conversationSid: f.conversations[r],
+      messagingBindingAddress: number(2000, r),
+      messagingBindingProxyAddress: "+15005550006",
+    }),
+    v2: (r, f) => ({
+      conversationSid: f.conversations[r],
+      messagingBindingAddress: number(2000, r),
+      messagingBindingProxyAddress: "+15005550006",
+      attributes: { round: r },
+    }),
+    live: (store, r) =>
+      [...store.participants.values()]
+        .filter((p) => p.messaging_binding?.address === number(2000, r))
+        .map((p) => p.sid),
+    updated: (store, sid, r) => store.participants.get(sid)?.attributes === JSON.stringify({ round: r }),
+  },
+  conversationWebhook: {
+    v1: (r, f) => ({ conversationSid: f.conversations[r], target: "studio", flowSid: f.flowA }),
+    v2: (r, f) => ({ conversationSid: f.conversations[r], target: "studio", flowSid: f.flowB }),
+    live: (store, r, f) =>
+      [...store.webhooks.values()].filter((w) => w.conversation_sid === f.conversations[r]).map((w) => w.sid),
+    updated: (store, sid, _r, f) => store.webhooks.get(sid)?.configuration["flow_sid"] === f.flowB,
+  },
+};
+
+export const emptyTally = (): Tally => ({
+  cycles: 0,
+  duplicates: 0,
+  orphans: 0,
+  lostUpdates: 0,
+  spuriousDiffs: 0,
+  failures: [],
+});
+
+/** Flows and conversations the cycles point at, made before any fault is switched on. */
+async function fixtures(stack: Stack, rounds: number): Promise<Fixtures> {
+  const client = stack.env.client;
+  const flow = (name: string) =>
+    client.studio.v2.flows.create({ friendlyName: name, status: "published", definition: tutorial });
+  const [a, b] = [await flow("fixture A"), await flow("fixture B")];
+  const conversations: string[] = [];
+  for (let r = 0; r < rounds; r++) {
+    conversations.push(
+      (await client.conversations.v1.conversations.create({ uniqueName: `fixture-${r}` })).sid,
+    );
+  }
+  return { flowA: a.sid, flowB: b.sid, conversations };
+}
+
+async function cycle(stack: Stack, provider: ProviderName, round: number, f: Fixtures, tally: Tally) {
+  const spec = cycleSpecs[provider];
+  const store = stack.env.emulator.store;
+  const resource: ResourceDriver = stack.resource(provider, `${provider}-${round}`);
+  const live = () => spec.live(store, round, f);
+  try {
+    await resource.up(spec.v1(round, f));
+    tally.duplicates += Math.max(0, live().length - 1);
+    await resource.up(spec.v2(round, f));
+    if (!spec.updated(store, resource.state!.id, round, f)) tally.lostUpdates += 1;
+    if ((await resource.up(spec.v2(round, f))) !== "same") tally.spuriousDiffs += 1;
+    await resource.refresh();
+    if (resource.state === undefined || !spec.updated(store, resource.state.id, round, f))
+      tally.lostUpdates += 1;
+    await resource.destroy();
+  } catch (error) {
+    tally.failures.push(
+      `${provider} round ${round}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  // Whatever happened, what is still live for this key and no longer in the state is an orphan.
+  tally.orphans += live().filter((sid) => sid !== resource.state?.id).length;
+  tally.cycles += 1;
+}
+
+/** `rounds` cycles of every resource, faults switched on once the fixtures exist. */
+export async function runCycles(stack: Stack, rounds: number, faults?: FaultOptions) {
+  const f = await fixtures(stack, rounds);
+  const tallies = Object.fromEntries(Object.keys(cycleSpecs).map((p) => [p, emptyTally()])) as Record<
+    ProviderName,
+    Tally
+  >;
+  stack.env.emulator.requests.clear();
+  stack.env.emulator.setFaults(faults);
+  try {
+    for (let round = 0; round < rounds; round++) {
+      for (const provider of Object.keys(cycleSpecs) as ProviderName[]) {
+        await cycle(stack, provider, round, f, tallies[provider]);
+      }
+    }
+  } finally {
+    stack.env.emulator.setFaults(undefined);
+  }
+  const log = stack.env.emulator.requests.log;
+  return {
+    tallies,
+    requests: stack.env.emulator.requests.count,
+    faults: log.filter((r) => r.fault !== undefined).length,
+    appliedThenDropped: log.filter((r) => r.fault === "drop" && r.applied).length,
+  };
+}
