@@ -10,7 +10,6 @@ export default tseslint.config(
       "**/*.mjs",
       "**/*.mts",
       "packages/studiokit/test/fixtures/**",
-      "**/.generated/**",
     ],
   },
   ...tseslint.configs.recommended,

@@ -1,13 +1,23 @@
 #!/usr/bin/env node
 "use strict";
-// `npm test`: the whole vitest suite, then the plain closing line CI reads (`N passed, N failed`),
-// counted from vitest's JSON report rather than scraped from its console output.
-const { spawn } = require("node:child_process");
+// `npm test`: builds the studiokit package (incremental; its CLI and the Pulumi plugin load the
+// built JavaScript, as in a user's project), runs both vitest projects, then prints the plain
+// closing line CI reads (`N passed, N failed`), counted from vitest's JSON report rather than
+// scraped from its console output.
+const { spawn, spawnSync } = require("node:child_process");
 const fs = require("node:fs");
 const path = require("node:path");
 
-const report = path.join(__dirname, "..", ".vitest-report.json");
+const root = path.join(__dirname, "..");
+const report = path.join(root, ".vitest-report.json");
 fs.rmSync(report, { force: true });
+
+const build = spawnSync("npm", ["run", "build", "--silent"], { cwd: root, stdio: "inherit" });
+if (build.status !== 0) {
+  process.stdout.write("0 passed, 1 failed\n");
+  process.exit(1);
+}
+
 const args = [
   "vitest",
   "run",
@@ -16,7 +26,7 @@ const args = [
   `--outputFile.json=${report}`,
   ...process.argv.slice(2),
 ];
-const child = spawn("npx", args, { stdio: "inherit" });
+const child = spawn("npx", args, { cwd: root, stdio: "inherit" });
 child.on("exit", (code, signal) => {
   let passed = 0;
   let failed = 0;

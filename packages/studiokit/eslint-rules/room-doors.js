@@ -15,7 +15,17 @@ const ALLOWED = {
   codegen: ["definition", "builder"],
   providers: ["definition", "validator", "compiler"],
   emulator: ["definition", "validator", "engine"],
-  cli: ["definition", "builder", "compiler", "validator", "engine", "testing", "codegen", "providers", "emulator"],
+  cli: [
+    "definition",
+    "builder",
+    "compiler",
+    "validator",
+    "engine",
+    "testing",
+    "codegen",
+    "providers",
+    "emulator",
+  ],
 };
 /** What `studiokit` (src/index.ts) offers: the rooms a flow file and a build script need. */
 const PACKAGE_DOOR = ["builder", "compiler", "validator", "definition"];
@@ -60,7 +70,9 @@ module.exports = {
       if (toRoom === "") return report(`room "${fromRoom}" may not import the package's door (src/index.ts)`);
       if (fromRoom === "") {
         if (!PACKAGE_DOOR.includes(toRoom))
-          return report(`the package's door offers ${PACKAGE_DOOR.join(", ")}; room "${toRoom}" has an entry point of its own`);
+          return report(
+            `the package's door offers ${PACKAGE_DOOR.join(", ")}; room "${toRoom}" has an entry point of its own`,
+          );
       } else if (fromRoom !== undefined && !(ALLOWED[fromRoom] || []).includes(toRoom)) {
         return report(`room "${fromRoom}" may not import room "${toRoom}" (see ARCHITECTURE.md)`);
       }

@@ -7,7 +7,11 @@ type ParsedArgs<O extends Options> = ReturnType<
 >;
 
 /** node:util parseArgs with unknown options turned into a one-line usage error. */
-export function parseCommandArgs<O extends Options>(args: string[], options: O, usage: string): ParsedArgs<O> {
+export function parseCommandArgs<O extends Options>(
+  args: string[],
+  options: O,
+  usage: string,
+): ParsedArgs<O> {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {

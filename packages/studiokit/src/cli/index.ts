@@ -3,6 +3,6 @@ export { CliError } from "./errors";
 export type { Command, Io } from "./command";
 export { runEmulator } from "./commands/emulator";
 export { loadFlowFile, type LoadedFlow } from "../compiler";
-export { formatTypeScript, builderImportFrom } from "./commands/import";
+export { formatTypeScript } from "./commands/import";
 export { runDemo } from "./commands/demo";
 export { cast as demoCast } from "./demo/cast";

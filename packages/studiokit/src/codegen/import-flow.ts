@@ -11,8 +11,8 @@ import { outputsOf, References, type WidgetRefTarget } from "./import-values";
 import { isTyped, widgetCode, type WidgetCode } from "./import-widget";
 
 export interface ImportOptions {
-  /** Module specifier of the builder in the generated file, e.g. `"../src/builder"`. */
-  readonly builderImport: string;
+  /** Module specifier of the builder in the generated file (default `"studiokit"`, the package). */
+  readonly builderImport?: string;
   /** Where the flow came from, named in the generated file's first line. */
   readonly source?: string;
 }
@@ -72,7 +72,7 @@ function flowWarnings(definition: FlowDefinition, trigger: State, warnings: stri
  * nothing special. Compiling the result gives the input back, canonical order aside; whatever
  * it cannot carry is listed in `warnings`.
  */
-export function importFlow(input: FlowDefinition, options: ImportOptions): ImportedFlow {
+export function importFlow(input: FlowDefinition, options: ImportOptions = {}): ImportedFlow {
   const definition = canonicalDefinition(input);
   const trigger = definition.states.find((s) => s.name === definition.initial_state);
   if (trigger?.type !== "trigger")
@@ -142,7 +142,7 @@ export function importFlow(input: FlowDefinition, options: ImportOptions): Impor
   const wiring = codes.map((c) => c.wiring).filter((w) => w !== "");
   const code = [
     `// Imported${options.source ? ` from ${options.source}` : ""} by studiokit import.`,
-    `import { ${[...imports].sort().join(", ")} } from ${json(options.builderImport)};`,
+    `import { ${[...imports].sort().join(", ")} } from ${json(options.builderImport ?? "studiokit")};`,
     "",
     ...codes.map((c) => c.declaration),
     ...(wiring.length > 0 ? ["", ...wiring] : []),

@@ -24,16 +24,14 @@ export const addressConfigurationSchema = z.object({
     .object({
       enabled: z.boolean(),
       type: z.enum(["webhook", "studio", "default"]).optional(),
-      conversationServiceSid: conversationServiceSidSchema
-        .optional(),
+      conversationServiceSid: conversationServiceSidSchema.optional(),
       webhookUrl: z.url().optional(),
       webhookMethod: z
         .enum(["get", "post", "GET", "POST"])
         .transform((m) => m.toLowerCase() as "get" | "post")
         .optional(),
       webhookFilters: z.array(z.string().min(1)).optional(),
-      studioFlowSid: flowSidSchema
-        .optional(),
+      studioFlowSid: flowSidSchema.optional(),
       studioRetryCount: z.number().int().min(0).max(3).optional(),
     })
     .refine((a) => a.type !== "studio" || a.studioFlowSid !== undefined, {

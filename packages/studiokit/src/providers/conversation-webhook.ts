@@ -18,8 +18,7 @@ export const conversationWebhookSchema = z
   .object({
     conversationSid: conversationSidSchema,
     target: z.enum(["studio", "webhook", "trigger"]),
-    flowSid: flowSidSchema
-      .optional(),
+    flowSid: flowSidSchema.optional(),
     url: z.url().optional(),
     method: z
       .enum(["get", "post", "GET", "POST"])

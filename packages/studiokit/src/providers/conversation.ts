@@ -17,8 +17,7 @@ export const conversationSchema = z.object({
    * kept, like Pulumi's auto-naming. It is what finds a conversation whose create reply was lost.
    */
   uniqueName: z.string().min(1).max(256).optional(),
-  messagingServiceSid: messagingServiceSidSchema
-    .optional(),
+  messagingServiceSid: messagingServiceSidSchema.optional(),
   attributes: z.record(z.string(), z.unknown()).optional(),
   state: z.enum(["inactive", "active", "closed"]).optional(),
   timers: z

@@ -47,8 +47,7 @@ export const flowSettingsSchema = z.object({
    * dynamic provider's resource (its Read gets no provider code: pulumi/pulumi#16175, #3550), so
    * this is how a flow made in the console comes under Pulumi. Ignored after the create.
    */
-  adoptSid: flowSidSchema
-    .optional(),
+  adoptSid: flowSidSchema.optional(),
 });
 type FlowSettings = z.output<typeof flowSettingsSchema>;
 

@@ -13,7 +13,7 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 describe("studiokit diagram", () => {
   it("draws the tutorial flow module exactly as its JSON (offsets play no part)", async () => {
-    expect(await runCli(["diagram", "flows/do-you-like-bots.ts"])).toEqual({
+    expect(await runCli(["diagram", "test/fixtures/project/flows/do-you-like-bots.ts"])).toEqual({
       code: 0,
       stdout: tutorialMermaid,
       stderr: "",
@@ -85,7 +85,7 @@ Entry paths (each widget's first wired transition):
   });
 
   it("runs from the real binary", async () => {
-    expect(await spawnCli(["diagram", "flows/do-you-like-bots.ts"])).toEqual({
+    expect(await spawnCli(["diagram", "test/fixtures/project/flows/do-you-like-bots.ts"])).toEqual({
       code: 0,
       stdout: tutorialMermaid,
       stderr: "",

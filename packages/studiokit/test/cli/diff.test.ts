@@ -117,14 +117,18 @@ describe("studiokit diff", () => {
   });
 
   it("reads a flow module at a ref beside the real file, and leaves nothing behind", async () => {
-    expect(await runCli(["diff", "--git", "HEAD", "flows/do-you-like-bots.ts"])).toEqual({
+    expect(
+      await runCli(["diff", "--git", "HEAD", "test/fixtures/project/flows/do-you-like-bots.ts"]),
+    ).toEqual({
       code: 0,
       stdout: "No changes (formatting and widget order aside).\n",
       stderr: "",
     });
-    expect(fs.readdirSync(path.join(repoRoot, "flows")).filter((f) => f.startsWith(".studiokit-"))).toEqual(
-      [],
-    );
+    expect(
+      fs
+        .readdirSync(path.join(repoRoot, "test", "fixtures", "project", "flows"))
+        .filter((f) => f.startsWith(".studiokit-")),
+    ).toEqual([]);
   });
 
   it("names the file and the ref when the old version cannot be had", async () => {

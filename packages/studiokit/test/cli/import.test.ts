@@ -13,7 +13,7 @@ const seed = JSON.parse(fs.readFileSync(seedFlowPath, "utf8")) as FlowDefinition
 
 /** What import prints for the tutorial: the module as it would sit in flows/. */
 async function tutorialModule(): Promise<string> {
-  const { code } = importFlow(seed, { builderImport: "../src/builder", source: "do-you-like-bots.json" });
+  const { code } = importFlow(seed, { source: "do-you-like-bots.json" });
   return (await formatTypeScript(code, path.join(repoRoot, "flows", "do-you-like-bots.ts"))).code;
 }
 
@@ -30,19 +30,19 @@ describe("studiokit import", () => {
     const expected = await tutorialModule();
     expect(expected.split("\n").slice(0, 2)).toEqual([
       "// Imported from do-you-like-bots.json by studiokit import.",
-      'import { flow, matchesAnyOf, sendAndWaitForReply, sendMessage, splitBasedOn } from "../src/builder";',
+      'import { flow, matchesAnyOf, sendAndWaitForReply, sendMessage, splitBasedOn } from "studiokit";',
     ]);
     expect(await runCli(["import", seedFlowPath])).toEqual({ code: 0, stdout: expected, stderr: "" });
   });
 
-  it("writes --out with the builder imported relative to it, and the module compiles to the input", async () => {
+  it("writes --out with the builder imported from the package, and the module compiles to the input", async () => {
     const file = path.relative(repoRoot, path.join(out, "bots.ts"));
     expect(await runCli(["import", seedFlowPath, "--out", file])).toEqual({
       code: 0,
       stdout: `wrote ${file}\n`,
       stderr: "",
     });
-    expect(fs.readFileSync(path.join(repoRoot, file), "utf8")).toContain('} from "../../../src/builder";\n');
+    expect(fs.readFileSync(path.join(repoRoot, file), "utf8")).toContain('} from "studiokit";\n');
     const compiled = await runCli(["compile", file]);
     expect(compiled).toEqual({ code: 0, stdout: canonicalJson(seed), stderr: "" });
     expect(await runCli(["import", seedFlowPath, "--out", file])).toEqual({
@@ -74,11 +74,11 @@ describe("studiokit import", () => {
       stdout: "",
       stderr: `studiokit import: ${legacy}: states[0].type: "InitialState" is a widget of Studio's retired v1 flow format; studiokit reads v2 definitions. Re-create the flow in the Studio console (v2) and export it from there.\n`,
     });
-    expect(await runCli(["import", "flows/do-you-like-bots.ts"])).toEqual({
+    expect(await runCli(["import", "test/fixtures/project/flows/do-you-like-bots.ts"])).toEqual({
       code: 2,
       stdout: "",
       stderr:
-        "studiokit import: flows/do-you-like-bots.ts: import reads a flow's JSON (as the Studio console exports it), not a module\n",
+        "studiokit import: test/fixtures/project/flows/do-you-like-bots.ts: import reads a flow's JSON (as the Studio console exports it), not a module\n",
     });
     expect(await runCli(["import", "nope.json"])).toEqual({
       code: 2,

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { projectDir } from "../support/fixtures";
 import { cli, project, seedJson, spawnCli } from "./fixtures";
 
 const trigger =
@@ -37,8 +38,7 @@ const dir = project({
   "broken/noflow.scenarios.yaml": `flow: ./gone.json\nscenarios:\n${scenario("x", "reply: hi")}\n`,
 });
 
-const root = path.resolve(__dirname, "..", "..");
-const builder = JSON.stringify(path.join(root, "src", "builder"));
+const builder = JSON.stringify(path.resolve(__dirname, "..", "..", "src", "builder"));
 /** Flow modules (.ts, default export a flow) outside the repo, importing the builder by path. */
 const modules = project({
   "greet.ts": [
@@ -205,12 +205,13 @@ describe("cli/test", () => {
   });
 
   it("runs scenarios against .ts flow modules, compiled through the builder", async () => {
-    expect(await cli(root, ["test", "flows", "--coverage"])).toEqual({
+    expect(await cli(projectDir, ["test", "flows", "--coverage"])).toEqual({
       code: 0,
       stdout: [
         "coverage:",
         "  flows/do-you-like-bots.ts: widgets 6/6 (100%), transitions 5/5 (100%)",
-        "4 passed, 0 failed",
+        "  flows/opening-hours.ts: widgets 5/5 (100%), transitions 5/5 (100%)",
+        "7 passed, 0 failed",
         "",
       ].join("\n"),
       stderr: "",

@@ -13,7 +13,8 @@ describe("bin/studiokit.js", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "studiokit-hook-"));
     const file = path.join(dir, "answer.ts");
     fs.writeFileSync(file, "const answer: number = 41 + 1;\nexport default answer;\n");
-    const script = `require(${JSON.stringify(path.resolve(__dirname, "..", "..", "bin", "ts-hook.js"))}).register();
+    const hook = path.resolve(__dirname, "..", "..", "dist", "compiler", "typescript-hook.js");
+    const script = `require(${JSON.stringify(hook)}).registerTypeScript();
       process.stdout.write(String(require(${JSON.stringify(file)}).default));`;
     const first = await run(process.execPath, ["-e", script]);
     const second = await run(process.execPath, ["-e", script]);

@@ -49,9 +49,9 @@ const mediaLine = `${broken}: widget "hello": states[1].properties.media_url: "m
 
 describe("studiokit validate", () => {
   it("exits 0 when there are warnings only, and lists them", async () => {
-    expect(await runCli(["validate", warnsOnly, "flows/do-you-like-bots.ts"])).toEqual({
+    expect(await runCli(["validate", warnsOnly, "test/fixtures/project/flows/do-you-like-bots.ts"])).toEqual({
       code: 0,
-      stdout: `${unreachableLine}flows/do-you-like-bots.ts: ok\n2 files checked: 0 errors, 1 warning\n`,
+      stdout: `${unreachableLine}test/fixtures/project/flows/do-you-like-bots.ts: ok\n2 files checked: 0 errors, 1 warning\n`,
       stderr: "",
     });
   });

@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { z } from "zod";
 
-const workflowFile = path.join(__dirname, "..", "..", ".github", "workflows", "flow-review.yml");
+// The workflow a project copies from this repository (its root .github/), tested where it is.
+const workflowFile = path.join(__dirname, "..", "..", "..", "..", ".github", "workflows", "flow-review.yml");
 const step = z.looseObject({
   name: z.string().optional(),
   uses: z.string().optional(),

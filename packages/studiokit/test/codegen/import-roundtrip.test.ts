@@ -5,7 +5,7 @@ import { promisify } from "node:util";
 import { ESLint } from "eslint";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Flow } from "../../src/builder";
-import { builderImportFrom, formatTypeScript } from "../../src/cli";
+import { formatTypeScript } from "../../src/cli";
 import { importFlow } from "../../src/codegen";
 import { compileWithIssues } from "../../src/compiler";
 import { validateDefinition } from "../../src/validator";
@@ -79,7 +79,6 @@ beforeAll(async () => {
   fs.mkdirSync(generated, { recursive: true });
   for (const c of cases) {
     const imported = importFlow(c.definition, {
-      builderImport: builderImportFrom(generated),
       source: c.name,
     });
     c.warnings = imported.warnings;

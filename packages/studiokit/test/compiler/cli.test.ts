@@ -31,7 +31,7 @@ const builder = path
 
 describe("studiokit compile", () => {
   it("prints the canonical JSON of a flow module", async () => {
-    expect(await run("flows/do-you-like-bots.ts")).toEqual({
+    expect(await run("test/fixtures/project/flows/do-you-like-bots.ts")).toEqual({
       code: 0,
       stdout: compileToJson(bots),
       stderr: "",
@@ -40,7 +40,7 @@ describe("studiokit compile", () => {
 
   it("writes the JSON with --out", async () => {
     const out = path.join(tmp, "bots.json");
-    expect(await run("flows/do-you-like-bots.ts", "--out", out)).toEqual({
+    expect(await run("test/fixtures/project/flows/do-you-like-bots.ts", "--out", out)).toEqual({
       code: 0,
       stdout: `wrote ${out}\n`,
       stderr: "",
@@ -98,13 +98,13 @@ describe("studiokit compile", () => {
       stderr:
         "studiokit compile: give exactly one flow file; usage: studiokit compile <flow.ts|flow.json> [--out file.json]\n",
     });
-    expect((await run("flows/do-you-like-bots.ts", "--bogus")).code).toBe(2);
+    expect((await run("test/fixtures/project/flows/do-you-like-bots.ts", "--bogus")).code).toBe(2);
   });
 
   it("runs as the real binary", async () => {
     const { stdout, stderr } = await promisify(execFile)(
       process.execPath,
-      [path.join(root, "bin", "studiokit.js"), "compile", "flows/do-you-like-bots.ts"],
+      [path.join(root, "bin", "studiokit.js"), "compile", "test/fixtures/project/flows/do-you-like-bots.ts"],
       { cwd: root },
     );
     expect({ stdout, stderr }).toEqual({ stdout: compileToJson(bots), stderr: "" });

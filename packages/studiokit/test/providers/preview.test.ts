@@ -72,7 +72,10 @@ test("the language host loads infra/index.ts through ts-node and registers every
     validateWithTwilio: false,
     definition: compile(bots),
   });
-  expect(declared(byName("opening-hours-flow"))).toMatchObject({ status: "draft", definition: compile(hours) });
+  expect(declared(byName("opening-hours-flow"))).toMatchObject({
+    status: "draft",
+    definition: compile(hours),
+  });
 });
 
 test("the stack outputs are one object per flow, holding only the wirings it has", () => {

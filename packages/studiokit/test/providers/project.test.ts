@@ -210,7 +210,12 @@ describe("a project it cannot deploy: one line naming the setting or the file", 
     [
       "two flows with one friendly name",
       { "flows/a.json": seed, "flows/b.json": seed },
-      { flows: [{ file: "flows/a.json", friendlyName: "Bots" }, { file: "flows/b.json", friendlyName: "Bots" }] },
+      {
+        flows: [
+          { file: "flows/a.json", friendlyName: "Bots" },
+          { file: "flows/b.json", friendlyName: "Bots" },
+        ],
+      },
       /^stack config studiokit:flows\[1\]: friendlyName "Bots" is also studiokit:flows\[0\]'s; /,
     ],
     [
@@ -230,10 +235,26 @@ describe("a project it cannot deploy: one line naming the setting or the file", 
   });
 
   test.each([
-    [{ flows: [{ file: "flows/a.ts", adress: [] }] }, 'stack config studiokit:flows[0].adress: not a studiokit setting; remove it or check its spelling'],
-    [{ flows: [{ file: "flows/a.ts", addresses: [{ address: "+1555" , studioRetryCount: 9 }] }] }, "stack config studiokit:flows[0].addresses[0].studioRetryCount: Too big: expected number to be <=3"],
-    [{ flows: [{ file: "flows/a.ts", conversations: [{ contact: "555-1234", twilioNumber: "+15005550006" }] }] }, "stack config studiokit:flows[0].conversations[0].contact: an E.164 phone number such as +15005550006"],
-    [{ flows: [{ file: "flows/a.ts", adoptSid: "FW123" }] }, "stack config studiokit:flows[0].adoptSid: a Studio Flow SID (FW…)"],
+    [
+      { flows: [{ file: "flows/a.ts", adress: [] }] },
+      "stack config studiokit:flows[0].adress: not a studiokit setting; remove it or check its spelling",
+    ],
+    [
+      { flows: [{ file: "flows/a.ts", addresses: [{ address: "+1555", studioRetryCount: 9 }] }] },
+      "stack config studiokit:flows[0].addresses[0].studioRetryCount: Too big: expected number to be <=3",
+    ],
+    [
+      {
+        flows: [
+          { file: "flows/a.ts", conversations: [{ contact: "555-1234", twilioNumber: "+15005550006" }] },
+        ],
+      },
+      "stack config studiokit:flows[0].conversations[0].contact: an E.164 phone number such as +15005550006",
+    ],
+    [
+      { flows: [{ file: "flows/a.ts", adoptSid: "FW123" }] },
+      "stack config studiokit:flows[0].adoptSid: a Studio Flow SID (FW…)",
+    ],
     [{ flows: "flows/a.ts" }, "stack config studiokit:flows: Invalid input: expected array, received string"],
   ])("a bad setting: %j", (raw, message) => {
     expect(() => parseProjectConfig(raw)).toThrow(new pulumi.RunError(message));

@@ -3,7 +3,13 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { type FlowDefinition } from "../../src/definition";
-import { formatFailure, parseScenarioText, runScenarioFiles, ScenarioFileError, type TestRunResult } from "../../src/testing";
+import {
+  formatFailure,
+  parseScenarioText,
+  runScenarioFiles,
+  ScenarioFileError,
+  type TestRunResult,
+} from "../../src/testing";
 import { flow, widget } from "../engine/helpers";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "studiokit-scenario-triggers-"));

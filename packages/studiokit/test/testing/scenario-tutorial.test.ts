@@ -1,15 +1,16 @@
 import path from "node:path";
 import { expect, it } from "vitest";
-import { loadFlowFile } from "../../src/cli";
+import { loadFlowFile } from "../../src/compiler";
 import { formatCoverage, runScenarioFiles } from "../../src/testing";
 
-const root = path.resolve(__dirname, "..", "..");
+import { projectDir as root } from "../support/fixtures";
+
 const scenarios = path.join(root, "flows", "do-you-like-bots.scenarios.yaml");
 
 /** The scenario file's `flow: ./do-you-like-bots.ts`, compiled from the builder module as `studiokit test` does. */
 const loaded: string[] = [];
 async function loadFlow(file: string) {
-  const flow = await loadFlowFile(file, root);
+  const flow = loadFlowFile(file, root);
   loaded.push(`${path.relative(root, file)} (${flow.kind})`);
   return flow.definition;
 }

@@ -16,7 +16,6 @@ const options = {
   json: { type: "boolean" },
 } as const;
 
-
 async function side(ref: string, file: string, root: string): Promise<ReviewSide> {
   if (!(await existsAt(ref, file, root))) return { kind: "absent" };
   try {

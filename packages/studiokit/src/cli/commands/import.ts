@@ -9,15 +9,6 @@ import { loadFlowFile } from "../../compiler";
 
 const usage = "studiokit import <flow.json> [--out flows/name.ts] [--force]";
 
-/** The builder's door, as the generated module will import it. */
-const builderDir = path.resolve(__dirname, "..", "..", "builder");
-
-/** The module specifier of the builder from a file in `dir`: `../src/builder`. */
-export function builderImportFrom(dir: string): string {
-  const relative = path.relative(dir, builderDir).split(path.sep).join("/");
-  return relative.startsWith(".") ? relative : `./${relative}`;
-}
-
 interface Prettier {
   resolveConfig(file: string): Promise<Record<string, unknown> | null>;
   format(code: string, options: Record<string, unknown>): Promise<string>;
@@ -71,7 +62,6 @@ export const importCommand: Command = {
     let warnings: readonly string[];
     try {
       ({ code, warnings } = importFlow(definition, {
-        builderImport: builderImportFrom(path.dirname(target)),
         source: path.basename(file),
       }));
     } catch (error) {

@@ -70,7 +70,11 @@ async function main(): Promise<void> {
   await pulumi.runtime.setMocks(
     {
       newResource(args) {
-        registrations.push({ type: args.type, name: args.name, inputs: args.inputs as Record<string, unknown> });
+        registrations.push({
+          type: args.type,
+          name: args.name,
+          inputs: args.inputs as Record<string, unknown>,
+        });
         if (!args.type.startsWith("pulumi-nodejs:dynamic/")) return { id: undefined, state: {} };
         const prefix = prefixes.find(([suffix]) => args.type.endsWith(suffix))?.[1] ?? "XX";
         const sid = prefix + String(registrations.length).padStart(32, "0");
@@ -88,9 +92,11 @@ async function main(): Promise<void> {
     false,
   );
   // What index.js does before it calls run: the closure serializer's inspector hooks.
-  await (require(path.join(pulumiDir, "runtime", "closure", "v8Hooks.js")) as {
-    isInitializedAsync(): Promise<void>;
-  }).isInitializedAsync();
+  await (
+    require(path.join(pulumiDir, "runtime", "closure", "v8Hooks.js")) as {
+      isInitializedAsync(): Promise<void>;
+    }
+  ).isInitializedAsync();
   // What the CLI's nodejs language host takes from Pulumi.yaml: the program and the TypeScript switch.
   process.env["PULUMI_NODEJS_TYPESCRIPT"] = String(
     (runtime as { options?: { typescript?: boolean } }).options?.typescript ?? true,

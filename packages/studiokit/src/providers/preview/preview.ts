@@ -58,7 +58,10 @@ export function readStackSettings(
 /** Every value as a string, objects as JSON: how the CLI passes stack config in PULUMI_CONFIG. */
 const cliEncoded = (config: Readonly<Record<string, unknown>>) =>
   Object.fromEntries(
-    Object.entries(config).map(([k, v]) => [k, typeof v === "object" && v !== null ? JSON.stringify(v) : String(v)]),
+    Object.entries(config).map(([k, v]) => [
+      k,
+      typeof v === "object" && v !== null ? JSON.stringify(v) : String(v),
+    ]),
   );
 
 /**
@@ -77,7 +80,8 @@ export function previewProgram(options: PreviewOptions): Promise<PreviewResult> 
     path.join(__dirname, "language-host.js"),
     path.resolve(__dirname, "..", "..", "..", "dist", "providers", "preview", "language-host.js"),
   ].find((file) => fs.existsSync(file));
-  if (host === undefined) return Promise.reject(new ProgramError("studiokit is not built; run npm run build"));
+  if (host === undefined)
+    return Promise.reject(new ProgramError("studiokit is not built; run npm run build"));
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,

@@ -1,10 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import {
-  conversationServiceSidSchema,
-  e164Schema,
-  flowSidSchema,
-} from "../runtime/sids";
+import { conversationServiceSidSchema, e164Schema, flowSidSchema } from "../runtime/sids";
 
 /*
  * A project's stack settings under `studiokit:` (Pulumi.<stack>.yaml): the flows to deploy and
@@ -93,7 +89,9 @@ export function parseProjectConfig(raw: Record<string, unknown>): ProjectConfig 
   const issue = result.error.issues[0];
   if (issue?.code === "unrecognized_keys") {
     const keys = issue.keys.map((k) => configKey([...issue.path, k]));
-    throw new pulumi.RunError(`stack config ${keys.join(", ")}: not a studiokit setting; remove it or check its spelling`);
+    throw new pulumi.RunError(
+      `stack config ${keys.join(", ")}: not a studiokit setting; remove it or check its spelling`,
+    );
   }
   throw new pulumi.RunError(`stack config ${configKey(issue?.path ?? [])}: ${issue?.message ?? "invalid"}`);
 }

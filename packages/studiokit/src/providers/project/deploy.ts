@@ -59,7 +59,10 @@ function conversationWiring(
   const opts = { parent: wiring };
   const created = new Conversation(
     `${prefix}-conversation`,
-    { friendlyName: conversation.friendlyName ?? `${flow.config.friendlyName ?? flow.name} with ${conversation.contact}` },
+    {
+      friendlyName:
+        conversation.friendlyName ?? `${flow.config.friendlyName ?? flow.name} with ${conversation.contact}`,
+    },
     opts,
   );
   const participant = new Participant(
@@ -93,7 +96,9 @@ function deployFlow(flow: ProjectFlow): DeployedFlow {
       config.addresses.map((a) => [addressKey(a.type, a.address), addressArgs(flow, a)]),
     ),
   });
-  const conversations = Object.fromEntries(config.conversations.map((c) => conversationWiring(flow, wiring, c)));
+  const conversations = Object.fromEntries(
+    config.conversations.map((c) => conversationWiring(flow, wiring, c)),
+  );
   return {
     flowSid: wiring.flowSid,
     flowRevision: wiring.flow.revision,

@@ -12,4 +12,9 @@ export {
   type FlowConversationConfig,
 } from "./config";
 export { projectFlows, flowsDir, type ProjectFlow } from "./flows";
-export { deployProject, type DeployedFlow, type DeployedConversation, type DeployProjectOptions } from "./deploy";
+export {
+  deployProject,
+  type DeployedFlow,
+  type DeployedConversation,
+  type DeployProjectOptions,
+} from "./deploy";

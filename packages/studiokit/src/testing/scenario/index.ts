@@ -14,7 +14,13 @@ export {
   type TextMatcher,
 } from "./schema";
 export { parseScenarioText, ScenarioFileError, type ParsedScenarioFile } from "./parse";
-export { runScenarioFiles, readScenarioFile, loadScenarioFlow, type ScenarioSource, type RunScenariosOptions } from "./run";
+export {
+  runScenarioFiles,
+  readScenarioFile,
+  loadScenarioFlow,
+  type ScenarioSource,
+  type RunScenariosOptions,
+} from "./run";
 export {
   formatFailure,
   summaryLine,

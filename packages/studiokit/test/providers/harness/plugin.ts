@@ -54,15 +54,11 @@ export interface Plugin {
 }
 
 export async function startPlugin(env: NodeJS.ProcessEnv = {}): Promise<Plugin> {
-  const child = spawn(
-    process.execPath,
-    [path.join(pulumiDir, "cmd", "dynamic-provider"), "127.0.0.1:1"],
-    {
-      cwd: root,
-      env: { ...process.env, ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
+  const child = spawn(process.execPath, [path.join(pulumiDir, "cmd", "dynamic-provider"), "127.0.0.1:1"], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   live.add(child);
   let errors = "";
   child.stderr.on("data", (chunk: Buffer) => (errors += chunk.toString()));

@@ -1,8 +1,8 @@
 // Serializes every studiokit provider exactly as `dynamic.Resource` does, in a plain
-// `node -r ts-node/register` process: the way `pulumi up` loads a TypeScript program (toolchain
-// P4), not vitest's transformed modules. Prints {name: text} as JSON on stdout.
+// `node -r ts-node/register` process loading the built package: the way `pulumi up` loads a
+// user's TypeScript program, not vitest's transformed modules. Prints {name: text} as JSON.
 import * as pulumi from "@pulumi/pulumi";
-import { providerImplementations, providerStub, type ProviderName } from "../../../src/providers";
+import { providerImplementations, providerStub, type ProviderName } from "studiokit/pulumi";
 
 async function main(): Promise<void> {
   const out: Record<string, string> = {};
