@@ -13,7 +13,8 @@ const ALLOWED = {
   engine: ["definition"],
   testing: ["definition", "engine", "compiler", "validator"],
   codegen: ["definition", "builder"],
-  providers: ["definition", "validator", "compiler"],
+  project: ["definition", "validator", "compiler"],
+  providers: ["definition", "validator", "compiler", "project"],
   emulator: ["definition", "validator", "engine"],
   cli: [
     "definition",
@@ -23,6 +24,7 @@ const ALLOWED = {
     "engine",
     "testing",
     "codegen",
+    "project",
     "providers",
     "emulator",
   ],

@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { CliError } from "./errors";
+import { parseOptions, type CommandSpec, type OptionSpec, type ParseOptions } from "./specs";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 type ParsedArgs<O extends Options> = ReturnType<
@@ -18,4 +19,12 @@ export function parseCommandArgs<O extends Options>(
     const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
     throw new CliError(`${message}; usage: ${usage}`);
   }
+}
+
+/** The arguments of a command, parsed with the options its spec (specs.ts) declares. */
+export function parseSpecArgs<O extends Record<string, OptionSpec>>(
+  args: string[],
+  spec: CommandSpec & { readonly options: O },
+): ParsedArgs<ParseOptions<O>> {
+  return parseCommandArgs(args, parseOptions(spec.options), spec.usage);
 }

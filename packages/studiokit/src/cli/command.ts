@@ -7,12 +7,9 @@ export interface Io {
   readonly stdin?: NodeJS.ReadableStream & { readonly isTTY?: boolean };
 }
 
+/** A command's behaviour; what it takes and its help text are its spec (specs.ts). */
 export interface Command {
   readonly name: string;
-  /** One line for `studiokit help`. */
-  readonly summary: string;
-  /** Usage line, e.g. `studiokit validate <file.json|flow.ts>... [--json]`. */
-  readonly usage: string;
   /** Returns the exit code. Throws CliError for unusable input. */
   run(args: string[], io: Io): Promise<number>;
 }

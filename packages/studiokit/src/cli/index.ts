@@ -6,3 +6,4 @@ export { loadFlowFile, type LoadedFlow } from "../compiler";
 export { formatTypeScript } from "./commands/import";
 export { runDemo } from "./commands/demo";
 export { cast as demoCast } from "./demo/cast";
+export { specs, helpText, type CommandSpec, type OptionSpec } from "./specs";

@@ -1,46 +1,60 @@
 import { type Command, type Io } from "./command";
-import { chatCommand } from "./commands/chat";
-import { demoCommand } from "./commands/demo";
-import { emulatorCommand } from "./commands/emulator";
-import { testCommand } from "./commands/test";
 import { CliError } from "./errors";
-import { FlowFileError } from "../compiler";
-import { compileCommand } from "./commands/compile";
-import { diagramCommand } from "./commands/diagram";
-import { diffCommand } from "./commands/diff";
-import { importCommand } from "./commands/import";
-import { validateCommand } from "./commands/validate";
+import { helpText, specs, type CommandName } from "./specs";
 
-/** Every subcommand, one file each under commands/. */
-const commands: readonly Command[] = [
-  compileCommand,
-  validateCommand,
-  testCommand,
-  chatCommand,
-  diagramCommand,
-  diffCommand,
-  importCommand,
-  emulatorCommand,
-  demoCommand,
-];
+/*
+ * Each command's module is required when it runs, not at start-up: `studiokit validate` loads the
+ * validator and never the emulator, the engine or Pulumi. What a command takes and says about
+ * itself is its spec (specs.ts), which loads nothing.
+ */
+const modules: Record<CommandName, () => Promise<{ command: Command }>> = {
+  compile: () => import("./commands/compile.js"),
+  validate: () => import("./commands/validate.js"),
+  test: () => import("./commands/test.js"),
+  chat: () => import("./commands/chat.js"),
+  diagram: () => import("./commands/diagram.js"),
+  diff: () => import("./commands/diff.js"),
+  import: () => import("./commands/import.js"),
+  emulator: () => import("./commands/emulator.js"),
+  demo: () => import("./commands/demo.js"),
+};
+
+const isCommand = (name: string): name is CommandName => Object.hasOwn(specs, name);
 
 function help(io: Io): number {
-  io.stdout("usage: studiokit <command> [options]\n\n");
-  for (const command of commands) io.stdout(`  ${command.usage}\n      ${command.summary}\n`);
+  io.stdout("usage: studiokit <command> [options]   (studiokit <command> --help for its options)\n\n");
+  for (const spec of Object.values(specs)) io.stdout(`  ${spec.usage}\n      ${spec.summary}\n`);
   return 0;
+}
+
+/** The version of the package this file was built into. */
+function version(): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- package.json sits two levels up in src/ and in dist/
+  return (require("../../package.json") as { version: string }).version;
 }
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === "help" || name === "--help" || name === "-h") return help(io);
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  if (name === "--version" || name === "-v" || name === "version") {
+    io.stdout(`${version()}\n`);
+    return 0;
+  }
+  if (!isCommand(name)) {
     io.stderr(`studiokit: unknown command "${name}"; run "studiokit help" for the list\n`);
     return 2;
   }
+  // `--help` before a lone `--` (after it, arguments are positional).
+  const end = rest.indexOf("--");
+  if ((end === -1 ? rest : rest.slice(0, end)).some((a) => a === "--help" || a === "-h")) {
+    io.stdout(helpText(specs[name]));
+    return 0;
+  }
   try {
-    return await command.run(rest, io);
+    return await (await modules[name]()).command.run(rest, io);
   } catch (error) {
+    // Loaded here, when there is an error to tell apart: not every command loads the compiler.
+    const { FlowFileError } = await import("../compiler/index.js");
     if (error instanceof CliError || error instanceof FlowFileError) {
       io.stderr(`studiokit ${name}: ${error.message}\n`);
       return error instanceof CliError ? error.exitCode : 2;

@@ -9,3 +9,4 @@ export * from "./parse";
 export * from "./canonical";
 export * from "./context";
 export * from "./widgets/index";
+export * from "./sids";

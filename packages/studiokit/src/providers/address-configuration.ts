@@ -6,7 +6,7 @@ import { type DeepInputs } from "./inputs";
 import { type TwilioClient } from "./runtime/client";
 import { twilioProvider } from "./runtime/provider";
 import { providerStub } from "./runtime/stub";
-import { flowSidSchema, conversationServiceSidSchema } from "./runtime/sids";
+import { flowSidSchema, conversationServiceSidSchema } from "../definition";
 import { createOrAdopt, fetchIfPresent, removeIfPresent, retrying } from "./runtime/retry";
 
 /** A Conversations Address Configuration (twilio-api.md §2.1), in twilio-node's spelling. */

@@ -6,7 +6,7 @@ import { changedCreateOnly, changedDeclared, checkInputs, compact, declaredView 
 import { type TwilioClient } from "./runtime/client";
 import { twilioProvider } from "./runtime/provider";
 import { providerStub } from "./runtime/stub";
-import { flowSidSchema, conversationSidSchema } from "./runtime/sids";
+import { flowSidSchema, conversationSidSchema } from "../definition";
 import { createOrAdopt, fetchIfPresent, removeIfPresent, retrying } from "./runtime/retry";
 
 /**

@@ -6,7 +6,7 @@ import { changedDeclared, checkInputs, compact, declaredView } from "./runtime/c
 import { randomBytes } from "node:crypto";
 import { twilioProvider } from "./runtime/provider";
 import { providerStub } from "./runtime/stub";
-import { messagingServiceSidSchema } from "./runtime/sids";
+import { messagingServiceSidSchema } from "../definition";
 import { createOrAdopt, fetchIfPresent, removeIfPresent, retrying } from "./runtime/retry";
 
 /** A Conversation in the account's default Conversations service (twilio-api.md §2.2). */

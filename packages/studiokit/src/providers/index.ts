@@ -50,5 +50,6 @@ export { providerStub, providerEntryPoint } from "./runtime/stub";
 
 // A whole project from its stack config: every flow and its wiring (docs/deploy.md).
 export * from "./project/index";
+export * from "../project";
 // A program run as `pulumi preview` runs it, with a mock engine: for a project's own tests.
 export * from "./preview/index";

@@ -5,7 +5,7 @@ import { changedCreateOnly, changedDeclared, checkInputs, compact, declaredView 
 import { type TwilioClient } from "./runtime/client";
 import { twilioProvider } from "./runtime/provider";
 import { providerStub } from "./runtime/stub";
-import { conversationSidSchema } from "./runtime/sids";
+import { conversationSidSchema } from "../definition";
 import { createOrAdopt, fetchIfPresent, removeIfPresent, retrying } from "./runtime/retry";
 
 /**

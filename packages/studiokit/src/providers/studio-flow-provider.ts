@@ -13,7 +13,7 @@ import {
   type Widgets,
 } from "./flow-shape";
 import { checkInputs } from "./runtime/check";
-import { flowSidSchema } from "./runtime/sids";
+import { flowSidSchema } from "../definition";
 import { type TwilioClient } from "./runtime/client";
 import { toCallError } from "./runtime/errors";
 import { containsUnknown, twilioProvider } from "./runtime/provider";

@@ -120,11 +120,10 @@ describe("studiokit validate", () => {
       stdout: "",
       stderr: `studiokit validate: ${rel("dir.json")}: is a directory, not a flow file\n`,
     });
-    expect(await runCli(["validate"])).toEqual({
+    expect(await runCli(["validate"], tmp)).toEqual({
       code: 2,
       stdout: "",
-      stderr:
-        "studiokit validate: give at least one flow file; usage: studiokit validate <file.json|flow.ts>... [--json]\n",
+      stderr: `studiokit validate: flows/: no such directory in ${tmp}; create flows/<name>.ts (studiokit import turns a Studio export into one) or list flows under studiokit:flows\n`,
     });
   });
 

@@ -4,7 +4,13 @@ import path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { compile } from "../../src/compiler";
-import { deployProject, parseProjectConfig, readProjectConfig, readStackSettings } from "../../src/providers";
+import {
+  deployProject,
+  parseProjectConfig,
+  ProjectError,
+  readProjectConfig,
+  readStackSettings,
+} from "../../src/providers";
 import bots from "../fixtures/project/flows/do-you-like-bots";
 import hours from "../fixtures/project/flows/opening-hours";
 import { projectDir } from "../support/fixtures";
@@ -205,7 +211,7 @@ describe("a project it cannot deploy: one line naming the setting or the file", 
       "two flows with one name",
       { "flows/a.json": seed, "other/a.json": seed },
       { flows: [{ file: "flows/a.json" }, { file: "other/a.json" }] },
-      /^stack config studiokit:flows\[1\]: a second flow named "a" \(the first is studiokit:flows\[0\]\); give one of them another name:$/,
+      /^stack config studiokit:flows\[1\]: a second flow named "a" \(the first is stack config studiokit:flows\[0\]\); give one of them another name:$/,
     ],
     [
       "two flows with one friendly name",
@@ -216,7 +222,7 @@ describe("a project it cannot deploy: one line naming the setting or the file", 
           { file: "flows/b.json", friendlyName: "Bots" },
         ],
       },
-      /^stack config studiokit:flows\[1\]: friendlyName "Bots" is also studiokit:flows\[0\]'s; /,
+      /^stack config studiokit:flows\[1\]: friendlyName "Bots" is also stack config studiokit:flows\[0\]'s; /,
     ],
     [
       "a file name that cannot name a resource",
@@ -257,7 +263,7 @@ describe("a project it cannot deploy: one line naming the setting or the file", 
     ],
     [{ flows: "flows/a.ts" }, "stack config studiokit:flows: Invalid input: expected array, received string"],
   ])("a bad setting: %j", (raw, message) => {
-    expect(() => parseProjectConfig(raw)).toThrow(new pulumi.RunError(message));
+    expect(() => parseProjectConfig(raw)).toThrow(new ProjectError(message));
   });
 
   test("without studiokit:flows, every flow file of flows/ is deployed unwired, in name order", () => {

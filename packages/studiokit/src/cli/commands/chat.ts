@@ -14,15 +14,14 @@ import {
   type TranscriptEntry,
 } from "../../engine";
 import { describeEntry } from "../../testing";
-import { parseCommandArgs } from "../args";
+import { parseSpecArgs } from "../args";
 import { chatOnEmulator } from "../chat-emulator";
+import { specs } from "../specs";
 import { type Command, type Io } from "../command";
 import { CliError } from "../errors";
 import { loadFlowFile } from "../../compiler";
 
-const usage =
-  "studiokit chat <flow> [--event <trigger event>] [--from <address>] [--to <address>] [--body <text>] [--parameters <json>]" +
-  " | --emulator <url> --address <Twilio address> [--from <contact>] [--account-sid AC… --auth-token T]";
+const usage = specs.chat.usage;
 
 const help =
   "type a reply, or /wait <seconds>, /press <digits>, /speak <text>, /hangup, /quit (/help shows this)";
@@ -94,27 +93,10 @@ async function act(e: Execution, line: string, io: Io): Promise<boolean> {
   return true;
 }
 
-export const chatCommand: Command = {
+export const command: Command = {
   name: "chat",
-  summary:
-    "talk to a flow in the terminal (type replies, /wait 3600, /press 1), or to one deployed to an emulator with --emulator",
-  usage,
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(
-      args,
-      {
-        event: { type: "string" },
-        from: { type: "string" },
-        to: { type: "string" },
-        body: { type: "string" },
-        parameters: { type: "string" },
-        emulator: { type: "string" },
-        address: { type: "string" },
-        "account-sid": { type: "string" },
-        "auth-token": { type: "string" },
-      },
-      usage,
-    );
+    const { values, positionals } = parseSpecArgs(args, specs.chat);
     if (values.emulator !== undefined) {
       if (positionals.length > 0 || values.address === undefined)
         throw new CliError(

@@ -3,21 +3,19 @@ import path from "node:path";
 import { canonicalJson } from "../../definition";
 import { isCompileError } from "../../compiler";
 import { formatIssues, validateDefinition } from "../../validator";
-import { parseCommandArgs } from "../args";
+import { parseSpecArgs } from "../args";
+import { specs } from "../specs";
 import { type Command } from "../command";
 import { CliError } from "../errors";
 import { loadFlowFile, type LoadedFlow } from "../../compiler";
 
-const usage = "studiokit compile <flow.ts|flow.json> [--out file.json]";
+const usage = specs.compile.usage;
 
 /** `studiokit compile`: a flow module → Studio's canonical flow JSON. */
-export const compileCommand: Command = {
+export const command: Command = {
   name: "compile",
-  summary:
-    "compile a flow module (default export a flow) to canonical Studio flow JSON; exit 1 if invalid, warnings on stderr",
-  usage,
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(args, { out: { type: "string", short: "o" } }, usage);
+    const { values, positionals } = parseSpecArgs(args, specs.compile);
     if (positionals.length !== 1) throw new CliError(`give exactly one flow file; usage: ${usage}`);
     const file = positionals[0]!;
     let loaded: LoadedFlow;

@@ -1,5 +1,6 @@
 import { LiveClient, LiveClientError, startEmulator, type Emulator } from "../../emulator";
-import { parseCommandArgs } from "../args";
+import { parseSpecArgs } from "../args";
+import { specs } from "../specs";
 import { type Command, type Io } from "../command";
 import { cast } from "../demo/cast";
 import type { deployTutorial } from "../demo/deploy";
@@ -7,8 +8,6 @@ import { describeDeployment, playTutorial } from "../demo/script";
 import { CliError } from "../errors";
 import { ensureTypeScript } from "../../compiler";
 import { readPort, untilSignal } from "./emulator";
-
-const usage = "studiokit demo [--keep] [--port N]";
 
 /** Required when run, not at start-up: it loads @pulumi/pulumi, which no other command needs. */
 function loadDeploy(): typeof deployTutorial {
@@ -38,7 +37,7 @@ function keepLines(url: string): string[] {
 
 /** Runs the demo; with --keep, leaves the emulator up until `stop` resolves. */
 export async function runDemo(args: string[], io: Io, stop: () => Promise<unknown>): Promise<number> {
-  const { values } = parseCommandArgs(args, { keep: { type: "boolean" }, port: { type: "string" } }, usage);
+  const { values } = parseSpecArgs(args, specs.demo);
   const emulator = await start(readPort(values.port));
   const out = (line: string) => io.stdout(`${line}\n`);
   try {
@@ -71,10 +70,7 @@ export async function runDemo(args: string[], io: Io, stop: () => Promise<unknow
   }
 }
 
-export const demoCommand: Command = {
+export const command: Command = {
   name: "demo",
-  summary:
-    "run the tutorial end to end on a local Twilio: deploy it with both wirings, play its conversations; --keep to chat after",
-  usage,
   run: (args, io) => runDemo(args, io, untilSignal),
 };

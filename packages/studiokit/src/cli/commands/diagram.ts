@@ -1,20 +1,18 @@
 import { diagramMarkdown, flowDiagram } from "../../codegen";
-import { parseCommandArgs } from "../args";
+import { parseSpecArgs } from "../args";
+import { specs } from "../specs";
 import { type Command } from "../command";
 import { CliError } from "../errors";
 import { readDefinition } from "../read-definition";
 
-const usage = "studiokit diagram <flow.ts|flow.json> [--format mermaid|markdown]";
+const usage = specs.diagram.usage;
 const formats = ["mermaid", "markdown"] as const;
 
 /** `studiokit diagram`: a Mermaid flowchart of a flow, or a summary when GitHub could not draw it. */
-export const diagramCommand: Command = {
+export const command: Command = {
   name: "diagram",
-  summary:
-    "print a Mermaid flowchart of a flow (markdown: fenced for a README or PR); a summary if too large",
-  usage,
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(args, { format: { type: "string", short: "f" } }, usage);
+    const { values, positionals } = parseSpecArgs(args, specs.diagram);
     if (positionals.length !== 1) throw new CliError(`give exactly one flow file; usage: ${usage}`);
     const format = values.format ?? "mermaid";
     if (!(formats as readonly string[]).includes(format))

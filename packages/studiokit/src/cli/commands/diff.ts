@@ -1,20 +1,12 @@
 import { flowDiffMarkdown, reviewComment, reviewMarker, type ReviewSide } from "../../codegen";
 import { isFlowFileName } from "../../compiler";
-import { parseCommandArgs } from "../args";
+import { parseSpecArgs } from "../args";
+import { specs } from "../specs";
 import { type Command } from "../command";
 import { CliError } from "../errors";
 import { changedFiles, existsAt, readDefinition, readDefinitionAt, repoPath } from "../read-definition";
 
-const usage =
-  "studiokit diff <old> <new> [--mermaid] | --git <ref> <file> [--mermaid] | --pr <base> <head> [--flows dir] [--json]";
-
-const options = {
-  mermaid: { type: "boolean" },
-  git: { type: "string" },
-  pr: { type: "boolean" },
-  flows: { type: "string" },
-  json: { type: "boolean" },
-} as const;
+const usage = specs.diff.usage;
 
 async function side(ref: string, file: string, root: string): Promise<ReviewSide> {
   if (!(await existsAt(ref, file, root))) return { kind: "absent" };
@@ -44,13 +36,10 @@ async function pullRequest(base: string, head: string, dir: string, json: boolea
 }
 
 /** `studiokit diff`: a widget-keyed Markdown summary of what changed between two versions of a flow. */
-export const diffCommand: Command = {
+export const command: Command = {
   name: "diff",
-  summary:
-    "widget-level Markdown diff of two flow files, a file against a git ref, or a pull request's flows",
-  usage,
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(args, options, usage);
+    const { values, positionals } = parseSpecArgs(args, specs.diff);
     if (values.pr) {
       if (positionals.length !== 2) throw new CliError(`--pr takes a base and a head ref; usage: ${usage}`);
       io.stdout(

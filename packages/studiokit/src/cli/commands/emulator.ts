@@ -1,23 +1,10 @@
 import { startEmulator, type EmulatorOptions, type FaultOptions, faultOptionsSchema } from "../../emulator";
-import { parseCommandArgs } from "../args";
+import { parseSpecArgs } from "../args";
+import { specs } from "../specs";
 import { type Command, type Io } from "../command";
 import { CliError } from "../errors";
 
-const usage =
-  "studiokit emulator --account-sid AC… --auth-token T [--port N] [--state file] [--api-key SK…:secret]... " +
-  "[--fault-rate R --fault-kinds 429,500,503,drop,slow [--fault-seed N]] [--verbose]";
-
-const options = {
-  port: { type: "string" },
-  "account-sid": { type: "string" },
-  "auth-token": { type: "string" },
-  state: { type: "string" },
-  "api-key": { type: "string", multiple: true },
-  "fault-rate": { type: "string" },
-  "fault-kinds": { type: "string" },
-  "fault-seed": { type: "string" },
-  verbose: { type: "boolean" },
-} as const;
+const usage = specs.emulator.usage;
 
 export function readPort(raw: string | undefined): number {
   if (raw === undefined) return 0;
@@ -54,7 +41,7 @@ function readFaults(rate: string | undefined, kinds: string | undefined, seed: s
 
 /** Runs until `stop` resolves; prints the listening line once requests are accepted. */
 export async function runEmulator(args: string[], io: Io, stop: Promise<unknown>): Promise<number> {
-  const { values } = parseCommandArgs(args, options, usage);
+  const { values } = parseSpecArgs(args, specs.emulator);
   const accountSid = values["account-sid"] ?? process.env["TWILIO_ACCOUNT_SID"];
   const authToken = values["auth-token"] ?? process.env["TWILIO_AUTH_TOKEN"];
   if (!accountSid || !authToken)
@@ -98,9 +85,7 @@ export function untilSignal(): Promise<string> {
   });
 }
 
-export const emulatorCommand: Command = {
+export const command: Command = {
   name: "emulator",
-  summary: "Serve a local Twilio (Studio v2 and Conversations v1 REST) for the providers and tests",
-  usage,
   run: (args, io) => runEmulator(args, io, untilSignal()),
 };

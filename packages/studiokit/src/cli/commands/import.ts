@@ -2,12 +2,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { importFlow, ImportError } from "../../codegen";
 import { validateDefinition } from "../../validator";
-import { parseCommandArgs } from "../args";
+import { parseSpecArgs } from "../args";
+import { specs } from "../specs";
 import { type Command } from "../command";
 import { CliError } from "../errors";
 import { loadFlowFile } from "../../compiler";
 
-const usage = "studiokit import <flow.json> [--out flows/name.ts] [--force]";
+const usage = specs.import.usage;
 
 interface Prettier {
   resolveConfig(file: string): Promise<Record<string, unknown> | null>;
@@ -37,16 +38,10 @@ export async function formatTypeScript(
 }
 
 /** `studiokit import`: a flow exported from the Studio console → builder TypeScript. */
-export const importCommand: Command = {
+export const command: Command = {
   name: "import",
-  summary: "turn a Studio flow JSON into builder TypeScript that compiles back to the same JSON",
-  usage,
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(
-      args,
-      { out: { type: "string", short: "o" }, force: { type: "boolean" } },
-      usage,
-    );
+    const { values, positionals } = parseSpecArgs(args, specs.import);
     if (positionals.length !== 1) throw new CliError(`give exactly one flow JSON file; usage: ${usage}`);
     const file = positionals[0]!;
     if (path.extname(file).toLowerCase() !== ".json")

@@ -8,23 +8,16 @@ import {
   summaryLine,
   type ScenarioResult,
 } from "../../testing";
-import { parseCommandArgs } from "../args";
+import { parseSpecArgs } from "../args";
+import { specs } from "../specs";
 import { type Command } from "../command";
 import { CliError } from "../errors";
 import { findScenarioFiles } from "../scenario-files";
 
-const usage = "studiokit test [paths or globs...] [--coverage] [--json]";
-
-export const testCommand: Command = {
+export const command: Command = {
   name: "test",
-  summary: "run scenario files (*.scenarios.yaml) against their flows; exit 0 only when all pass",
-  usage,
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(
-      args,
-      { coverage: { type: "boolean" }, json: { type: "boolean" } },
-      usage,
-    );
+    const { values, positionals } = parseSpecArgs(args, specs.test);
     const json = values.json === true;
     const files = await findScenarioFiles(positionals, io.cwd);
     const printFailure = (result: ScenarioResult) => {

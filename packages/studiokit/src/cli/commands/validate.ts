@@ -3,12 +3,14 @@ import path from "node:path";
 import { parseJsonText } from "../../definition";
 import { isCompileError } from "../../compiler";
 import { formatIssues, validateDefinition, type ValidationIssue } from "../../validator";
-import { parseCommandArgs } from "../args";
+import { listProjectFlows, ProjectError, readProjectSettings } from "../../project";
+import { parseSpecArgs } from "../args";
+import { specs } from "../specs";
 import { type Command } from "../command";
 import { CliError } from "../errors";
 import { loadFlowFile } from "../../compiler";
 
-const usage = "studiokit validate <file.json|flow.ts>... [--json]";
+const usage = specs.validate.usage;
 
 interface Report {
   readonly file: string;
@@ -53,18 +55,28 @@ async function validateFile(file: string, cwd: string): Promise<Report> {
   return { file, issues };
 }
 
+/** The project's flows: the ones the stack lists, or every file in flows/ (see the project room). */
+function projectFiles(cwd: string, stack: string): string[] {
+  try {
+    return listProjectFlows(readProjectSettings(cwd, stack), cwd).map((flow) => flow.file);
+  } catch (error) {
+    if (error instanceof ProjectError) throw new CliError(error.message);
+    throw error;
+  }
+}
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** `studiokit validate`: every issue of every file; exit 1 when any is an error. */
-export const validateCommand: Command = {
+export const command: Command = {
   name: "validate",
-  summary: "check flow files (.json definitions or flow modules); exit 1 on errors, warnings allowed",
-  usage,
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs(args, { json: { type: "boolean" } }, usage);
-    if (positionals.length === 0) throw new CliError(`give at least one flow file; usage: ${usage}`);
+    const { values, positionals } = parseSpecArgs(args, specs.validate);
+    const files = positionals.length > 0 ? positionals : projectFiles(io.cwd, values.stack ?? "dev");
+    if (positionals.length > 0 && values.stack !== undefined)
+      throw new CliError(`--stack chooses the project's flows; give it without files; usage: ${usage}`);
     const reports: Report[] = [];
-    for (const file of positionals) reports.push(await validateFile(file, io.cwd));
+    for (const file of files) reports.push(await validateFile(file, io.cwd));
     const all = reports.flatMap((r) => r.issues);
     const errors = all.filter((i) => i.severity === "error").length;
     if (values.json) {

@@ -1,6 +1,5 @@
 export {
   previewProgram,
-  readStackSettings,
   ProgramError,
   type PreviewOptions,
   type PreviewResult,

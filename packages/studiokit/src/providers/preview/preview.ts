@@ -1,7 +1,6 @@
 import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { parse } from "yaml";
 
 /** One resource as the program declared it: its type token, name and inputs (`__provider` included). */
 export interface PreviewRegistration {
@@ -34,25 +33,6 @@ export class ProgramError extends Error {
     super(message);
     this.name = "ProgramError";
   }
-}
-
-/**
- * The settings of `Pulumi.<stack>.yaml`, as the CLI hands them to a program. Encrypted `secure:`
- * values cannot be read without the CLI: they are left out, and their keys listed in `secure`.
- */
-export function readStackSettings(
-  projectDir: string,
-  stack = "dev",
-): { config: Record<string, unknown>; secure: string[] } {
-  const file = path.join(projectDir, `Pulumi.${stack}.yaml`);
-  const parsed = parse(fs.readFileSync(file, "utf8")) as { config?: Record<string, unknown> } | null;
-  const config: Record<string, unknown> = {};
-  const secure: string[] = [];
-  for (const [key, value] of Object.entries(parsed?.config ?? {})) {
-    if (typeof value === "object" && value !== null && "secure" in value) secure.push(key);
-    else config[key] = value;
-  }
-  return { config, secure };
 }
 
 /** Every value as a string, objects as JSON: how the CLI passes stack config in PULUMI_CONFIG. */

@@ -3,8 +3,14 @@ import { Conversation } from "../conversation";
 import { ConversationFlow, type FlowAddressArgs } from "../conversation-flow";
 import { ConversationWebhook } from "../conversation-webhook";
 import { Participant } from "../participant";
-import { type FlowAddressConfig, type FlowConversationConfig, type ProjectConfig } from "./config";
-import { projectFlows, type ProjectFlow } from "./flows";
+import {
+  projectFlows,
+  type FlowAddressConfig,
+  type FlowConversationConfig,
+  type ProjectConfig,
+  type ProjectFlow,
+} from "../../project";
+import { asRunError } from "./stack-config";
 
 /** What one deployed flow exports: its SID and revision, the webhook URL and its wiring's SIDs. */
 export interface DeployedFlow {
@@ -123,6 +129,11 @@ export function deployProject(
   config: ProjectConfig,
   options: DeployProjectOptions = {},
 ): Record<string, DeployedFlow> {
-  const flows = projectFlows(config, options.projectDir ?? process.cwd());
+  let flows: ProjectFlow[];
+  try {
+    flows = projectFlows(config, options.projectDir ?? process.cwd());
+  } catch (error) {
+    throw asRunError(error);
+  }
   return Object.fromEntries(flows.map((flow) => [flow.name, deployFlow(flow)]));
 }

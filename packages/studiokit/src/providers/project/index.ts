@@ -1,17 +1,4 @@
-export {
-  projectConfigSchema,
-  projectFlowSchema,
-  flowAddressSchema,
-  flowConversationSchema,
-  parseProjectConfig,
-  readProjectConfig,
-  configKey,
-  type ProjectConfig,
-  type ProjectFlowConfig,
-  type FlowAddressConfig,
-  type FlowConversationConfig,
-} from "./config";
-export { projectFlows, flowsDir, type ProjectFlow } from "./flows";
+export { readProjectConfig } from "./stack-config";
 export {
   deployProject,
   type DeployedFlow,

@@ -1,6 +1,6 @@
-import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { conversationServiceSidSchema, e164Schema, flowSidSchema } from "../runtime/sids";
+import { conversationServiceSidSchema, e164Schema, flowSidSchema } from "../definition";
+import { ProjectError } from "./error";
 
 /*
  * A project's stack settings under `studiokit:` (Pulumi.<stack>.yaml): the flows to deploy and
@@ -80,8 +80,7 @@ export function configKey(path: readonly PropertyKey[]): string {
 
 /**
  * Raw settings (as Pulumi hands them: `flows` already parsed from YAML or JSON) → a typed config,
- * or a RunError naming the first bad key. The CLI shows a RunError's message alone, without a
- * stack trace.
+ * or a ProjectError naming the first bad key.
  */
 export function parseProjectConfig(raw: Record<string, unknown>): ProjectConfig {
   const result = projectConfigSchema.safeParse(raw);
@@ -89,22 +88,9 @@ export function parseProjectConfig(raw: Record<string, unknown>): ProjectConfig 
   const issue = result.error.issues[0];
   if (issue?.code === "unrecognized_keys") {
     const keys = issue.keys.map((k) => configKey([...issue.path, k]));
-    throw new pulumi.RunError(
+    throw new ProjectError(
       `stack config ${keys.join(", ")}: not a studiokit setting; remove it or check its spelling`,
     );
   }
-  throw new pulumi.RunError(`stack config ${configKey(issue?.path ?? [])}: ${issue?.message ?? "invalid"}`);
-}
-
-/** The current stack's `studiokit:*` settings. */
-export function readProjectConfig(config = new pulumi.Config("studiokit")): ProjectConfig {
-  let flows: unknown;
-  try {
-    flows = config.getObject<unknown>("flows");
-  } catch {
-    throw new pulumi.RunError(
-      "stack config studiokit:flows: not a list; write it as a YAML list of { file: flows/<name>.ts, … } entries",
-    );
-  }
-  return parseProjectConfig(flows === undefined ? {} : { flows });
+  throw new ProjectError(`stack config ${configKey(issue?.path ?? [])}: ${issue?.message ?? "invalid"}`);
 }
