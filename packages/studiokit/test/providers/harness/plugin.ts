@@ -13,7 +13,6 @@ import * as proto from "@pulumi/pulumi/proto/provider_pb";
 
 type Props = Record<string, unknown>;
 const root = path.resolve(__dirname, "..", "..", "..");
-const pulumiDir = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
 const live = new Set<ChildProcess>();
 process.on("exit", () => {
   for (const child of live) child.kill("SIGKILL");
@@ -53,9 +52,14 @@ export interface Plugin {
   close(): void;
 }
 
-export async function startPlugin(env: NodeJS.ProcessEnv = {}): Promise<Plugin> {
+/**
+ * `cwd` is the program directory the engine would start the plugin in: where the stub's
+ * `require("studiokit/pulumi")` resolves (default: this package, linked at the repository root).
+ */
+export async function startPlugin(env: NodeJS.ProcessEnv = {}, cwd: string = root): Promise<Plugin> {
+  const pulumiDir = path.dirname(require.resolve("@pulumi/pulumi/package.json", { paths: [cwd] }));
   const child = spawn(process.execPath, [path.join(pulumiDir, "cmd", "dynamic-provider"), "127.0.0.1:1"], {
-    cwd: root,
+    cwd,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

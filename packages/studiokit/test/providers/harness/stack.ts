@@ -38,10 +38,10 @@ export interface Stack {
  * it: the stack's `twilio:*` settings through Configure.
  */
 export async function startStack(
-  options: { faults?: FaultOptions; texts?: ProviderTexts } = {},
+  options: { faults?: FaultOptions; texts?: ProviderTexts; programDir?: string } = {},
 ): Promise<Stack> {
   const env = await withEmulator(options.faults ? { faults: options.faults } : {});
-  const plugin = await startPlugin();
+  const plugin = await startPlugin({}, options.programDir);
   try {
     await plugin.configure({
       "twilio:accountSid": accountSid,
