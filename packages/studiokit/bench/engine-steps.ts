@@ -1,5 +1,5 @@
 /**
- * P1: widget steps per second on the tutorial conversation and on a Liquid-heavy flow, next to
+ * Widget steps per second on the tutorial conversation and on a Liquid-heavy flow, next to
  * the floor: rendering the very same templates (captured from one conversation, pre-parsed)
  * with liquidjs alone. Goal: the engine reaches ≥ 50% of the floor.
  * `npm run bench -- engine-steps [conversations]`.

@@ -1,5 +1,5 @@
 /**
- * R1: ≥ 100,000 generated and mutated flows with random inputs; every execution must end or
+ * ≥ 100,000 generated and mutated flows with random inputs; every execution must end or
  * wait within Studio's limits without an uncaught error. `npm run bench -- fuzz [runs] [seed]`.
  */
 import fc from "fast-check";

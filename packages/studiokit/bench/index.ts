@@ -8,6 +8,7 @@ import * as engineSteps from "./engine-steps";
 import * as fuzz from "./fuzz";
 import { run as importBench } from "./import";
 import * as live from "./live";
+import { packageBench } from "./package";
 import * as providers from "./providers";
 import * as scenarios from "./scenarios";
 import { run as validateReal } from "./validate-real";
@@ -22,6 +23,7 @@ const benches: Record<string, (args: string[]) => void | Promise<void>> = {
   emulator: () => emulator.emulatorBench(),
   providers: () => providers.providersBench(),
   live: () => live.liveBench(),
+  package: packageBench,
 };
 
 async function main(argv: string[]): Promise<void> {

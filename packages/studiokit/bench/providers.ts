@@ -1,12 +1,14 @@
-// P4, R2 and R3 for studiokit's Pulumi providers, each driven through the SDK's dynamic-provider
-// plugin over gRPC (the engine's path) against the local Twilio, counted from the emulator's store.
-//   P4  no-op preview: check + diff over the tutorial (the compiled builder flow and the seed
+// Three measurements of studiokit's Pulumi providers (`npm run bench -- providers`), each driven
+// through the SDK's dynamic-provider plugin over gRPC (the engine's path) against the local Twilio,
+// counted from the emulator's store.
+//   no-op preview: check + diff over the tutorial (the compiled builder flow and the seed
 //       export) and every real flow, written five ways
 //       (as deployed, reformatted, reordered, Studio's defaults spelt out, left out) → changes
 //       and Twilio calls.
-//   R2  create → update → no-op → refresh → delete of every resource at 30% faults.
-//   R3  creates whose reply is lost after Twilio applied them → duplicates.
-// BENCH_ROUNDS (default 10) sets R2's rounds per resource and R3's creates per resource.
+//   fault soak: create → update → no-op → refresh → delete of every resource at 30% faults.
+//   lost replies: creates whose reply is lost after Twilio applied them → duplicates.
+// BENCH_ROUNDS (default 10) sets the fault soak's rounds per resource and the lost-reply creates
+// per resource.
 import fs from "node:fs";
 import tutorialFlow from "../test/fixtures/project/flows/do-you-like-bots";
 import { compile } from "../src/compiler";
@@ -44,7 +46,7 @@ function flows(): Array<{ file: string; definition: FlowDefinition }> {
     validateDefinition(f.definition).some((i) => i.severity === "error"),
   );
   for (const f of rejected)
-    print(`P4 skips ${f.file}: the validator rejects it (studiokit validate says why)`);
+    print(`no-op preview skips ${f.file}: the validator rejects it (studiokit validate says why)`);
   // The tutorial as infra/ deploys it: the builder flow, compiled.
   return [
     { file: "flows/do-you-like-bots.ts", definition: compile(tutorialFlow) },
@@ -72,7 +74,7 @@ async function p4(): Promise<void> {
       calls += stack.env.emulator.requests.count - before;
     }
     const ms = (Date.now() - started) / previews;
-    print(`P4 no-op preview: ${previews} previews of ${previews / 5} flows (check + diff each)`);
+    print(`no-op preview: ${previews} previews of ${previews / 5} flows (check + diff each)`);
     print(
       `   changes reported: ${changes}; Twilio API calls: ${calls}; about ${ms.toFixed(0)} ms per preview`,
     );
@@ -92,7 +94,9 @@ async function r2(): Promise<void> {
       seed: 7,
     };
     const run = await runCycles(stack, rounds, faults);
-    print(`R2 cycles at 30% faults (429 with Retry-After, 500, 503, drop, slow; seed ${faults.seed}):`);
+    print(
+      `fault soak: cycles at 30% faults (429 with Retry-After, 500, 503, drop, slow; seed ${faults.seed}):`,
+    );
     print(
       `   ${run.requests} requests, ${run.faults} faults injected, ${run.appliedThenDropped} replies lost after the change was applied`,
     );
@@ -133,7 +137,7 @@ async function r3(): Promise<void> {
       dropAfterApplyShare: 1,
       seed: 3,
     });
-    print(`R3 creates whose reply was lost after Twilio applied them (${rounds} per resource):`);
+    print(`lost replies: creates whose reply was lost after Twilio applied them (${rounds} per resource):`);
     for (const name of Object.keys(cycleSpecs) as ProviderName[]) {
       let duplicates = 0;
       let adopted = 0;

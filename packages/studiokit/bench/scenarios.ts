@@ -1,5 +1,5 @@
 /**
- * P3: 10,000 scenario runs over the tutorial's four branches (yes, no, anything else, timeout)
+ * 10,000 scenario runs over the tutorial's four branches (yes, no, anything else, timeout)
  * through the real `studiokit test` binary, wall time including start-up. Goal: ≤ 3 s.
  *
  * `npm run bench -- scenarios [--repeat 2500] [--runs 5]`: a generated scenario file with

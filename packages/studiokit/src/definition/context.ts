@@ -1,7 +1,7 @@
 import { type OutputShape } from "./widgets/spec";
 
 /**
- * The execution context a Liquid template sees (studio.md §3): four roots, and the key under
+ * The execution context a Liquid template sees (docs/studio-behaviour.md §3): four roots, and the key under
  * `trigger` that each trigger event fills.
  */
 export const contextRoots = ["flow", "trigger", "widgets", "contact"] as const;
@@ -20,7 +20,7 @@ export const triggerEvents = Object.keys(triggerContextKeys) as [TriggerEvent, .
 export const isTriggerEvent = (event: string): event is TriggerEvent =>
   Object.hasOwn(triggerContextKeys, event);
 
-/** Studio's published limits (studio.md §6.2). */
+/** Studio's published limits (docs/studio-behaviour.md §7). */
 export const studioLimits = {
   statesPerFlow: 1000,
   stepsPerExecution: 1000,
@@ -53,8 +53,8 @@ const callFields = {
 } as const;
 
 /**
- * What the `trigger`, `flow` and `contact` roots hold (studio.md §3), in the shape widget specs
- * use for their outputs: the builder types its references with it, codegen emits typed
+ * What the `trigger`, `flow` and `contact` roots hold (docs/studio-behaviour.md §3), in the shape
+ * widget specs use for their outputs: the builder types its references with it, codegen emits typed
  * references only where it knows the key.
  */
 export const contextShapes = {

@@ -29,7 +29,7 @@ export function errorBody(status: number, code: number, message: string, details
   return body;
 }
 
-/** The error codes the emulator answers with, named (twilio-api.md §4). */
+/** The error codes the emulator answers with, named (docs/twilio-rest.md §13). */
 export const codes = {
   invalidParameter: 20001,
   authenticate: 20003,

@@ -3,7 +3,10 @@ import { z } from "zod";
 export const faultKindSchema = z.enum(["429", "500", "503", "drop", "slow"]);
 export type FaultKind = z.infer<typeof faultKindSchema>;
 
-/** Fault injection (R2): at `rate`, a request gets one of `kinds`, chosen by a seeded PRNG. */
+/**
+ * Fault injection (docs/twilio-rest.md §13): at `rate`, a request gets one of `kinds`, chosen by a
+ * seeded PRNG.
+ */
 export const faultOptionsSchema = z.strictObject({
   rate: z.number().min(0).max(1),
   kinds: z.array(faultKindSchema).min(1),
@@ -17,7 +20,7 @@ export const faultOptionsSchema = z.strictObject({
   applyTo: z.enum(["all", "mutations"]).optional(),
   /**
    * Share (0..1) of dropped mutations that are applied before the connection is destroyed: the
-   * change happened but its reply was lost (R3). The rest are dropped before being applied.
+   * change happened but its reply was lost. The rest are dropped before being applied.
    * Default 0.5.
    */
   dropAfterApplyShare: z.number().min(0).max(1).optional(),

@@ -5,7 +5,7 @@ export interface RecordedRequest {
   readonly method: string;
   readonly path: string;
   readonly query: string;
-  /** The intended Twilio host when the client kept it in `X-Twilio-Host` (toolchain.md §5). */
+  /** The intended Twilio host when the client kept it in `X-Twilio-Host` (docs/twilio-rest.md §12). */
   readonly host: string | undefined;
   readonly form: ReadonlyArray<readonly [string, string]>;
   /** HTTP status sent, or "dropped" when the connection was destroyed without a reply. */

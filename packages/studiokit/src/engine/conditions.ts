@@ -2,8 +2,8 @@ import { type ConditionType } from "../definition";
 import { type Warn } from "./liquid";
 
 /**
- * Split Based On's 17 predicates (studio.md §4). Both sides arrive rendered; every predicate
- * trims and ignores case, as the doc says of all of them.
+ * Split Based On's 17 predicates (docs/studio-behaviour.md §4). Both sides arrive rendered; every
+ * predicate trims and ignores case, as the doc says of all of them.
  */
 type Predicate = (subject: string, value: string, warn: Warn) => boolean;
 

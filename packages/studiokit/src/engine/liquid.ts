@@ -75,7 +75,7 @@ export function pacificOffsetMinutes(ms: number): number {
   return offset;
 }
 
-/** liquidjs configured as Studio's Liquid (studio.md §5). */
+/** liquidjs configured as Studio's Liquid (docs/studio-behaviour.md §5). */
 function createLiquid(): Liquid {
   const liquid = new Liquid({
     // Missing variables render empty; unknown filters pass the value through (UNCONFIRMED: Studio).
@@ -237,7 +237,8 @@ let tracer: ((source: string, scope: object) => void) | undefined;
 
 /**
  * @internal Calls `hook` with every (source, scope) the engine renders until the returned
- * function is called; the P1 benchmark uses it to render the same templates with liquidjs alone.
+ * function is called; `npm run bench -- engine-steps` uses it to render the same templates with
+ * liquidjs alone.
  */
 export function traceRenders(hook: (source: string, scope: object) => void): () => void {
   tracer = hook;

@@ -95,7 +95,7 @@ function acceptInput(work: Work, event: Exclude<InputEvent, { type: "tick" }>): 
   const waiting = work.waiting;
   if (waiting?.for === "input" && resume(work, event)) return;
   if (event.type === "hangup" && "call" in work.context.trigger) {
-    // The caller is gone: Twilio's final status callback ends the execution (studio.md §6.1).
+    // The caller is gone: Twilio's final status callback ends the execution (docs/studio-behaviour.md §6).
     work.end(waiting ? { kind: "hangup", widget: waiting.widget } : { kind: "hangup" });
     return;
   }
@@ -220,8 +220,8 @@ function leave(work: Work, state: State, outcome: Extract<Outcome, { type: "next
     outcome.transitionIndex ?? indexFlow(work.definition()!).events.get(state.name)?.get(outcome.event);
   const t = index === undefined ? undefined : state.transitions[index];
   if (index === undefined || !t) {
-    // UNCONFIRMED (studio.md §6.4 rule 4): Studio logs 81002; whether the execution then ends or
-    // idles until the 30-day cap is unknown. We end it, as one public test suite assumes.
+    // UNCONFIRMED (docs/studio-behaviour.md §6): Studio logs 81002; whether the execution then
+    // ends or idles until the 30-day cap is unknown. We end it, as one public test suite assumes.
     work.warn("81002", `widget "${state.name}" has no transition for event "${outcome.event}"`, state.name);
     work.end({ kind: "noTransition", widget: state.name, event: outcome.event });
     return undefined;

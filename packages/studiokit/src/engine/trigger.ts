@@ -25,8 +25,8 @@ function twilioExtras<Shape extends z.ZodRawShape>(shape: Shape) {
 const address = z.string().min(1);
 
 /**
- * How an execution starts (studio.md §3). For message and call triggers `from` is the contact and
- * `to` the Twilio address; for incomingRequest they are the REST API's `From` (the flow's
+ * How an execution starts (docs/studio-behaviour.md §3). For message and call triggers `from` is
+ * the contact and `to` the Twilio address; for incomingRequest they are the REST API's `From` (the flow's
  * address) and `To` (the contact).
  */
 export const triggerInputSchema = z.discriminatedUnion("event", [

@@ -9,7 +9,7 @@
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
-/** `flow.*` as studio.md §3 lists it. */
+/** `flow.*` as docs/studio-behaviour.md §3 lists it. */
 export interface FlowContext {
   /** The execution SID (FN…): Studio's `flow.sid` names the execution, not the flow. */
   readonly sid: string;
@@ -64,7 +64,7 @@ export type TranscriptEntry =
 
 export type TranscriptKind = TranscriptEntry["kind"];
 
-/** One entry of Studio's Execution Steps (studio.md §6.1), plus where it ran. */
+/** One entry of Studio's Execution Steps (docs/studio-behaviour.md §6), plus where it ran. */
 export interface Step {
   /** The event that moved the execution out of the widget. */
   readonly name: string;

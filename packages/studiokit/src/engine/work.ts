@@ -20,7 +20,7 @@ export interface FlowIndex {
   readonly events: ReadonlyMap<string, ReadonlyMap<string, number>>;
 }
 
-/** Studio's wording where known (studio.md §6.2); the 81000 text is ours (UNCONFIRMED). */
+/** Studio's wording where known (docs/studio-behaviour.md §7); the 81000 text is ours (UNCONFIRMED). */
 export const limitMessages = {
   "81000": `Execution has exceeded the maximum of ${studioLimits.stepsPerExecution} steps`,
   "81001": "Widget has exceeded max steps in a loop",

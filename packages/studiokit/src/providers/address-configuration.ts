@@ -9,7 +9,7 @@ import { providerStub } from "./runtime/stub";
 import { flowSidSchema, conversationServiceSidSchema } from "../definition";
 import { createOrAdopt, fetchIfPresent, removeIfPresent, retrying } from "./runtime/retry";
 
-/** A Conversations Address Configuration (twilio-api.md §2.1), in twilio-node's spelling. */
+/** A Conversations Address Configuration (docs/twilio-rest.md §7), in twilio-node's spelling. */
 export const addressConfigurationSchema = z.object({
   type: z.enum(["sms", "whatsapp", "messenger", "gbm", "email", "rcs", "apple", "chat"]),
   address: z

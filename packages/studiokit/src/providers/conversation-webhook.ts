@@ -10,7 +10,7 @@ import { flowSidSchema, conversationSidSchema } from "../definition";
 import { createOrAdopt, fetchIfPresent, removeIfPresent, retrying } from "./runtime/retry";
 
 /**
- * A conversation-scoped webhook (twilio-api.md §2.4): `studio` hands the conversation's messages
+ * A conversation-scoped webhook (docs/twilio-rest.md §10): `studio` hands the conversation's messages
  * to a flow (the tutorial's manual wiring), `webhook` posts events to a URL, `trigger` posts when
  * a message contains one of the trigger keywords.
  */
@@ -52,7 +52,7 @@ const strings = (v: unknown) =>
 
 /**
  * `configuration` holds only the keys of its target. For `trigger`, Twilio lists the keywords
- * under `filters` (spec example; UNCONFIRMED, twilio-api.md §6.4): they are read back as `triggers`.
+ * under `filters` (spec example; UNCONFIRMED, docs/twilio-rest.md §10): they are read back as `triggers`.
  */
 function outputsFrom(
   remote: RemoteWebhook,

@@ -9,7 +9,7 @@ import { providerStub } from "./runtime/stub";
 import { messagingServiceSidSchema } from "../definition";
 import { createOrAdopt, fetchIfPresent, removeIfPresent, retrying } from "./runtime/retry";
 
-/** A Conversation in the account's default Conversations service (twilio-api.md §2.2). */
+/** A Conversation in the account's default Conversations service (docs/twilio-rest.md §8). */
 export const conversationSchema = z.object({
   friendlyName: z.string().max(256).optional(),
   /**

@@ -9,7 +9,7 @@ import { defaultFlags, defaultProperties } from "./studio-defaults";
 
 // How a flow definition is held in Pulumi inputs and state. A dynamic provider cannot return a
 // detailed diff, so the CLI shows the difference between old and new inputs property by property
-// (toolchain.md, addendum). States are therefore kept as a map keyed by widget name — a change
+// (docs/twilio-rest.md §14). States are therefore kept as a map keyed by widget name — a change
 // shows as `widgets.send_message_2.properties.body`, never as a shifted array index — and the
 // rest of the definition as `flow`. Both halves are canonical (Studio's key order, sorted keys
 // elsewhere), so formatting and ordering never reach the state.

@@ -9,7 +9,7 @@ import { conversationSidSchema } from "../definition";
 import { createOrAdopt, fetchIfPresent, removeIfPresent, retrying } from "./runtime/retry";
 
 /**
- * A participant of a conversation (twilio-api.md §2.3): an SMS/WhatsApp contact (messaging
+ * A participant of a conversation (docs/twilio-rest.md §9): an SMS/WhatsApp contact (messaging
  * binding address + the Twilio number as proxy address) or a chat identity.
  */
 export const participantSchema = z

@@ -1,10 +1,11 @@
 /**
  * What Studio fills in when a definition leaves it out, so that "left out" and "spelt out as the
- * default" compare equal and never cause an update (P4). Used for comparison only: the definition
- * sent to Twilio is the author's, untouched. Sources: studio.md §1 (flags default, every event
- * listed with `next` omitted when unwired) and §2 (per-widget property defaults). Whether Studio's
- * API itself adds these on write is UNCONFIRMED (twilio-api.md open question 6); treating them as
- * equal is safe either way because each default is what Studio does when the key is absent.
+ * default" compare equal and never cause an update (a no-op preview shows no change). Used for
+ * comparison only: the definition sent to Twilio is the author's, untouched. Sources:
+ * docs/studio-behaviour.md §1 (every event listed with `next` omitted when unwired) and §9 (the
+ * flags default, per-widget property defaults). Whether Studio's API itself adds these on write is
+ * UNCONFIRMED (docs/twilio-rest.md §15); treating them as equal is safe either way because each
+ * default is what Studio does when the key is absent.
  */
 
 /** `flags` when absent: concurrent calls allowed (the default for flows created since 2018). */

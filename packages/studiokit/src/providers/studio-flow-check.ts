@@ -39,7 +39,7 @@ function text(value: unknown, ...keys: string[]): string | undefined {
 
 /**
  * Twilio's own FlowValidate (`studiokit:validateWithTwilio`): a rejected definition comes back as
- * error 81022 with the problems under `details.errors` (layout UNCONFIRMED, twilio-api.md §6.1;
+ * error 81022 with the problems under `details.errors` (layout UNCONFIRMED, docs/twilio-rest.md §4;
  * each item is read for a message, a path and a widget name where present).
  */
 export async function twilioCheckFailures(

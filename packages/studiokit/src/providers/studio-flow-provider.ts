@@ -35,7 +35,7 @@ export const flowSettingsSchema = z.object({
   /**
    * Identities that may run a draft revision; the list replaces Twilio's. Leaving it out leaves
    * Twilio's list alone: the API client cannot send an empty list, so clearing it happens in the
-   * console (twilio-api.md §1.7).
+   * console (docs/twilio-rest.md §6).
    */
   testUsers: z
     .array(z.string().min(1))
@@ -218,7 +218,8 @@ export const studioFlowProvider = twilioProvider<
           commitMessage: (inputs.commitMessage ?? "deployed by studiokit") + marker,
         }),
       async () => {
-        // The marker makes a create whose reply was lost recognisable, so it is adopted (R3).
+        // The marker makes a create whose reply was lost recognisable, so it is adopted, not
+        // made twice.
         const all = await client.studio.v2.flows.list();
         const mine = all.find(
           (f) => f.friendlyName === inputs.friendlyName && f.commitMessage?.endsWith(marker),

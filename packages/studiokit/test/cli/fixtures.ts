@@ -39,7 +39,10 @@ export async function cli(cwd: string, args: string[], input?: string[]): Promis
   return { code, stdout, stderr };
 }
 
-/** The real binary, spawned asynchronously (toolchain.md P9); `input` is written to its stdin. */
+/**
+ * The real binary, spawned asynchronously (a synchronous spawn would block this process, and with
+ * it any local server the binary calls); `input` is written to its stdin.
+ */
 export function spawnCli(cwd: string, args: string[], input = ""): Promise<Outcome> {
   return new Promise((resolve) => {
     const child = execFile(process.execPath, [bin, ...args], { cwd }, (error, stdout, stderr) => {

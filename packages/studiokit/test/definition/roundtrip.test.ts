@@ -14,7 +14,7 @@ const flows = realFlows();
 const v2Flows = flows.filter((f) => f.file !== legacyFlowFile);
 
 describe("real flows", () => {
-  it("has the fixtures from shared/", () => {
+  it("has the real-flow fixtures of test/fixtures/real", () => {
     expect(flows).toHaveLength(19);
     expect(realWidgets()).toHaveLength(21);
   });

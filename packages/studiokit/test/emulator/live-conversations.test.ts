@@ -4,7 +4,7 @@ import tutorial from "../fixtures/project/flows/do-you-like-bots";
 import { accountSid, withEmulator, type TestEmulator } from "../support/emulator";
 
 // The tutorial flow deployed to the emulator with both Conversations wirings of
-// shared/flows/seed/README.md, and contacts talking to it over HTTP: whole transcripts as the
+// test/fixtures/seed/README.md, and contacts talking to it over HTTP: whole transcripts as the
 // Conversations API lists them, routing, auto-creation, the clock, and what cannot run.
 
 const number = "+15017122661";

@@ -6,7 +6,7 @@ import { operationFor, specProblems } from "../support/oai";
 import { seedFlowPath } from "../support/fixtures";
 
 // Every endpoint the emulator serves, called once for real and its reply checked against the
-// OpenAPI operation it implements (shared/twilio-oai).
+// OpenAPI operation it implements (test/fixtures/twilio-oai).
 const definition = fs.readFileSync(seedFlowPath, "utf8");
 let t: TestEmulator;
 const checked = new Set<string>();

@@ -6,7 +6,8 @@ import { flow, run, sms, twilio, widget } from "./helpers";
 const warnings: string[] = [];
 const warn = (_code: string, message: string) => void warnings.push(message);
 
-// [type, subject, value, expected] — doc examples (studio.md §4) and the edges of each rule.
+// [type, subject, value, expected] — doc examples (docs/studio-behaviour.md §4) and the edges of
+// each rule.
 const table: [string, string, string, boolean][] = [
   ["equal_to", " Yes ", "yes", true],
   ["equal_to", "yes", "yes please", false],

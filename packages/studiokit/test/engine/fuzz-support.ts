@@ -1,5 +1,5 @@
 /**
- * R1: generated and mutated flows plus contact/call inputs, shared by the fuzz test (a few
+ * Generated and mutated flows plus contact/call inputs, shared by the fuzz test (a few
  * hundred runs in `npm test`) and bench/fuzz.ts (≥ 100,000 runs).
  */
 import fc from "fast-check";

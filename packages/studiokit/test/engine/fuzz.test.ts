@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { emptyFindings, fuzzCase, runCase } from "./fuzz-support";
 
-describe("engine/fuzz (R1)", () => {
+describe("engine/fuzz: generated and mutated flows", () => {
   it("every generated or mutated flow ends or waits within Studio's limits, without an uncaught error", async () => {
     const findings = emptyFindings();
     await fc.assert(

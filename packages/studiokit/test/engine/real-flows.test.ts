@@ -81,7 +81,7 @@ const expected: Record<string, [string, string, string][]> = {
 describe("engine/real flows", () => {
   const flows = realFlows().filter((f) => f.file !== legacyFlowFile);
 
-  it("has an expectation for every whole flow in shared/flows/real", () => {
+  it("has an expectation for every whole flow in test/fixtures/real", () => {
     expect(flows.map((f) => f.file).sort()).toEqual(Object.keys(expected).sort());
   });
 

@@ -2,8 +2,8 @@ import { afterEach, describe, expect, test } from "vitest";
 import { runCycles } from "./harness/cycles";
 import { startStack, type Stack } from "./harness/stack";
 
-// R2 and R3 against the local Twilio with fault injection: every provider's cycle through the
-// plugin, counted from the emulator's store.
+// The fault soak (30% injected faults) and lost create replies, against the local Twilio with
+// fault injection: every provider's cycle through the plugin, counted from the emulator's store.
 
 let stack: Stack | undefined;
 afterEach(async () => {
@@ -38,7 +38,7 @@ describe("cycles of every resource", () => {
     expect(run.appliedThenDropped).toBeGreaterThan(0);
   }, 120_000);
 
-  test("R3: every create's reply lost after Twilio applied it — each one adopted, never duplicated", async () => {
+  test("every create's reply lost after Twilio applied it: each one adopted, never duplicated", async () => {
     stack = await startStack();
     const store = stack.env.emulator.store;
     stack.env.emulator.setFaults({

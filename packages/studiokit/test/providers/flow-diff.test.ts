@@ -14,8 +14,9 @@ import {
   withStudioDefaults,
 } from "./harness/variants";
 
-// The diff over the real flows (P4): how a flow is held in inputs (`flow` + `widgets`) and what
-// counts as a change. The same functions run in `check`, `diff` and `read` in the plugin.
+// The diff over the real flows (what decides whether a preview shows a change): how a flow is held
+// in inputs (`flow` + `widgets`) and what counts as a change. The same functions run in `check`,
+// `diff` and `read` in the plugin.
 
 const flows = realFlows()
   .filter((f) => f.file !== legacyFlowFile)

@@ -3,7 +3,7 @@ import path from "node:path";
 import { openApiDir } from "./fixtures";
 
 /*
- * A small OpenAPI 3 response checker over shared/twilio-oai. Twilio's response schemas declare
+ * A small OpenAPI 3 response checker over test/fixtures/twilio-oai. Twilio's response schemas declare
  * no `required` list, but Twilio always sends every declared field, so every declared property
  * must be present and no undeclared one may appear. Types, nullability, enums, SID patterns,
  * lengths and date-time/uri formats are checked recursively.

@@ -23,7 +23,10 @@ export async function runCli(args: string[], cwd: string = repoRoot): Promise<Cl
   return { code, stdout, stderr };
 }
 
-/** Runs the real binary (`bin/studiokit.js`) in a child process, asynchronously (toolchain.md P9). */
+/**
+ * Runs the real binary (`bin/studiokit.js`) in a child process, asynchronously: a synchronous
+ * spawn would block this process, and with it any local server the binary calls.
+ */
 export async function spawnCli(args: string[], cwd: string = repoRoot): Promise<CliRun> {
   const bin = path.join(repoRoot, "bin", "studiokit.js");
   return promisify(execFile)(process.execPath, [bin, ...args], { cwd, encoding: "utf8" }).then(

@@ -3,7 +3,7 @@ import type RequestClient from "twilio/lib/base/RequestClient";
 
 /**
  * Sends every twilio-node request to a local server, keeping the path and query and the intended
- * host in `X-Twilio-Host` (toolchain.md §5). No retries: tests see every 429 themselves.
+ * host in `X-Twilio-Host` (docs/twilio-rest.md §12). No retries: tests see every 429 themselves.
  */
 export class RedirectingRequestClient extends twilio.RequestClient {
   constructor(private readonly base: string) {

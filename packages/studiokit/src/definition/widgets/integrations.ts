@@ -23,7 +23,7 @@ export const sendToFlex = defineWidget({
   outputs: { Age: "value", Attributes: "value", TaskSid: "value", QueueResult: "value" },
 });
 
-/** UNCONFIRMED (not in studio.md): a TaskRouter task without Flex's channel handling. */
+/** UNCONFIRMED (no public source, docs/studio-behaviour.md §2): a TaskRouter task without Flex. */
 export const createTask = defineWidget({
   type: "create-task",
   label: "Create Task",
@@ -39,7 +39,7 @@ export const createTask = defineWidget({
   outputs: { TaskSid: "value", Attributes: "value" },
 });
 
-/** UNCONFIRMED (not in studio.md): writes a Sync Document, List item or Map item. */
+/** UNCONFIRMED (no public source, docs/studio-behaviour.md §2): writes a Sync Document, List or Map item. */
 export const updateSyncObject = defineWidget({
   type: "update-sync-object",
   label: "Update Sync Object",
@@ -56,7 +56,10 @@ export const updateSyncObject = defineWidget({
   outputs: { data: "open" },
 });
 
-/** UNCONFIRMED (not in studio.md): Autopilot natural-language understanding, retired with Autopilot. */
+/**
+ * UNCONFIRMED (no public source, docs/studio-behaviour.md §2): Autopilot natural-language
+ * understanding, retired with Autopilot.
+ */
 export const understand = defineWidget({
   type: "understand",
   label: "Understand (retired)",
@@ -101,7 +104,7 @@ export const connectVirtualAgentV2 = defineWidget({
     parameters: z.array(keyValueSchema).optional(),
     connector_details: z.looseObject({}).optional(),
   },
-  // UNCONFIRMED (studio.md): JSON event names from Twilio's agent skill.
+  // UNCONFIRMED (docs/studio-behaviour.md §2): JSON event names from Twilio's agent skill.
   events: ["completed", "live-agent-handoff", "hangup", "failed", "paused", "timeout"],
   outputs: {
     VirtualAgentProvider: "value",

@@ -45,7 +45,8 @@ export const setVariables = defineWidget({
     variables: z.array(setVariablesItemSchema).optional(),
   },
   events: ["next"],
-  // The same pairs also land in flow.variables; studio.md marks widgets.NAME.<key> UNCONFIRMED.
+  // The same pairs also land in flow.variables; widgets.NAME.<key> is UNCONFIRMED
+  // (docs/studio-behaviour.md §8).
   outputs: { variables: "open" },
 });
 
@@ -88,7 +89,7 @@ export const runFunction = defineWidget({
   outputs: functionOutputs,
 });
 
-/** UNCONFIRMED (studio.md has no page for it): modelled on run-function. */
+/** UNCONFIRMED (no Twilio page for it, docs/studio-behaviour.md §2): modelled on run-function. */
 export const runFunctionV2 = defineWidget({
   type: "run-function-v2",
   label: "Run Function (v2)",

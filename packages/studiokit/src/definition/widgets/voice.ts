@@ -183,7 +183,7 @@ export const makeOutgoingCallV1 = defineWidget({
   label: "Make Outgoing Call (v1)",
   channel: "any",
   properties: outgoingCall,
-  // UNCONFIRMED (studio.md): v1's extra events come from Twilio's agent skill only.
+  // UNCONFIRMED (docs/studio-behaviour.md §2): v1's extra events come from Twilio's agent skill only.
   events: ["answered", "answeredByMachine", "busy", "noAnswer", "failed", "hangup"],
   outputs: outgoingCallOutputs,
 });
@@ -273,7 +273,7 @@ export const runConversationRelay = defineWidget({
     interruptible: z.union([z.string(), z.boolean()]).optional(),
     parameters: z.array(keyValueSchema).optional(),
   },
-  // UNCONFIRMED (studio.md): events from Twilio's agent skill only.
+  // UNCONFIRMED (docs/studio-behaviour.md §2): events from Twilio's agent skill only.
   events: ["success", "failed"],
   outputs: { HandoffData: "value" },
 });

@@ -13,7 +13,7 @@ const maxPerConversation = 5;
 /**
  * `configuration` keys depend on the target, as in the spec examples: studio → `flow_sid`;
  * webhook → `url`, `method`, `filters`; trigger → `url`, `method` and the trigger keywords under
- * `filters` (the spec's update example does this; UNCONFIRMED, twilio-api.md §6.4).
+ * `filters` (the spec's update example does this; UNCONFIRMED, docs/twilio-rest.md §10).
  */
 function renderConfiguration(w: WebhookRecord): Record<string, unknown> {
   const c = w.configuration;

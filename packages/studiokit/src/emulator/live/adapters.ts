@@ -7,7 +7,7 @@ import {
   type SendResult,
 } from "../../engine";
 
-/** Studio gives HTTP Request and Run Function 10 seconds (studio.md §6.2). */
+/** Studio gives HTTP Request and Run Function 10 seconds (docs/studio-behaviour.md §7). */
 const timeoutMs = 10_000;
 
 async function call(url: string, init: RequestInit): Promise<HttpResponse> {

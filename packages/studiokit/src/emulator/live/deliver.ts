@@ -27,7 +27,7 @@ const addressOf = (p: ParticipantRecord, c: ConversationRecord): string =>
 
 /**
  * The webhook parameters Studio puts under `trigger.conversation` (and a reply's `inbound`):
- * the documented fields plus Author and ParticipantSid (studio.md §3).
+ * the documented fields plus Author and ParticipantSid (docs/studio-behaviour.md §3).
  */
 function conversationFields(m: ConversationMessage): JsonObject {
   return {

@@ -92,7 +92,8 @@ function list(ctx: RequestContext) {
 /**
  * Create: an `incomingRequest` run of the revision the contact (`To`) gets. A contact with an
  * active execution of the flow gets no second one: the request goes to the active execution,
- * which ignores it (81002) unless it waits for exactly that (studio.md §6.2), and is returned.
+ * which ignores it (81002) unless it waits for exactly that (docs/studio-behaviour.md §11), and is
+ * returned.
  */
 async function create(ctx: RequestContext) {
   const flow = findFlow(ctx, ctx.params["FlowSid"]);

@@ -31,7 +31,7 @@ const latestPublished = (flow: FlowRecord) => flow.revisions.findLast((r) => r.s
 
 /**
  * The revision a contact runs: test users run the latest revision (draft or not), everyone else
- * the latest published one (studio.md §6.2). A flow never published runs for test users only.
+ * the latest published one (docs/studio-behaviour.md §11). A flow never published runs for test users only.
  */
 function revisionFor(flow: FlowRecord, contact: string): FlowRevisionRecord {
   const revision = flow.test_users.includes(contact) ? latest(flow) : latestPublished(flow);

@@ -44,7 +44,7 @@ function failed(errors: FlowProblem[], warnings: FlowProblem[]): ApiError {
 /**
  * Parses the `Definition` form field and runs our validator on it. Problems of severity "error"
  * reject the write with 400/81022 and `details.errors[]` `{message, property_path}` (Studio's
- * layout for failed flow writes; the exact layout is UNCONFIRMED, twilio-api.md §6.1).
+ * layout for failed flow writes; the exact layout is UNCONFIRMED, docs/twilio-rest.md §4).
  * Warnings are kept on the saved revision.
  */
 export function checkDefinition(text: string): CheckedDefinition {

@@ -103,7 +103,7 @@ export const flowRoutes: Route[] = [
     path: "/v2/Flows/:Sid",
     handlers: {
       GET: (ctx) => ok(renderFlow(ctx, findFlow(ctx, ctx.params["Sid"]), true)),
-      // Every update is a new revision; Status must be sent every time (twilio-api.md §1.1).
+      // Every update is a new revision; Status must be sent every time (docs/twilio-rest.md §2).
       POST: (ctx) => {
         const flow = findFlow(ctx, ctx.params["Sid"]);
         const write = readFlowWrite(ctx, latest(flow));

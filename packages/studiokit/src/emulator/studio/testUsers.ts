@@ -14,7 +14,7 @@ export const testUserRoutes: Route[] = [
     handlers: {
       GET: (ctx) => ok(render(ctx, findFlow(ctx, ctx.params["Sid"]))),
       // The list is replaced whole. twilio-node cannot send an empty array (no key at all), so
-      // `TestUsers=` (one empty value) clears it (UNCONFIRMED, twilio-api.md §6.5).
+      // `TestUsers=` (one empty value) clears it (UNCONFIRMED, docs/twilio-rest.md §6).
       POST: (ctx) => {
         const flow = findFlow(ctx, ctx.params["Sid"]);
         ctx.form.required("TestUsers");

@@ -43,7 +43,8 @@ function settle(run: WidgetRun, result: HttpResult, code: string, okStatus: (s: 
     run.warn(code, `widget "${run.name}": the response is ${bytes} bytes, over Studio's 64 KB limit`);
     return { ok: false, status: response.status };
   }
-  // `parsed` exists only when the body is a JSON object; arrays and text are not parsed (studio.md §2).
+  // `parsed` exists only when the body is a JSON object; arrays and text are not parsed
+  // (docs/studio-behaviour.md §8).
   const parsed = parseJsonObject(response.body);
   const outputs: JsonObject = {
     status_code: response.status,

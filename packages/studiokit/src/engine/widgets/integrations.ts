@@ -31,7 +31,7 @@ export const sendToFlex: WidgetHandler = {
   ...(flexWait.resume ? { resume: flexWait.resume } : {}),
 };
 
-/** Start/Resume Conversation exist only in REST-triggered flows (studio.md §2). */
+/** Start/Resume Conversation exist only in REST-triggered flows (docs/studio-behaviour.md §8). */
 function restOnly(event: string, prefix: string): WidgetHandler {
   return {
     enter(run: WidgetRun) {

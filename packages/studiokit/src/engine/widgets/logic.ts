@@ -15,7 +15,7 @@ export const trigger: WidgetHandler = {
 };
 
 /**
- * Split Based On (studio.md §4). Each condition tests `arguments[0]` rendered (the split's
+ * Split Based On (docs/studio-behaviour.md §4). Each condition tests `arguments[0]` rendered (the split's
  * `input` when absent) against its rendered `value`. `match` transitions are tried in array
  * order and the first whose conditions ALL hold is taken (UNCONFIRMED: order and AND); a `match`
  * transition without conditions never matches (UNCONFIRMED). Otherwise `noMatch`.

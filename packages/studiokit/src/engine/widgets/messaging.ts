@@ -2,7 +2,7 @@ import { simulatedAccountSid } from "../trigger";
 import { type JsonObject, type OutboundMessage } from "../types";
 import { memoObject, next, type Outcome, type WidgetHandler, type WidgetRun } from "./handler";
 
-/** studio.md §2: `from`/`to` default to the flow's and the contact's addresses. */
+/** `from`/`to` default to the flow's and the contact's addresses (docs/studio-behaviour.md §9). */
 function compose(run: WidgetRun, to: string): { message: OutboundMessage; outbound: JsonObject } {
   const from = run.text("from", "{{flow.channel.address}}");
   const body = run.text("body");

@@ -30,10 +30,10 @@ export function retryAfterMs(headers: unknown): number | undefined {
 
 /**
  * A twilio client whose transport (1) sends every request to `apiBaseUrl` when one is set, keeping
- * path and query (toolchain.md §5), and (2) retries what is safe to retry at that level: every request
- * answered 429 (Twilio did not process it), honouring Retry-After, and GET/DELETE after a 5xx or no
- * reply. A POST that got a 5xx or no reply is handed back: only the caller knows how to check
- * whether it was applied before sending it again.
+ * path and query (docs/twilio-rest.md §12), and (2) retries what is safe to retry at that level:
+ * every request answered 429 (Twilio did not process it), honouring Retry-After, and GET/DELETE
+ * after a 5xx or no reply. A POST that got a 5xx or no reply is handed back: only the caller knows
+ * how to check whether it was applied before sending it again.
  */
 export type TwilioClient = ReturnType<typeof twilio>;
 

@@ -24,7 +24,8 @@ export async function call<T>(action: string, run: () => Promise<T>): Promise<T>
  * Sends a write whose reply may be lost and must not be applied twice: after a failure that may
  * still have been applied (no reply, 5xx), `settle` reads Twilio back first and answers what the
  * write already achieved, or `undefined` to send it again. A read-back that fails is tried again
- * before anything is resent. Creates use it to adopt a resource their lost reply created (R3).
+ * before anything is resent. Creates use it to adopt a resource their lost reply created, so a lost
+ * reply never leaves a duplicate (docs/twilio-rest.md §13).
  */
 async function writeOnce<T>(
   action: string,

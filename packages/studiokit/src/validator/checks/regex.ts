@@ -5,7 +5,7 @@ import { type ValidationIssue } from "../issue";
 
 /**
  * `regex` conditions must compile. Checked as a JavaScript RegExp, case-insensitive, which is how
- * studiokit's engine runs them; Studio's own dialect is UNCONFIRMED (studio.md §4). A pattern
+ * studiokit's engine runs them; Studio's own dialect is UNCONFIRMED (docs/studio-behaviour.md §4). A pattern
  * holding Liquid is only known after rendering and is skipped.
  */
 export function checkRegexConditions(

@@ -6,8 +6,9 @@ import { type ResourceDriver } from "./engine";
 import { type Stack } from "./stack";
 
 // create → update → no-op → refresh → delete for every resource, counted from the emulator's store
-// (R2): a duplicate is a second live resource for one key after a create, an orphan one still
-// there after the delete, a lost update a live value that is not the last one applied.
+// (also under injected faults, test/providers/faults.test.ts): a duplicate is a second live resource
+// for one key after a create, an orphan one still there after the delete, a lost update a live
+// value that is not the last one applied.
 
 type Props = Record<string, unknown>;
 

@@ -1,6 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 
-/** One resource registration as the mocked engine saw it, secrets unwrapped (toolchain.md P7). */
+/**
+ * One resource registration as the mocked engine saw it, secrets unwrapped: mocks receive secret
+ * inputs still wrapped, while the real engine hands providers plain values.
+ */
 export interface Registration {
   readonly type: string;
   readonly name: string;

@@ -7,8 +7,9 @@ import * as proto from "@pulumi/pulumi/proto/provider_pb";
 
 /**
  * The SDK's own dynamic-provider plugin (what the engine launches as pulumi-resource-pulumi-nodejs),
- * spawned as a child process and driven over gRPC the way the engine drives it (toolchain.md §4).
- * The child is killed on close and, whatever happens, when the test process exits (P15).
+ * spawned as a child process and driven over gRPC the way the engine drives it
+ * (docs/twilio-rest.md §14). The plugin never exits on its own (its gRPC server keeps it alive), so
+ * the child is killed on close and, whatever happens, when the test process exits.
  */
 
 type Props = Record<string, unknown>;

@@ -1,7 +1,7 @@
 import { widgetSpecs, type FlowDefinition, type State } from "../../../src/definition";
 
-// Ways one flow can be written that Studio treats as the same flow (P4): other formatting and
-// key/state order, Studio's defaults spelt out, or left out.
+// Ways one flow can be written that Studio treats as the same flow (a no-op preview must show no
+// change): other formatting and key/state order, Studio's defaults spelt out, or left out.
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -66,7 +66,7 @@ export function withStudioDefaults(d: FlowDefinition): FlowDefinition {
 
 /**
  * `properties` without the defaults the widget's schema lets an author leave out. `from` (and Send
- * & Wait's `timeout`) have console defaults but are required (studio.md §2, sdk-go): a flow
+ * & Wait's `timeout`) have console defaults but are required (docs/studio-behaviour.md §9): a flow
  * without them fails check, as Twilio's FlowValidate would reject it, so they stay.
  */
 function withoutOptionalDefaults(type: string, properties: State["properties"]): State["properties"] {
