@@ -14,6 +14,7 @@ import { routes } from "./routes";
 import { createServer } from "./server";
 import { isSid } from "./sids";
 import { Live } from "./live/live";
+import { inMemory, loadStore, StateFile } from "./state-file";
 import { Store } from "./store";
 
 export { Store } from "./store";
@@ -74,18 +75,19 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   checkOptions(options);
   const host = options.host ?? "127.0.0.1";
   const store = options.stateFile
-    ? Store.load(options.stateFile, options.accountSid)
+    ? loadStore(options.stateFile, options.accountSid)
     : new Store(options.accountSid);
+  // Written once before listening: a state file that cannot be written fails the start.
+  const persistence = options.stateFile ? new StateFile(store, options.stateFile) : inMemory;
   const credentials: Credentials = {
     accountSid: options.accountSid,
     authToken: options.authToken,
-    apiKeys: options.apiKeys ?? {},
+    apiKeys: new Map(Object.entries(options.apiKeys ?? {})),
   };
   const live = new Live(store);
   const requests = new RequestLog();
   let plan = options.faults ? new FaultPlan(parseFaultOptions(options.faults)) : undefined;
   let url = "";
-  const stateFile = options.stateFile;
   const { server, closeAll } = createServer({
     router: new Router(routes),
     store,
@@ -94,7 +96,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     requests,
     faults: () => plan,
     base: () => url,
-    persist: stateFile ? () => store.save(stateFile) : () => undefined,
+    persistence,
     log: options.log,
   });
   await new Promise<void>((resolve, reject) => {
@@ -106,7 +108,6 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   });
   const port = (server.address() as AddressInfo).port;
   url = `http://${host}:${port}`;
-  if (stateFile) store.save(stateFile);
   return {
     url,
     port,

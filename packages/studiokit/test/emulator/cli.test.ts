@@ -106,6 +106,18 @@ describe("studiokit emulator (real process)", () => {
       `studiokit emulator: state file ${state} is not an emulator state (version: Invalid input: expected 1); delete it to start fresh\n`,
     );
   });
+  it("exits 2 with one line, listening nowhere, when the state file cannot be written", async () => {
+    const state = path.join(tmpDir(), "no", "such", "dir", "state.json");
+    const run = spawnEmulator([...credentials, "--state", state]);
+    const exited = await Promise.race([
+      run.exited,
+      new Promise<"still running">((r) => setTimeout(() => r("still running"), 5000)),
+    ]);
+    expect(exited).toBe(2);
+    expect(run.stderr()).toBe(
+      `studiokit emulator: cannot write state file ${state} (ENOENT): its directory must exist and be writable; create it or use another --state file\n`,
+    );
+  });
 });
 
 describe("studiokit emulator (in process)", () => {
