@@ -1,14 +1,25 @@
 // The real `studiokit emulator` in its own process, so a load generator in this one measures the
 // server and not itself. Resolves `url` once the server prints its listening line.
 import { spawn } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 
 export const studiokitBin = path.resolve(__dirname, "..", "bin", "studiokit.js");
 
-export function startEmulatorProcess(accountSid: string, authToken: string) {
+export function startEmulatorProcess(accountSid: string, authToken: string, extra: string[] = []) {
   const child = spawn(
     process.execPath,
-    [studiokitBin, "emulator", "--account-sid", accountSid, "--auth-token", authToken, "--port", "0"],
+    [
+      studiokitBin,
+      "emulator",
+      "--account-sid",
+      accountSid,
+      "--auth-token",
+      authToken,
+      "--port",
+      "0",
+      ...extra,
+    ],
     { stdio: ["ignore", "pipe", "inherit"] },
   );
   const url = new Promise<string>((resolve, reject) => {
@@ -21,4 +32,15 @@ export function startEmulatorProcess(accountSid: string, authToken: string) {
     child.on("exit", (code) => reject(new Error(`emulator exited with ${code} before listening`)));
   });
   return { child, url };
+}
+
+/** A process's resident set size in MB (Linux /proc), or undefined where that cannot be read. */
+export function rssMb(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const kb = /^VmRSS:\s+(\d+) kB$/m.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return kb === undefined ? undefined : Number(kb) / 1024;
+  } catch {
+    return undefined;
+  }
 }

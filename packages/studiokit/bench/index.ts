@@ -22,7 +22,7 @@ const benches: Record<string, (args: string[]) => void | Promise<void>> = {
   scenarios: scenarios.run,
   emulator: () => emulator.emulatorBench(),
   providers: () => providers.providersBench(),
-  live: () => live.liveBench(),
+  live: live.liveBench,
   package: packageBench,
 };
 

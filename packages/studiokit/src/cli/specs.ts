@@ -145,6 +145,7 @@ export const specs = {
     summary: "serve a local Twilio (Studio v2 and Conversations v1 REST) for the providers and tests",
     usage:
       "studiokit emulator --account-sid AC… --auth-token T [--port N] [--state file] [--api-key SK…:secret]... " +
+      "[--retain-executions N] [--retain-days D] " +
       "[--fault-rate R --fault-kinds 429,500,503,drop,slow [--fault-seed N]] [--verbose]",
     options: {
       port: { type: "string", value: "N", help: "the port on 127.0.0.1 (default: a free one, printed)" },
@@ -164,6 +165,16 @@ export const specs = {
         multiple: true,
         value: "SK…:SECRET",
         help: "also accept this API key (repeatable)",
+      },
+      "retain-executions": {
+        type: "string",
+        value: "N",
+        help: "keep at most N ended executions listable, dropping the oldest (default 10000)",
+      },
+      "retain-days": {
+        type: "string",
+        value: "D",
+        help: "drop ended executions D days after they ended, on the emulator's clock (default 30)",
       },
       "fault-rate": {
         type: "string",

@@ -14,12 +14,15 @@ import { routes } from "./routes";
 import { createServer } from "./server";
 import { isSid } from "./sids";
 import { Live } from "./live/live";
+import { retentionSchema, type Retention, type RetentionOptions } from "./live/retention";
 import { inMemory, loadStore, StateFile } from "./state-file";
 import { Store } from "./store";
 
 export { Store } from "./store";
 export { RequestLog, type RecordedRequest } from "./requests";
+export { RecentLog } from "./recent-log";
 export { faultOptionsSchema, type FaultOptions, type FaultKind } from "./faults";
+export { retentionSchema, type Retention, type RetentionOptions } from "./live/retention";
 export { codes as errorCodes } from "./errors";
 export { pathToPointer } from "./studio/definition";
 export type * from "./state";
@@ -46,6 +49,11 @@ export interface EmulatorOptions {
   /** Load from this JSON file at start (if it exists) and write it after every change. */
   readonly stateFile?: string;
   readonly faults?: FaultOptions;
+  /**
+   * How many ended executions stay listable, and for how many days of the emulator's clock
+   * (default 10,000 and 30; docs/twilio-rest.md §5). Active executions always stay.
+   */
+  readonly retention?: RetentionOptions;
   /** One line per request (method, path, status, fault, ms); never credentials. */
   readonly log?: (line: string) => void;
 }
@@ -71,8 +79,18 @@ function checkOptions(options: EmulatorOptions): void {
     if (!isSid("SK", sid)) throw new Error(`emulator API key "${sid}" must be SK followed by 32 hex digits`);
 }
 
+function readRetention(input: RetentionOptions | undefined): Retention {
+  const parsed = retentionSchema.safeParse(input ?? {});
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new Error(
+    `invalid emulator retention.${issue?.path.join(".") ?? ""}: ${issue?.message ?? "invalid"}`,
+  );
+}
+
 export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
   checkOptions(options);
+  const retention = readRetention(options.retention);
   const host = options.host ?? "127.0.0.1";
   const store = options.stateFile
     ? loadStore(options.stateFile, options.accountSid)
@@ -84,7 +102,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     authToken: options.authToken,
     apiKeys: new Map(Object.entries(options.apiKeys ?? {})),
   };
-  const live = new Live(store);
+  const live = new Live(store, Date.now(), retention);
   const requests = new RequestLog();
   let plan = options.faults ? new FaultPlan(parseFaultOptions(options.faults)) : undefined;
   let url = "";

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { recountIndexes } from "./conversations/message-records";
 import { ApiError, codes } from "./errors";
 import { storeStateSchema } from "./state";
 import { Store } from "./store";
@@ -86,6 +87,7 @@ export class StateFile implements Persistence {
       this.#saved = this.#write();
     } catch (error) {
       this.store.restore(storeStateSchema.parse(JSON.parse(this.#saved)));
+      recountIndexes(this.store);
       throw this.#notSaved(error);
     }
   }

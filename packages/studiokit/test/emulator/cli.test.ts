@@ -149,6 +149,14 @@ describe("studiokit emulator (in process)", () => {
       'emulator accountSid "XX1" must be AC followed by 32 hex digits',
     ],
     [["emulator", ...credentials, "--bogus"], "Unknown option '--bogus'"],
+    [
+      ["emulator", ...credentials, "--retain-executions", "1e4"],
+      '--retain-executions "1e4" is not a whole number such as 10000',
+    ],
+    [
+      ["emulator", ...credentials, "--retain-days", "a week"],
+      '--retain-days "a week" is not a number of days',
+    ],
   ])("exits 2 with one line for %j", async (args, message) => {
     const saved = { sid: process.env["TWILIO_ACCOUNT_SID"], token: process.env["TWILIO_AUTH_TOKEN"] };
     delete process.env["TWILIO_ACCOUNT_SID"];
@@ -164,6 +172,23 @@ describe("studiokit emulator (in process)", () => {
     expect(err).toHaveLength(1);
     expect(err[0]!.startsWith(`studiokit emulator: ${message}`)).toBe(true);
     expect(err[0]!.endsWith("\n") && err[0]!.split("\n").length === 2).toBe(true);
+  });
+
+  it("--retain-executions and --retain-days bound the ended executions it keeps", async () => {
+    const { io, out } = bufferIo();
+    let stop!: () => void;
+    const args = [...credentials, "--retain-executions", "1", "--retain-days", "0.5"];
+    const running = runEmulator(args, io, new Promise<void>((r) => (stop = r)));
+    while (out.length === 0) await new Promise((r) => setTimeout(r, 10));
+    const client = localTwilio(out[0]!.trim().replace("listening on ", ""), accountSid, authToken);
+    const flow = await client.studio.v2.flows.create({ friendlyName: "r", status: "published", definition });
+    // A REST request the tutorial does not wire ends at once.
+    const executions = client.studio.v2.flows(flow.sid).executions;
+    await executions.create({ to: "+15558675310", from: "+15017122661" });
+    const last = await executions.create({ to: "+15558675311", from: "+15017122661" });
+    expect((await executions.list()).map((e) => [e.sid, e.status])).toEqual([[last.sid, "ended"]]);
+    stop();
+    expect(await running).toBe(0);
   });
 
   it("exits 2 when the port is taken", async () => {

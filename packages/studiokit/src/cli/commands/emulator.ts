@@ -1,4 +1,10 @@
-import { startEmulator, type EmulatorOptions, type FaultOptions, faultOptionsSchema } from "../../emulator";
+import {
+  startEmulator,
+  type EmulatorOptions,
+  type FaultOptions,
+  faultOptionsSchema,
+  type RetentionOptions,
+} from "../../emulator";
 import { parseSpecArgs } from "../args";
 import { specs } from "../specs";
 import { type Command, type Io } from "../command";
@@ -39,6 +45,22 @@ function readFaults(rate: string | undefined, kinds: string | undefined, seed: s
   return parsed.data satisfies FaultOptions;
 }
 
+/** `--retain-executions N` (a whole number) and `--retain-days D` (a number, fractions allowed). */
+function readRetention(executions: string | undefined, days: string | undefined): RetentionOptions {
+  const count = (raw: string, flag: string, pattern: RegExp, what: string) => {
+    if (!pattern.test(raw)) throw new CliError(`${flag} "${raw}" is not ${what}`);
+    return Number(raw);
+  };
+  return {
+    ...(executions !== undefined
+      ? { endedExecutions: count(executions, "--retain-executions", /^\d+$/, "a whole number such as 10000") }
+      : {}),
+    ...(days !== undefined
+      ? { days: count(days, "--retain-days", /^\d+(\.\d+)?$/, "a number of days such as 30") }
+      : {}),
+  };
+}
+
 /** Runs until `stop` resolves; prints the listening line once requests are accepted. */
 export async function runEmulator(args: string[], io: Io, stop: Promise<unknown>): Promise<number> {
   const { values } = parseSpecArgs(args, specs.emulator);
@@ -56,6 +78,7 @@ export async function runEmulator(args: string[], io: Io, stop: Promise<unknown>
     apiKeys: readApiKeys(values["api-key"] ?? []),
     ...(values.state !== undefined ? { stateFile: values.state } : {}),
     ...(faults ? { faults } : {}),
+    retention: readRetention(values["retain-executions"], values["retain-days"]),
     ...(values.verbose ? { log: (line: string) => io.stderr(line + "\n") } : {}),
   };
   let emulator;

@@ -78,7 +78,7 @@ export class Outcome {
   readonly #from: number;
 
   constructor(private readonly live: Live) {
-    this.#from = live.sent.length;
+    this.#from = live.sentCount;
   }
 
   touch(record: LiveExecution, started: boolean): void {
@@ -92,7 +92,7 @@ export class Outcome {
       conversation_created: this.conversationCreated,
       message_sid: this.messageSid,
       executions: [...this.#touched.values()].map(({ record, started }) => summarize(record, started)),
-      replies: this.live.sent.slice(this.#from).map((m) => ({
+      replies: this.live.sentSince(this.#from).map((m) => ({
         from: m.from,
         to: m.to,
         body: m.body,
