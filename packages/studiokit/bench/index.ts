@@ -21,7 +21,7 @@ const benches: Record<string, (args: string[]) => void | Promise<void>> = {
   fuzz: fuzz.run,
   scenarios: scenarios.run,
   emulator: () => emulator.emulatorBench(),
-  providers: () => providers.providersBench(),
+  providers: providers.providersBench,
   live: live.liveBench,
   package: packageBench,
 };
