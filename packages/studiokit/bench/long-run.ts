@@ -8,7 +8,7 @@
 // at the end against after the first 10,000 conversations (target ≤ 1.2).
 import { LiveClient } from "../src/emulator";
 import { rssMb, startEmulatorProcess } from "./emulator-process";
-import { contactOf, deployTutorial, quantile, tutorialNumber } from "./tutorial-load";
+import { contactOf, deployTutorial, loadClient, quantile } from "./tutorial-load";
 
 const accountSid = "AC" + "8".repeat(32);
 const authToken = "bench-token";
@@ -42,16 +42,18 @@ const verdict = (ok: boolean) => (ok ? "MET" : "MISSED");
 export async function longRun(conversations: number): Promise<void> {
   const server = startEmulatorProcess(accountSid, authToken);
   try {
-    const client = new LiveClient({ url: await server.url, accountSid, authToken });
-    await deployTutorial(client);
+    const url = await server.url;
+    await deployTutorial(new LiveClient({ url, accountSid, authToken }));
+    const client = loadClient(url, accountSid, authToken, concurrency);
     const done: number[] = [];
     const latencies: number[] = [];
     let wrong = 0;
     let finished = 0;
     let rssAtCheckpoint: number | undefined;
+    const rssByTenth: Array<number | undefined> = [];
     const say = async (contact: string, body: string) => {
       const sent = performance.now();
-      const outcome = await client.inbound(contact, tutorialNumber, body);
+      const outcome = await client.inbound(contact, body);
       const now = performance.now();
       done.push(now);
       latencies.push(now - sent);
@@ -67,12 +69,14 @@ export async function longRun(conversations: number): Promise<void> {
         if (yes.replies.map((r) => r.body).join("|") !== "🤖") wrong++;
         await client.delete(`/v1/Conversations/${hi.conversation_sid}`);
         if (++finished === Math.min(rssCheckpoint, conversations)) rssAtCheckpoint = rssMb(server.child.pid);
+        if (finished % Math.ceil(conversations / 10) === 0) rssByTenth.push(rssMb(server.child.pid));
       }
     };
     const started = performance.now();
     await Promise.all(Array.from({ length: concurrency }, worker));
     const seconds = (performance.now() - started) / 1000;
     const rssAtEnd = rssMb(server.child.pid);
+    client.close();
     const parts = tenths(started, done, latencies);
     const first = parts[0]!;
     const last = parts[9]!;
@@ -85,10 +89,10 @@ export async function longRun(conversations: number): Promise<void> {
       `L3 long run: ${conversations} tutorial conversations (${done.length} inbound messages, ${concurrency} at a time, ` +
         `each conversation deleted after its run) in ${seconds.toFixed(1)} s; wrong replies: ${wrong}`,
     );
-    print("   tenth  messages/s   p50 ms   p99 ms");
+    print("   tenth  messages/s   p50 ms   p99 ms   server RSS MB at its end");
     parts.forEach((p, i) =>
       print(
-        `   ${String(i + 1).padStart(5)}  ${p.perSecond.toFixed(0).padStart(10)}  ${p.p50.toFixed(2).padStart(7)}  ${p.p99.toFixed(2).padStart(7)}`,
+        `   ${String(i + 1).padStart(5)}  ${p.perSecond.toFixed(0).padStart(10)}  ${p.p50.toFixed(2).padStart(7)}  ${p.p99.toFixed(2).padStart(7)}   ${rssByTenth[i]?.toFixed(0) ?? "?"}`,
       ),
     );
     print(

@@ -96,6 +96,36 @@ describe("ended executions", () => {
     expect(await list()).toEqual([next.sid]);
   });
 
+  it("kept compressed once ended, they read back exactly as the engine had them", async () => {
+    const { env, flowSid, say } = await tutorialOn();
+    const sid = (await say(contact(0), "hi")).executions[0]!.sid;
+    const record = env.emulator.live.executions.get(sid)!;
+    const engine = record.execution;
+    expect(engine.status).toBe("active");
+    await say(contact(0), "Yes");
+    const archived = record.execution;
+    expect(archived).not.toBe(engine);
+    const plain = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
+    expect([archived.status, archived.context, archived.steps, archived.transcript]).toEqual([
+      "ended",
+      plain(engine.context),
+      plain(engine.steps),
+      plain(engine.transcript),
+    ]);
+    const base = `/v2/Flows/${flowSid}/Executions/${sid}`;
+    expect(((await env.raw("GET", `${base}/Context`)).json as { context: unknown }).context).toEqual(
+      plain(engine.context),
+    );
+    const steps = ((await env.raw("GET", `${base}/Steps`)).json as { steps: Array<Record<string, unknown>> }).steps;
+    expect(steps.map((s) => [s["name"], s["transitioned_to"]])).toEqual(
+      engine.steps.map((s) => [s.name, s.transitioned_to]),
+    );
+    for (const [i, step] of steps.entries()) {
+      const context = (await env.raw("GET", `${base}/Steps/${String(step["sid"])}/Context`)).json;
+      expect((context as { context: unknown }).context).toEqual(plain(engine.steps[i]!.context));
+    }
+  });
+
   it("a bad retention is refused at start with one line", async () => {
     await expect(
       startEmulator({

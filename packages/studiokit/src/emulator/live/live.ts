@@ -3,7 +3,7 @@ import {
   EngineInputError,
   SimulatedClock,
   startExecution,
-  type Execution,
+  Execution,
   type OutboundMessage,
   type SendResult,
   type TriggerInput,
@@ -15,6 +15,7 @@ import { isoTime, newSid } from "../sids";
 import { RecentLog } from "../recent-log";
 import { type Store } from "../store";
 import { liveAdapters } from "./adapters";
+import { ArchivedRun, type RunView } from "./archive";
 import { retentionSchema, type Retention } from "./retention";
 
 /** A message a flow sent: into its conversation (stored there too) or, without one, as an SMS. */
@@ -41,7 +42,8 @@ export interface LiveExecution {
   readonly initiatedBy: string | null;
   /** The conversation its messages go to; null for REST-started executions. */
   readonly conversationSid: string | null;
-  readonly execution: Execution;
+  /** The engine's execution; once ended and no longer recent, its compressed archive. */
+  execution: RunView;
   readonly dateCreated: string;
   dateUpdated: string;
   /** FT SIDs and dates, one per engine step, in order. */
@@ -93,8 +95,11 @@ export class Live {
   readonly #active = new Map<string, LiveExecution>();
   /** Active REST-started executions (no conversation) by contact and address. */
   readonly #outside = new Map<string, Set<LiveExecution>>();
-  /** Ended executions in the order they ended, from `#head` on; some may be deleted already. */
-  #ended: LiveExecution[] = [];
+  /**
+   * Ended executions in the order they ended, from `#head` on (some may be deleted already);
+   * slots before `#head` are emptied so what was dropped can be freed.
+   */
+  #ended: Array<LiveExecution | undefined> = [];
   #head = 0;
   /** Ended executions still kept. */
   #retained = 0;
@@ -187,6 +192,8 @@ export class Live {
 
   /** Feeds the execution something (a reply, a tick); true when that changed anything. */
   async act(record: LiveExecution, action: (execution: Execution) => Promise<void>): Promise<boolean> {
+    // Only an active execution acts, and an active one is never archived.
+    if (!(record.execution instanceof Execution)) return false;
     await action(record.execution);
     const changed = this.#observe(record);
     this.#settle(record);
@@ -245,6 +252,8 @@ export class Live {
     record.endedAt = this.clock.now();
     this.#unindex(record);
     if (this.executions.get(record.sid) !== record) return;
+    // Archived at once: the engine's objects then die young instead of churning the old heap.
+    record.execution = new ArchivedRun(record.execution);
     this.#ended.push(record);
     this.#retained += 1;
     this.#prune();
@@ -257,6 +266,7 @@ export class Live {
       const oldest = this.#ended[this.#head]!;
       const kept = this.executions.get(oldest.sid) === oldest;
       if (kept && this.#retained <= this.retention.endedExecutions && oldest.endedAt! >= horizon) break;
+      this.#ended[this.#head] = undefined;
       this.#head += 1;
       if (kept) {
         this.executions.delete(oldest.sid);
