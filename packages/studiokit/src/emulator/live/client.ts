@@ -1,4 +1,5 @@
 import { type z } from "zod";
+import { callBodySchema, type CallBody } from "./call-wire";
 import { clockSchema, outcomeSchema, type ClockBody, type OutcomeBody } from "./wire";
 
 export interface LiveClientOptions {
@@ -46,6 +47,16 @@ export class LiveClient {
   /** Moves the simulated clock `seconds` forward; timeouts due by then fire. */
   async advance(seconds: number): Promise<ClockBody> {
     return this.#parse(clockSchema, await this.post("/studiokit/v1/Clock", { Advance: String(seconds) }));
+  }
+
+  /** `from` dials `to`, a number whose voice webhook is a flow; the flow answers. */
+  async call(from: string, to: string): Promise<CallBody> {
+    return this.#parse(callBodySchema, await this.post("/studiokit/v1/Calls", { From: from, To: to }));
+  }
+
+  /** The caller on call `sid` presses `{ Digits }`, says `{ SpeechResult }`, or hangs up (`{ Status: "completed" }`). */
+  async onCall(sid: string, action: Readonly<Record<string, string>>): Promise<CallBody> {
+    return this.#parse(callBodySchema, await this.post(`/studiokit/v1/Calls/${sid}`, { ...action }));
   }
 
   get(path: string): Promise<unknown> {
