@@ -8,7 +8,7 @@ export const flowSidSchema = sidSchema("FW", "Studio Flow");
 export const conversationSidSchema = sidSchema("CH", "Conversation");
 export const conversationServiceSidSchema = sidSchema("IS", "Conversation Service");
 export const messagingServiceSidSchema = sidSchema("MG", "Messaging Service");
-export const phoneNumberSidSchema = sidSchema("PN", "Incoming Phone Number");
+export const phoneNumberSidSchema = sidSchema("PN", "Phone Number");
 
 const e164Text = "an E.164 phone number such as +15005550006";
 /** A phone number as Twilio writes it: `+`, the country code, the number, 8 to 15 digits in all. */

@@ -1,7 +1,7 @@
 /**
  * The providers room: studiokit's Pulumi resources, each a dynamic provider over the official
- * `twilio` library (Studio v2, Conversations v1), the component for a flow with its Conversations
- * wiring, and `deployProject`, which deploys every flow a stack lists.
+ * `twilio` library (Studio v2, Conversations v1, the numbers of API 2010), the component for a
+ * flow with its Conversations wiring, and `deployProject`, which deploys every flow a stack lists.
  */
 export { StudioFlow, type StudioFlowArgs } from "./studio-flow";
 export { type StudioFlowInputs, type StudioFlowOutputs } from "./studio-flow-provider";
@@ -40,6 +40,13 @@ export {
   type ConversationWebhookInputs,
   type ConversationWebhookOutputs,
 } from "./conversation-webhook";
+export {
+  PhoneNumber,
+  type PhoneNumberArgs,
+  type PhoneNumberInputs,
+  type PhoneNumberOutputs,
+  type Webhooks,
+} from "./phone-number";
 export { ConversationFlow, type ConversationFlowArgs, type FlowAddressArgs } from "./conversation-flow";
 export { type DeepInput, type DeepInputs } from "./inputs";
 
