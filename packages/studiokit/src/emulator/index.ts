@@ -38,6 +38,7 @@ export {
   type SentMessageBody,
 } from "./live/wire";
 export { callBodySchema, callLineSchema, type CallBody, type CallLine } from "./live/call-wire";
+export { numberTarget, type NumberWebhooks, type Channel } from "./live/numbers";
 
 export interface EmulatorOptions {
   /** 0 (default) picks a free port. */

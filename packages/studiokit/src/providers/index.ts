@@ -50,6 +50,17 @@ export {
 export { ConversationFlow, type ConversationFlowArgs, type FlowAddressArgs } from "./conversation-flow";
 export { type DeepInput, type DeepInputs } from "./inputs";
 
+// The connection every provider makes, for the command line (studiokit pull talks to the same
+// Twilio with the same credentials, retries and base URL).
+export {
+  readConnectionConfig,
+  resolveConnection,
+  type ConnectionConfig,
+  type Connection,
+} from "./runtime/settings";
+export { twilioClient, type TwilioClient } from "./runtime/client";
+export { toCallError, type CallError } from "./runtime/errors";
+
 // The implementations and their serialized stubs, for tests and for programs that build their own
 // dynamic resources over studiokit's providers.
 export { providerImplementations, type ProviderName } from "./implementations";

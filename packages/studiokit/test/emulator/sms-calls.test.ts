@@ -75,7 +75,12 @@ ivr.states.find((s) => s.name === "keys")!.transitions = [
     event: "match",
     next: i === 0 ? "sales" : "voicemail",
     conditions: [
-      { friendly_name: `pressed ${value}`, arguments: ["{{widgets.menu.Digits}}"], type: "equal_to" as const, value },
+      {
+        friendly_name: `pressed ${value}`,
+        arguments: ["{{widgets.menu.Digits}}"],
+        type: "equal_to" as const,
+        value,
+      },
     ],
   })),
 ];

@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import ivr from "./ivr";
 import tutorial from "./tutorial";
 import { compile } from "../../compiler";
 import { providerImplementations } from "../../providers";
@@ -6,7 +7,8 @@ import { CliError } from "../errors";
 import { cast } from "./cast";
 
 /*
- * Deploys the tutorial and both of its wirings with studiokit's provider implementations, making
+ * Deploys the tutorial with both of its wirings, and the voice IVR on the same number, with
+ * studiokit's provider implementations, making
  * the calls `pulumi up` makes for a new stack (check, then create) without the Pulumi engine.
  * Loaded only by `studiokit demo`: it pulls in @pulumi/pulumi, which other commands should not pay for.
  */
@@ -17,6 +19,9 @@ export interface Deployment {
   readonly conversation: { readonly sid: string };
   readonly participant: { readonly sid: string };
   readonly webhook: { readonly sid: string };
+  /** The voice IVR and the number whose voice webhook runs it. */
+  readonly ivr: { readonly sid: string; readonly revision: number; readonly status: string };
+  readonly phoneNumber: { readonly sid: string };
 }
 
 /** One resource: `check` (inputs validated and normalised, as in preview), then `create`. */
@@ -73,8 +78,20 @@ export async function deployTutorial(url: string): Promise<Deployment> {
     target: "studio",
     flowSid: flow.sid,
   });
+  const menu = await up("voice IVR", connect(p.studioFlow), {
+    friendlyName: cast.ivrName,
+    definition: compile(ivr),
+    status: "published",
+    commitMessage: "studiokit demo",
+  });
+  const phoneNumber = await up("phone number", connect(p.phoneNumber), {
+    phoneNumber: cast.number,
+    voiceUrl: menu.webhookUrl,
+  });
   return {
     flow: { sid: flow.sid, revision: flow.revision, status: flow.status },
+    ivr: { sid: menu.sid, revision: menu.revision, status: menu.status },
+    phoneNumber: { sid: phoneNumber.sid },
     addressConfiguration: { sid: addressConfiguration.sid },
     conversation: { sid: conversation.sid },
     participant: { sid: participant.sid },
