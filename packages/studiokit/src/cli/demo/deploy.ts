@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import ivr from "./ivr";
 import tutorial from "./tutorial";
-import { compile } from "../../compiler";
+import { compile, type Flow } from "../../compiler";
 import { providerImplementations } from "../../providers";
 import { CliError } from "../errors";
 import { cast } from "./cast";
@@ -53,12 +53,14 @@ export async function deployTutorial(url: string): Promise<Deployment> {
     connectionConfig,
   });
   const p = providerImplementations;
-  const flow = await up("Studio flow", connect(p.studioFlow), {
-    friendlyName: cast.flowName,
-    definition: compile(tutorial),
-    status: "published",
-    commitMessage: "studiokit demo",
-  });
+  const publish = (label: string, friendlyName: string, builder: Flow) =>
+    up(label, connect(p.studioFlow), {
+      friendlyName,
+      definition: compile(builder),
+      status: "published",
+      commitMessage: "studiokit demo",
+    });
+  const flow = await publish("Studio flow", cast.flowName, tutorial);
   const addressConfiguration = await up("address configuration", connect(p.addressConfiguration), {
     type: "sms",
     address: cast.number,
@@ -78,12 +80,7 @@ export async function deployTutorial(url: string): Promise<Deployment> {
     target: "studio",
     flowSid: flow.sid,
   });
-  const menu = await up("voice IVR", connect(p.studioFlow), {
-    friendlyName: cast.ivrName,
-    definition: compile(ivr),
-    status: "published",
-    commitMessage: "studiokit demo",
-  });
+  const menu = await publish("voice IVR", cast.ivrName, ivr);
   const phoneNumber = await up("phone number", connect(p.phoneNumber), {
     phoneNumber: cast.number,
     voiceUrl: menu.webhookUrl,

@@ -1,9 +1,8 @@
 import { ok, type RequestContext, type Route } from "../context";
-import { notFound } from "../errors";
 import { settleCall } from "../live/voice";
 import { page2010, queryFilters } from "../pagination";
 import { type CallRecord } from "../state";
-import { accountUri, apiVersion, formatted, rfc2822, rfc2822OrNull } from "./format";
+import { accountUri, apiVersion, formatted, matching, recordAt, rfc2822, rfc2822OrNull } from "./format";
 
 /** A call as API 2010 answers; `duration` (seconds) once it has ended. */
 function render(c: CallRecord) {
@@ -52,12 +51,7 @@ function list(ctx: RequestContext) {
   const filters = queryFilters(ctx, ["To", "From", "Status"]);
   const items = [...ctx.store.calls.values()]
     .map((c) => settleCall(ctx.live, c))
-    .filter(
-      (c) =>
-        (filters["To"] === undefined || c.to === filters["To"]) &&
-        (filters["From"] === undefined || c.from === filters["From"]) &&
-        (filters["Status"] === undefined || c.status === filters["Status"]),
-    )
+    .filter(matching<CallRecord>(filters, { To: (c) => c.to, From: (c) => c.from, Status: (c) => c.status }))
     .reverse()
     .map(render);
   return ok(page2010(ctx, "calls", items, filters));
@@ -68,12 +62,7 @@ export const callRoutes: Route[] = [
   {
     path: "/2010-04-01/Accounts/:AccountSid/Calls/:Sid.json",
     handlers: {
-      GET: (ctx) => {
-        const sid = ctx.params["Sid"];
-        const call = sid === undefined ? undefined : ctx.store.calls.get(sid);
-        if (!call) throw notFound(ctx.path);
-        return ok(render(settleCall(ctx.live, call)));
-      },
+      GET: (ctx) => ok(render(settleCall(ctx.live, recordAt(ctx, ctx.store.calls)))),
     },
   },
 ];

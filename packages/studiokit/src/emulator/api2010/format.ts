@@ -1,3 +1,5 @@
+import { type RequestContext } from "../context";
+import { notFound } from "../errors";
 import { type Form } from "../form";
 import { readUrl } from "../conversations/values";
 
@@ -43,4 +45,21 @@ export function readMethod(form: Form, name: string): "GET" | "POST" | undefined
 export function readSidOrEmpty(form: Form, name: string, prefix: string): string | undefined {
   if (form.string(name) === "") return "";
   return form.sid(name, prefix);
+}
+
+/** The record the path's `{Sid}` names in `records`, or a 404. */
+export function recordAt<T>(ctx: RequestContext, records: ReadonlyMap<string, T>): T {
+  const sid = ctx.params["Sid"];
+  const record = sid === undefined ? undefined : records.get(sid);
+  if (record === undefined) throw notFound(ctx.path);
+  return record;
+}
+
+/** Keeps the records whose fields equal the filters given, each filter by its field (`To` → `to`). */
+export function matching<T>(
+  filters: Readonly<Record<string, string>>,
+  fields: Readonly<Record<string, (record: T) => string>>,
+): (record: T) => boolean {
+  const tests = Object.entries(fields).filter(([name]) => filters[name] !== undefined);
+  return (record) => tests.every(([name, field]) => field(record) === filters[name]);
 }

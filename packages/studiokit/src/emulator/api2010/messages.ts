@@ -1,10 +1,10 @@
 import { ok, type RequestContext, type Route } from "../context";
-import { invalidParameter, notFound } from "../errors";
+import { invalidParameter } from "../errors";
 import { page2010, queryFilters } from "../pagination";
 import { newSid } from "../sids";
 import { type SmsMessageRecord } from "../state";
 import { type Store } from "../store";
-import { accountUri, apiVersion, rfc2822 } from "./format";
+import { accountUri, apiVersion, matching, recordAt, rfc2822 } from "./format";
 
 export interface NewSms {
   readonly from: string;
@@ -96,12 +96,8 @@ function list(ctx: RequestContext) {
   const filters = queryFilters(ctx, ["To", "From", "DateSent", "DateSent<", "DateSent>"]);
   const dates = dateFilter(ctx);
   const items = [...ctx.store.smsMessages.values()]
-    .filter(
-      (m) =>
-        (filters["To"] === undefined || m.to === filters["To"]) &&
-        (filters["From"] === undefined || m.from === filters["From"]) &&
-        dates(m),
-    )
+    .filter(matching<SmsMessageRecord>(filters, { To: (m) => m.to, From: (m) => m.from }))
+    .filter(dates)
     .reverse()
     .map(render);
   return ok(page2010(ctx, "messages", items, filters));
@@ -112,12 +108,7 @@ export const smsRoutes: Route[] = [
   {
     path: "/2010-04-01/Accounts/:AccountSid/Messages/:Sid.json",
     handlers: {
-      GET: (ctx) => {
-        const sid = ctx.params["Sid"];
-        const message = sid === undefined ? undefined : ctx.store.smsMessages.get(sid);
-        if (!message) throw notFound(ctx.path);
-        return ok(render(message));
-      },
+      GET: (ctx) => ok(render(recordAt(ctx, ctx.store.smsMessages))),
     },
   },
 ];

@@ -1,5 +1,5 @@
 import { created, noContent, ok, type RequestContext, type Route } from "../context";
-import { ApiError, codes, invalidParameter, notFound } from "../errors";
+import { ApiError, codes, invalidParameter } from "../errors";
 import { page2010, queryFilters } from "../pagination";
 import { isoNow, newSid } from "../sids";
 import { type IncomingPhoneNumberRecord } from "../state";
@@ -12,6 +12,7 @@ import {
   readMethod,
   readSidOrEmpty,
   readUrlOrEmpty,
+  recordAt,
   rfc2822,
 } from "./format";
 
@@ -93,12 +94,7 @@ function render(r: IncomingPhoneNumberRecord) {
   };
 }
 
-function find(ctx: RequestContext): IncomingPhoneNumberRecord {
-  const sid = ctx.params["Sid"];
-  const record = sid === undefined ? undefined : ctx.store.incomingPhoneNumbers.get(sid);
-  if (!record) throw notFound(ctx.path);
-  return record;
-}
+const find = (ctx: RequestContext) => recordAt(ctx, ctx.store.incomingPhoneNumbers);
 
 /**
  * The writable settings of a create or update, over `r`. `AccountSid` moves a number to a

@@ -1,7 +1,7 @@
-import { apiVersion, isE164 } from "../api2010/format";
+import { apiVersion, isE164, recordAt } from "../api2010/format";
 import { numberFor } from "../api2010/phone-numbers";
 import { created, ok, type RequestContext, type Route } from "../context";
-import { ApiError, codes, invalidParameter, notFound } from "../errors";
+import { ApiError, codes, invalidParameter } from "../errors";
 import { newSid } from "../sids";
 import { type CallRecord } from "../state";
 import { callLines, type CallBody } from "./call-wire";
@@ -135,12 +135,7 @@ function readAction(ctx: RequestContext): (e: LiveExecution["execution"]) => Pro
   return (e) => e.hangup();
 }
 
-function findCall(ctx: RequestContext): CallRecord {
-  const sid = ctx.params["Sid"];
-  const call = sid === undefined ? undefined : ctx.store.calls.get(sid);
-  if (!call) throw notFound(ctx.path);
-  return call;
-}
+const findCall = (ctx: RequestContext) => recordAt(ctx, ctx.store.calls);
 
 async function act(ctx: RequestContext): Promise<CallBody> {
   const call = settleCall(ctx.live, findCall(ctx));
