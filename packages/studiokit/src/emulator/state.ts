@@ -160,7 +160,7 @@ export type MessageRecord = z.infer<typeof messageRecordSchema>;
 /*
  * API 2010-04-01 (docs/twilio-rest.md §17): the account's numbers, plain SMS and calls. Unset
  * URLs and application SIDs are "" as Twilio answers them; times are ISO here and RFC 2822 on
- * the wire (api2010/render.ts).
+ * the wire (api2010/format.ts).
  */
 
 export const httpMethodSchema = z.enum(["GET", "POST"]);
