@@ -215,7 +215,7 @@ export const phoneNumberProvider = twilioProvider<
     const found = await findNumber(client, inputs);
     if (found === undefined)
       throw new Error(
-        `number ${name} is not in Twilio account ${this.connectionConfig?.accountSid ?? "(unset)"}; studiokit never buys numbers: buy or port it first, or fix the number`,
+        `number ${name} is not in Twilio account ${client.accountSid}; studiokit never buys numbers: buy or port it first, or fix the number`,
       );
     const original = webhooksOf(found);
     const action = `point number ${found.phoneNumber} at ${managed(inputs).join(" and ")} webhook URLs`;

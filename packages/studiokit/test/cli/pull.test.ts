@@ -349,6 +349,19 @@ describe("studiokit pull", () => {
       `studiokit pull: ${missing}: no such Studio flow in account ${accountSid}`,
     ]);
     expect(printedEntries(partial.stdout).map((e) => e.adoptSid)).toEqual([ivr]);
+    // A flow whose start is not a trigger (Studio would not run it) cannot be imported.
+    const broken = putInStore("broken", { ...seed, initial_state: "send_message_1" });
+    const unimportable = await pull("--flow", broken, "--flow", ivr, "--out", dir);
+    expect([
+      unimportable.code,
+      unimportable.stderr.split("\n").filter((l) => l.startsWith("studiokit")),
+    ]).toEqual([
+      2,
+      [
+        `studiokit pull: ${broken}: cannot be imported: initial_state "send_message_1" is not a trigger widget; a flow starts at its Trigger`,
+      ],
+    ]);
+    expect(printedEntries(unimportable.stdout).map((e) => e.adoptSid)).toEqual([ivr]);
 
     vi.stubEnv("TWILIO_AUTH_TOKEN", "wrong-token-that-must-never-print");
     const refused = await pull("--all", "--out", dir);

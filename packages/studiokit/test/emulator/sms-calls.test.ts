@@ -321,6 +321,31 @@ describe("a call to a number whose voice webhook is a flow", () => {
     ]);
   });
 
+  it("records a voicemail when the outside says the recording is complete", async () => {
+    const call = await dial("+15558675398");
+    const pressed = await onCall(call.json.sid, { Digits: "2" });
+    expect(pressed.json).toMatchObject({
+      status: "in-progress",
+      waiting_at: "voicemail",
+      lines: [{ speaker: "caller", kind: "press", text: "2" }, flowLine("voicemail", "record", "voicemail")],
+    });
+    const recorded = await onCall(call.json.sid, { Event: "recordingComplete" });
+    expect(recorded.json).toMatchObject({
+      status: "completed",
+      lines: [
+        { kind: "callEvent", text: "recordingComplete" },
+        flowLine("thanks", "say", "Thanks for calling"),
+      ],
+    });
+    const steps = await t.client.studio.v2
+      .flows(flows["ivr"]!.sid)
+      .executions(String(call.json["execution_sid"]))
+      .steps.list();
+    expect(steps.map((s) => `${s.transitionedFrom} -${s.name}-> ${s.transitionedTo}`).reverse()).toContain(
+      "voicemail -recordingComplete-> thanks",
+    );
+  });
+
   it("refuses what it cannot place or route, in one line", async () => {
     const ended = await dial();
     await onCall(ended.json.sid, { Status: "completed" });
