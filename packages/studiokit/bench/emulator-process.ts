@@ -5,10 +5,20 @@ import path from "node:path";
 
 export const studiokitBin = path.resolve(__dirname, "..", "bin", "studiokit.js");
 
-export function startEmulatorProcess(accountSid: string, authToken: string) {
+export function startEmulatorProcess(accountSid: string, authToken: string, extra: readonly string[] = []) {
   const child = spawn(
     process.execPath,
-    [studiokitBin, "emulator", "--account-sid", accountSid, "--auth-token", authToken, "--port", "0"],
+    [
+      studiokitBin,
+      "emulator",
+      "--account-sid",
+      accountSid,
+      "--auth-token",
+      authToken,
+      "--port",
+      "0",
+      ...extra,
+    ],
     { stdio: ["ignore", "pipe", "inherit"] },
   );
   const url = new Promise<string>((resolve, reject) => {

@@ -2,6 +2,7 @@
  * `npm run bench` runs every benchmark; `npm run bench -- <name> [args]` runs one.
  * Each benchmark module prints its own figures.
  */
+import * as accounts from "./accounts";
 import { run as compile } from "./compile";
 import * as emulator from "./emulator";
 import * as engineSteps from "./engine-steps";
@@ -24,6 +25,8 @@ const benches: Record<string, (args: string[]) => void | Promise<void>> = {
   providers: () => providers.providersBench(),
   live: () => live.liveBench(),
   package: packageBench,
+  pull: () => accounts.pull(),
+  sms: () => accounts.sms(),
 };
 
 async function main(argv: string[]): Promise<void> {

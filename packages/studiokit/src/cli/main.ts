@@ -15,6 +15,7 @@ const modules: Record<CommandName, () => Promise<{ command: Command }>> = {
   diagram: () => import("./commands/diagram.js"),
   diff: () => import("./commands/diff.js"),
   import: () => import("./commands/import.js"),
+  pull: () => import("./commands/pull.js"),
   emulator: () => import("./commands/emulator.js"),
   demo: () => import("./commands/demo.js"),
 };

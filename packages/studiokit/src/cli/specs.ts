@@ -63,10 +63,10 @@ export const specs = {
   chat: spec({
     name: "chat",
     summary:
-      "talk to a flow in the terminal (type replies, /wait 3600, /press 1), or to one deployed to an emulator with --emulator",
+      "talk to a flow in the terminal (type replies, /wait 3600, /press 1), or to one deployed to an emulator with --emulator: text an address or a number, or --call a number",
     usage:
       "studiokit chat <flow> [--event <trigger event>] [--from <address>] [--to <address>] [--body <text>] [--parameters <json>]" +
-      " | --emulator <url> --address <Twilio address> [--from <contact>] [--account-sid AC… --auth-token T]",
+      " | --emulator <url> (--address <Twilio address> | --number <+1…> [--call]) [--from <contact>] [--account-sid AC… --auth-token T]",
     options: {
       event: {
         type: "string",
@@ -87,6 +87,12 @@ export const specs = {
         help: "talk to a flow deployed to this local Twilio instead",
       },
       address: { type: "string", value: "ADDRESS", help: "with --emulator: the Twilio address to text" },
+      number: {
+        type: "string",
+        value: "+1…",
+        help: "with --emulator: a number of its account to text (its SMS webhook runs a flow), or to call with --call",
+      },
+      call: { type: "boolean", help: "with --number: call it; type keys to press or words to say" },
       "account-sid": {
         type: "string",
         value: "AC…",
@@ -140,11 +146,40 @@ export const specs = {
     },
     example: "studiokit import exported.json --out flows/order-status.ts",
   }),
+  pull: spec({
+    name: "pull",
+    summary:
+      "pull flows from a Twilio account into builder TypeScript, with the stack-config entries that adopt them; --check reports drift instead (exit 1)",
+    usage:
+      "studiokit pull (--flow FW…... | --all) --out <dir> [--api-base-url <url>] [--check] [--force]   (credentials: TWILIO_ACCOUNT_SID + TWILIO_AUTH_TOKEN, or TWILIO_API_KEY + TWILIO_API_SECRET)",
+    options: {
+      flow: { type: "string", multiple: true, value: "FW…", help: "a flow to pull (repeatable)" },
+      all: { type: "boolean", help: "every flow of the account" },
+      out: {
+        type: "string",
+        short: "o",
+        value: "DIR",
+        help: "where the flow modules go, such as flows (<kebab-case friendly name>.ts each)",
+      },
+      "api-base-url": {
+        type: "string",
+        value: "URL",
+        help: "send every request there, such as a local Twilio (the stack setting twilio:apiBaseUrl; or TWILIO_API_BASE_URL)",
+      },
+      check: {
+        type: "boolean",
+        help: "write nothing; print each flow's widget-keyed diff between the code in --out and what is live; exit 1 when any differ",
+      },
+      force: { type: "boolean", help: "overwrite a module in --out that differs from the pulled flow" },
+    },
+    example: "studiokit pull --all --out flows",
+  }),
   emulator: spec({
     name: "emulator",
-    summary: "serve a local Twilio (Studio v2 and Conversations v1 REST) for the providers and tests",
+    summary:
+      "serve a local Twilio (Studio v2, Conversations v1, and API 2010 numbers, SMS and calls) for the providers and tests",
     usage:
-      "studiokit emulator --account-sid AC… --auth-token T [--port N] [--state file] [--api-key SK…:secret]... " +
+      "studiokit emulator --account-sid AC… --auth-token T [--port N] [--state file] [--number +1…]... [--api-key SK…:secret]... " +
       "[--fault-rate R --fault-kinds 429,500,503,drop,slow [--fault-seed N]] [--verbose]",
     options: {
       port: { type: "string", value: "N", help: "the port on 127.0.0.1 (default: a free one, printed)" },
@@ -158,6 +193,12 @@ export const specs = {
         type: "string",
         value: "FILE",
         help: "keep the account's resources in this JSON file across restarts",
+      },
+      number: {
+        type: "string",
+        multiple: true,
+        value: "+1…",
+        help: "a phone number the account has (repeatable; kept in --state): a flow on it answers texts and calls",
       },
       "api-key": {
         type: "string",
@@ -179,7 +220,7 @@ export const specs = {
       verbose: { type: "boolean", help: "log every request on stderr" },
     },
     example:
-      "studiokit emulator --port 4010 --account-sid AC00000000000000000000000000000000 --auth-token local-token",
+      "studiokit emulator --port 4010 --account-sid AC00000000000000000000000000000000 --auth-token local-token --number +15017122661",
   }),
   demo: spec({
     name: "demo",

@@ -7,10 +7,17 @@ import { renderState, renderTrigger } from "./render";
 
 const brand = Symbol.for("studiokit.CompileError");
 
-/** The flow cannot compile: `issues` holds every error (and warning) found; the message lists them. */
+/**
+ * The flow cannot compile: `issues` holds every error (and warning) found; the message lists them.
+ * `definition` is what it compiled to regardless, for a tool that compares rather than deploys
+ * (`studiokit pull --check` on a flow Studio accepted with a Liquid read of a missing widget).
+ */
 export class CompileError extends Error {
   readonly [brand] = true;
-  constructor(readonly issues: readonly ValidationIssue[]) {
+  constructor(
+    readonly issues: readonly ValidationIssue[],
+    readonly definition?: FlowDefinition,
+  ) {
     super(formatIssues(issues));
     this.name = "CompileError";
   }
@@ -51,7 +58,8 @@ export function compileWithIssues(flow: Flow): CompileResult {
 /** Compiles as `compile` does and also returns what it found (warnings only: errors throw). */
 export function compileWithWarnings(flow: Flow): CompileResult {
   const result = compileWithIssues(flow);
-  if (result.issues.some((i) => i.severity === "error")) throw new CompileError(result.issues);
+  if (result.issues.some((i) => i.severity === "error"))
+    throw new CompileError(result.issues, result.definition);
   return result;
 }
 

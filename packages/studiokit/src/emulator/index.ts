@@ -1,9 +1,11 @@
 /**
  * The emulator room: a local Twilio serving the REST endpoints studiokit's providers use
  * (Studio v2 Flows, Revisions, Validate, TestUsers; Conversations v1 address configurations,
- * conversations, participants, conversation-scoped webhooks, configuration, services), and
- * running deployed flows through the engine: Studio Executions and Steps, conversation messages,
- * and the emulator-only `/studiokit/v1/Inbound` (a contact's message) and `/studiokit/v1/Clock`.
+ * conversations, participants, conversation-scoped webhooks, configuration, services; API 2010
+ * IncomingPhoneNumbers, Messages and Calls), and running deployed flows through the engine:
+ * Studio Executions and Steps, conversation messages, plain SMS and calls to numbers, and the
+ * emulator-only `/studiokit/v1/Inbound` (a contact's message), `/studiokit/v1/Calls` (a caller)
+ * and `/studiokit/v1/Clock`.
  */
 import { type AddressInfo } from "node:net";
 import { type Credentials } from "./auth";
@@ -13,6 +15,8 @@ import { Router } from "./router";
 import { routes } from "./routes";
 import { createServer } from "./server";
 import { isSid } from "./sids";
+import { isE164 } from "./api2010/format";
+import { newIncomingPhoneNumber, numberFor } from "./api2010/phone-numbers";
 import { Live } from "./live/live";
 import { Store } from "./store";
 
@@ -33,6 +37,8 @@ export {
   type ExecutionSummary,
   type SentMessageBody,
 } from "./live/wire";
+export { callBodySchema, callLineSchema, type CallBody, type CallLine } from "./live/call-wire";
+export { numberTarget, type NumberWebhooks, type Channel } from "./live/numbers";
 
 export interface EmulatorOptions {
   /** 0 (default) picks a free port. */
@@ -44,6 +50,8 @@ export interface EmulatorOptions {
   readonly apiKeys?: Readonly<Record<string, string>>;
   /** Load from this JSON file at start (if it exists) and write it after every change. */
   readonly stateFile?: string;
+  /** Phone numbers (E.164) the account has: IncomingPhoneNumbers, made unless the state has them. */
+  readonly numbers?: readonly string[];
   readonly faults?: FaultOptions;
   /** One line per request (method, path, status, fault, ms); never credentials. */
   readonly log?: (line: string) => void;
@@ -68,6 +76,9 @@ function checkOptions(options: EmulatorOptions): void {
   if (options.authToken === "") throw new Error("emulator authToken must not be empty");
   for (const sid of Object.keys(options.apiKeys ?? {}))
     if (!isSid("SK", sid)) throw new Error(`emulator API key "${sid}" must be SK followed by 32 hex digits`);
+  for (const number of options.numbers ?? [])
+    if (!isE164(number))
+      throw new Error(`emulator number "${number}" is not an E.164 number such as +15017122661`);
 }
 
 export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
@@ -76,6 +87,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const store = options.stateFile
     ? Store.load(options.stateFile, options.accountSid)
     : new Store(options.accountSid);
+  for (const number of options.numbers ?? []) {
+    if (numberFor(store, number) !== undefined) continue;
+    const record = newIncomingPhoneNumber(options.accountSid, number);
+    store.incomingPhoneNumbers.set(record.sid, record);
+  }
   const credentials: Credentials = {
     accountSid: options.accountSid,
     authToken: options.authToken,

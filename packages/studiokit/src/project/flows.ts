@@ -5,6 +5,7 @@ import { type FlowDefinition } from "../definition";
 import { formatIssues } from "../validator";
 import { configKey, type ProjectConfig, type ProjectFlowConfig } from "./config";
 import { ProjectError } from "./error";
+import { checkNumbers } from "./numbers";
 
 /** A flow of the project: its resource name, its file and the settings of its entry. */
 export interface ProjectFlowEntry {
@@ -48,20 +49,28 @@ function entries(config: ProjectConfig, projectDir: string): { where: string; en
     const file = `${flowsDir}/${f}`;
     return {
       where: file,
-      entry: { file, status: "published", validateWithTwilio: false, addresses: [], conversations: [] },
+      entry: {
+        file,
+        status: "published",
+        validateWithTwilio: false,
+        addresses: [],
+        conversations: [],
+        numbers: [],
+      },
     };
   });
 }
 
 /**
  * The project's flows in config order, checked but not loaded: each file exists, each name can
- * name a resource, no two flows share a name or a friendly name. Throws a one-line ProjectError
+ * name a resource, no two flows share a name or a friendly name, and no number's webhook is
+ * claimed twice (numbers.ts). Throws a one-line ProjectError
  * naming the stack setting (or the file) and the fix.
  */
 export function listProjectFlows(config: ProjectConfig, projectDir: string): ProjectFlowEntry[] {
   const names = new Map<string, string>();
   const friendlyNames = new Map<string, string>();
-  return entries(config, projectDir).map(({ where, entry }) => {
+  const flows = entries(config, projectDir).map(({ where, entry }) => {
     const configured = where.startsWith("stack config ");
     const name = entry.name ?? baseName(entry.file);
     if (!resourceName.test(name)) {
@@ -90,6 +99,8 @@ export function listProjectFlows(config: ProjectConfig, projectDir: string): Pro
       throw new ProjectError(`${where}${configured ? ".file" : ""}: ${entry.file}: no such file`);
     return { name, file: entry.file, config: entry, where };
   });
+  checkNumbers(flows);
+  return flows;
 }
 
 function load(flow: ProjectFlowEntry, projectDir: string): FlowDefinition {

@@ -122,8 +122,8 @@ test("a whole cycle of every resource: no secret in any provider text, input, ou
       return driver;
     };
     const run = await runCycles(stack, 1);
-    expect(Object.values(run.tallies).map((t) => t.failures)).toEqual([[], [], [], [], []]);
-    expect(written.length).toBe(15);
+    expect(Object.values(run.tallies).map((t) => t.failures)).toEqual([[], [], [], [], [], []]);
+    expect(written.length).toBe(18);
     for (const text of [...written, ...Object.values(stack.texts), stack.plugin.stderr()]) noSecretIn(text);
   } finally {
     await stack.close();

@@ -1,5 +1,6 @@
 import readline from "node:readline";
 import {
+  e164Schema,
   formatPath,
   isTriggerEvent,
   triggerEvents,
@@ -15,7 +16,9 @@ import {
 } from "../../engine";
 import { describeEntry } from "../../testing";
 import { parseSpecArgs } from "../args";
-import { chatOnEmulator } from "../chat-emulator";
+import { callOnEmulator } from "../chat-call";
+import { chatOnEmulator, checkNumber } from "../chat-emulator";
+import { LiveClient } from "../../emulator";
 import { specs } from "../specs";
 import { type Command, type Io } from "../command";
 import { CliError } from "../errors";
@@ -98,10 +101,16 @@ export const command: Command = {
   async run(args, io) {
     const { values, positionals } = parseSpecArgs(args, specs.chat);
     if (values.emulator !== undefined) {
-      if (positionals.length > 0 || values.address === undefined)
+      if (positionals.length > 0 || (values.address === undefined) === (values.number === undefined))
         throw new CliError(
-          `with --emulator give --address (the Twilio address to text) and no flow file; usage: ${usage}`,
+          `with --emulator give --address (the Twilio address to text) or --number (a number to text or --call), and no flow file; usage: ${usage}`,
         );
+      if (values.number !== undefined && !e164Schema.safeParse(values.number).success)
+        throw new CliError(
+          `--number "${values.number}" is not an E.164 phone number; write it as +15017122661`,
+        );
+      if (values.call === true && values.number === undefined)
+        throw new CliError("--call needs --number: the number to call");
       const accountSid = values["account-sid"] ?? process.env["TWILIO_ACCOUNT_SID"];
       const authToken = values["auth-token"] ?? process.env["TWILIO_AUTH_TOKEN"];
       if (!accountSid || !authToken)
@@ -109,10 +118,16 @@ export const command: Command = {
           "give the emulator's credentials: --account-sid and --auth-token, or TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN",
         );
       const from = values.from ?? "+15558675310";
-      return chatOnEmulator(
-        { url: values.emulator, address: values.address, from, accountSid, authToken },
-        io,
-      );
+      const chat = {
+        url: values.emulator,
+        address: values.number ?? values.address ?? "",
+        from,
+        accountSid,
+        authToken,
+      };
+      if (values.call === true) return callOnEmulator(chat, io);
+      if (values.number !== undefined) await checkNumber(new LiveClient(chat), chat, "sms");
+      return chatOnEmulator(chat, io);
     }
     const [file, ...extra] = positionals;
     if (file === undefined || extra.length > 0) throw new CliError(`give one flow file; usage: ${usage}`);

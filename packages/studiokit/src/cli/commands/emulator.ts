@@ -3,6 +3,7 @@ import { parseSpecArgs } from "../args";
 import { specs } from "../specs";
 import { type Command, type Io } from "../command";
 import { CliError } from "../errors";
+import { e164Schema } from "../../definition";
 
 const usage = specs.emulator.usage;
 
@@ -22,6 +23,13 @@ function readApiKeys(pairs: readonly string[]): Record<string, string> {
     keys[pair.slice(0, colon)] = pair.slice(colon + 1);
   }
   return keys;
+}
+
+function readNumbers(numbers: readonly string[]): string[] {
+  const bad = numbers.find((n) => !e164Schema.safeParse(n).success);
+  if (bad !== undefined)
+    throw new CliError(`--number "${bad}" is not an E.164 phone number; write it as +15017122661`);
+  return [...numbers];
 }
 
 function readFaults(rate: string | undefined, kinds: string | undefined, seed: string | undefined) {
@@ -54,6 +62,7 @@ export async function runEmulator(args: string[], io: Io, stop: Promise<unknown>
     accountSid,
     authToken,
     apiKeys: readApiKeys(values["api-key"] ?? []),
+    numbers: readNumbers(values.number ?? []),
     ...(values.state !== undefined ? { stateFile: values.state } : {}),
     ...(faults ? { faults } : {}),
     ...(values.verbose ? { log: (line: string) => io.stderr(line + "\n") } : {}),

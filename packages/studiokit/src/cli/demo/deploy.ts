@@ -1,12 +1,14 @@
 import type * as pulumi from "@pulumi/pulumi";
+import ivr from "./ivr";
 import tutorial from "./tutorial";
-import { compile } from "../../compiler";
+import { compile, type Flow } from "../../compiler";
 import { providerImplementations } from "../../providers";
 import { CliError } from "../errors";
 import { cast } from "./cast";
 
 /*
- * Deploys the tutorial and both of its wirings with studiokit's provider implementations, making
+ * Deploys the tutorial with both of its wirings, and the voice IVR on the same number, with
+ * studiokit's provider implementations, making
  * the calls `pulumi up` makes for a new stack (check, then create) without the Pulumi engine.
  * Loaded only by `studiokit demo`: it pulls in @pulumi/pulumi, which other commands should not pay for.
  */
@@ -17,6 +19,9 @@ export interface Deployment {
   readonly conversation: { readonly sid: string };
   readonly participant: { readonly sid: string };
   readonly webhook: { readonly sid: string };
+  /** The voice IVR and the number whose voice webhook runs it. */
+  readonly ivr: { readonly sid: string; readonly revision: number; readonly status: string };
+  readonly phoneNumber: { readonly sid: string };
 }
 
 /** One resource: `check` (inputs validated and normalised, as in preview), then `create`. */
@@ -48,12 +53,14 @@ export async function deployTutorial(url: string): Promise<Deployment> {
     connectionConfig,
   });
   const p = providerImplementations;
-  const flow = await up("Studio flow", connect(p.studioFlow), {
-    friendlyName: cast.flowName,
-    definition: compile(tutorial),
-    status: "published",
-    commitMessage: "studiokit demo",
-  });
+  const publish = (label: string, friendlyName: string, builder: Flow) =>
+    up(label, connect(p.studioFlow), {
+      friendlyName,
+      definition: compile(builder),
+      status: "published",
+      commitMessage: "studiokit demo",
+    });
+  const flow = await publish("Studio flow", cast.flowName, tutorial);
   const addressConfiguration = await up("address configuration", connect(p.addressConfiguration), {
     type: "sms",
     address: cast.number,
@@ -73,8 +80,15 @@ export async function deployTutorial(url: string): Promise<Deployment> {
     target: "studio",
     flowSid: flow.sid,
   });
+  const menu = await publish("voice IVR", cast.ivrName, ivr);
+  const phoneNumber = await up("phone number", connect(p.phoneNumber), {
+    phoneNumber: cast.number,
+    voiceUrl: menu.webhookUrl,
+  });
   return {
     flow: { sid: flow.sid, revision: flow.revision, status: flow.status },
+    ivr: { sid: menu.sid, revision: menu.revision, status: menu.status },
+    phoneNumber: { sid: phoneNumber.sid },
     addressConfiguration: { sid: addressConfiguration.sid },
     conversation: { sid: conversation.sid },
     participant: { sid: participant.sid },

@@ -8,6 +8,7 @@ import {
   type SendResult,
   type TriggerInput,
 } from "../../engine";
+import { addSms } from "../api2010/messages";
 import { addMessage } from "../conversations/message-records";
 import { ApiError, codes } from "../errors";
 import { isoTime, newSid } from "../sids";
@@ -207,7 +208,13 @@ export class Live {
         participantSid: null,
         date: this.now(),
       }).sid;
-    }
+    } else
+      messageSid = addSms(this.store, {
+        ...message,
+        direction: "outbound-api",
+        status: "sent",
+        date: this.now(),
+      }).sid;
     this.sent.push({
       executionSid,
       widget: message.widget,

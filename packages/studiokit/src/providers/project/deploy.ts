@@ -1,12 +1,14 @@
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import { Conversation } from "../conversation";
 import { ConversationFlow, type FlowAddressArgs } from "../conversation-flow";
 import { ConversationWebhook } from "../conversation-webhook";
 import { Participant } from "../participant";
+import { PhoneNumber } from "../phone-number";
 import {
   projectFlows,
   type FlowAddressConfig,
   type FlowConversationConfig,
+  type FlowNumberConfig,
   type ProjectConfig,
   type ProjectFlow,
 } from "../../project";
@@ -21,6 +23,8 @@ export interface DeployedFlow {
   /** Keyed like the resources: `<type>-<address digits>`, e.g. `sms-15005550006`. */
   readonly addressConfigurationSids?: pulumi.Output<Record<string, string>>;
   readonly conversations?: Readonly<Record<string, DeployedConversation>>;
+  /** The numbers whose webhooks go to the flow, keyed by the number's digits (or its SID). */
+  readonly phoneNumberSids?: pulumi.Output<Record<string, string>>;
 }
 
 export interface DeployedConversation {
@@ -88,6 +92,28 @@ function conversationWiring(
   return [key, { conversationSid: created.sid, participantSid: participant.sid, webhookSid: webhook.sid }];
 }
 
+/** A key for a number that does not change when the list is reordered: its digits, or its SID. */
+const numberKey = (n: FlowNumberConfig) => n.number?.replace(/\D/g, "") ?? n.sid ?? "number";
+
+/** The number's SMS and/or voice webhook pointed at the flow's webhook URL. */
+function numberWiring(
+  flow: ProjectFlow,
+  wiring: ConversationFlow,
+  n: FlowNumberConfig,
+): [string, pulumi.Output<string>] {
+  const key = numberKey(n);
+  const phone = new PhoneNumber(
+    `${flow.name}-number-${key}`,
+    {
+      ...(n.number !== undefined ? { phoneNumber: n.number } : { phoneNumberSid: n.sid }),
+      ...(n.sms ? { smsUrl: wiring.webhookUrl } : {}),
+      ...(n.voice ? { voiceUrl: wiring.webhookUrl } : {}),
+    },
+    { parent: wiring },
+  );
+  return [key, phone.sid];
+}
+
 function deployFlow(flow: ProjectFlow): DeployedFlow {
   const { config } = flow;
   const wiring = new ConversationFlow(flow.name, {
@@ -105,6 +131,7 @@ function deployFlow(flow: ProjectFlow): DeployedFlow {
   const conversations = Object.fromEntries(
     config.conversations.map((c) => conversationWiring(flow, wiring, c)),
   );
+  const numbers = config.numbers.map((n) => numberWiring(flow, wiring, n));
   return {
     flowSid: wiring.flowSid,
     flowRevision: wiring.flow.revision,
@@ -112,6 +139,7 @@ function deployFlow(flow: ProjectFlow): DeployedFlow {
     // Only the wirings a flow has are keys: an undefined stack output prints a warning on every run.
     ...(config.addresses.length > 0 ? { addressConfigurationSids: wiring.addressSids } : {}),
     ...(config.conversations.length > 0 ? { conversations } : {}),
+    ...(numbers.length > 0 ? { phoneNumberSids: pulumi.all(Object.fromEntries(numbers)) } : {}),
   };
 }
 

@@ -26,6 +26,9 @@ export interface Tally {
 interface Fixtures {
   flowA: string;
   flowB: string;
+  /** The flows' webhook URLs, for numbers. */
+  webhookA: string;
+  webhookB: string;
   conversations: string[];
 }
 
@@ -113,7 +116,27 @@ export const cycleSpecs: Record<ProviderName, CycleSpec> = {
       [...store.webhooks.values()].filter((w) => w.conversation_sid === f.conversations[r]).map((w) => w.sid),
     updated: (store, sid, _r, f) => store.webhooks.get(sid)?.configuration["flow_sid"] === f.flowB,
   },
+  phoneNumber: {
+    v1: (r, f) => ({ phoneNumber: number(3000, r), smsUrl: f.webhookA }),
+    v2: (r, f) => ({ phoneNumber: number(3000, r), smsUrl: f.webhookB, voiceUrl: f.webhookB }),
+    // The number while studiokit has it: once deleted it must have its own webhooks back.
+    live: (store, r) =>
+      [...store.incomingPhoneNumbers.values()]
+        .filter((n) => n.phone_number === number(3000, r))
+        .filter(
+          (n) => n.sms_url !== originalSms || n.voice_url !== originalVoice || n.sms_application_sid !== "",
+        )
+        .map((n) => n.sid),
+    updated: (store, sid, _r, f) => {
+      const n = store.incomingPhoneNumbers.get(sid);
+      return n?.sms_url === f.webhookB && n.voice_url === f.webhookB;
+    },
+  },
 };
+
+/** What the cycles' numbers had before: put back by every delete. */
+const originalSms = "https://example.com/original-sms";
+const originalVoice = "https://example.com/original-voice";
 
 export const emptyTally = (): Tally => ({
   cycles: 0,
@@ -124,8 +147,8 @@ export const emptyTally = (): Tally => ({
   failures: [],
 });
 
-/** Flows and conversations the cycles point at, made before any fault is switched on. */
-async function fixtures(stack: Stack, rounds: number): Promise<Fixtures> {
+/** Flows, conversations and numbers the cycles point at, made before any fault is switched on. */
+export async function cycleFixtures(stack: Stack, rounds: number): Promise<Fixtures> {
   const client = stack.env.client;
   const flow = (name: string) =>
     client.studio.v2.flows.create({ friendlyName: name, status: "published", definition: tutorial });
@@ -135,8 +158,13 @@ async function fixtures(stack: Stack, rounds: number): Promise<Fixtures> {
     conversations.push(
       (await client.conversations.v1.conversations.create({ uniqueName: `fixture-${r}` })).sid,
     );
+    await client.incomingPhoneNumbers.create({
+      phoneNumber: number(3000, r),
+      smsUrl: originalSms,
+      voiceUrl: originalVoice,
+    });
   }
-  return { flowA: a.sid, flowB: b.sid, conversations };
+  return { flowA: a.sid, flowB: b.sid, webhookA: a.webhookUrl, webhookB: b.webhookUrl, conversations };
 }
 
 async function cycle(stack: Stack, provider: ProviderName, round: number, f: Fixtures, tally: Tally) {
@@ -166,7 +194,7 @@ async function cycle(stack: Stack, provider: ProviderName, round: number, f: Fix
 
 /** `rounds` cycles of every resource, faults switched on once the fixtures exist. */
 export async function runCycles(stack: Stack, rounds: number, faults?: FaultOptions) {
-  const f = await fixtures(stack, rounds);
+  const f = await cycleFixtures(stack, rounds);
   const tallies = Object.fromEntries(Object.keys(cycleSpecs).map((p) => [p, emptyTally()])) as Record<
     ProviderName,
     Tally
