@@ -11,15 +11,19 @@ import { FaultPlan, parseFaultOptions, type FaultOptions } from "./faults";
 import { RequestLog } from "./requests";
 import { Router } from "./router";
 import { routes } from "./routes";
-import { createServer } from "./server";
+import { createServer, type RequestExtension } from "./server";
 import { isSid } from "./sids";
 import { Live } from "./live/live";
 import { Store } from "./store";
 
 export { Store } from "./store";
 export { RequestLog, type RecordedRequest } from "./requests";
+export { type RequestExtension } from "./server";
+export { type Live, type LiveExecution, statusOf } from "./live/live";
+export { receive as receiveInbound } from "./live/inbound";
+export { startFlow } from "./live/direct";
 export { faultOptionsSchema, type FaultOptions, type FaultKind } from "./faults";
-export { codes as errorCodes } from "./errors";
+export { codes as errorCodes, ApiError } from "./errors";
 export { pathToPointer } from "./studio/definition";
 export type * from "./state";
 export { LiveClient, LiveClientError, type LiveClientOptions } from "./live/client";
@@ -47,6 +51,8 @@ export interface EmulatorOptions {
   readonly faults?: FaultOptions;
   /** One line per request (method, path, status, fault, ms); never credentials. */
   readonly log?: (line: string) => void;
+  /** Answers requests that are not Twilio's first (`studiokit dev` serves its page this way). */
+  readonly extension?: RequestExtension;
 }
 
 export interface Emulator {
@@ -96,6 +102,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     base: () => url,
     persist: stateFile ? () => store.save(stateFile) : () => undefined,
     log: options.log,
+    extension: options.extension,
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -1,13 +1,13 @@
-import type * as pulumi from "@pulumi/pulumi";
 import tutorial from "./tutorial";
 import { compile } from "../../compiler";
-import { providerImplementations } from "../../providers";
+import { LocalDeployError, LocalStack } from "../../providers";
 import { CliError } from "../errors";
 import { cast } from "./cast";
 
 /*
  * Deploys the tutorial and both of its wirings with studiokit's provider implementations, making
- * the calls `pulumi up` makes for a new stack (check, then create) without the Pulumi engine.
+ * the calls `pulumi up` makes for a new stack (check, then create) without the Pulumi engine
+ * (LocalStack in the providers room).
  * Loaded only by `studiokit demo`: it pulls in @pulumi/pulumi, which other commands should not pay for.
  */
 
@@ -19,62 +19,52 @@ export interface Deployment {
   readonly webhook: { readonly sid: string };
 }
 
-/** One resource: `check` (inputs validated and normalised, as in preview), then `create`. */
-async function up<I, O>(
-  label: string,
-  provider: pulumi.dynamic.ResourceProvider<I, O>,
-  news: object,
-): Promise<O> {
-  // Pulumi hands `check` the raw declared inputs; the provider returns the inputs it will use.
-  const checked = provider.check ? await provider.check({} as I, news as I) : undefined;
-  const failures = checked?.failures ?? [];
-  if (failures.length > 0)
-    throw new CliError(`${label}: ${failures.map((f) => `${f.property}: ${f.reason}`).join("; ")}`);
-  let created: pulumi.dynamic.CreateResult<O>;
-  try {
-    created = await provider.create((checked?.inputs ?? news) as I);
-  } catch (error) {
-    throw new CliError(`${label}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  if (created.outs === undefined) throw new CliError(`${label}: the provider returned no outputs`);
-  return created.outs;
-}
-
 export async function deployTutorial(url: string): Promise<Deployment> {
-  const connectionConfig = { accountSid: cast.accountSid, authToken: cast.authToken, apiBaseUrl: url };
   // What `configure` would set from stack config: the emulator's URL and the demo's credentials.
-  const connect = <T extends { connectionConfig: unknown }>(provider: T): T => ({
-    ...provider,
-    connectionConfig,
-  });
-  const p = providerImplementations;
-  const flow = await up("Studio flow", connect(p.studioFlow), {
+  const stack = new LocalStack({ accountSid: cast.accountSid, authToken: cast.authToken, apiBaseUrl: url });
+  const up = async (
+    name: string,
+    provider: Parameters<LocalStack["up"]>[1],
+    inputs: Record<string, unknown>,
+  ) => {
+    try {
+      return (await stack.up(name, provider, inputs)).outputs as {
+        sid: string;
+        revision?: number;
+        status?: string;
+      };
+    } catch (error) {
+      if (error instanceof LocalDeployError) throw new CliError(error.message);
+      throw error;
+    }
+  };
+  const flow = await up("Studio flow", "studioFlow", {
     friendlyName: cast.flowName,
     definition: compile(tutorial),
     status: "published",
     commitMessage: "studiokit demo",
   });
-  const addressConfiguration = await up("address configuration", connect(p.addressConfiguration), {
+  const addressConfiguration = await up("address configuration", "addressConfiguration", {
     type: "sms",
     address: cast.number,
     friendlyName: `${cast.flowName} (sms)`,
     autoCreation: { enabled: true, type: "studio", studioFlowSid: flow.sid },
   });
-  const conversation = await up("conversation", connect(p.conversation), {
+  const conversation = await up("conversation", "conversation", {
     friendlyName: cast.conversationName,
   });
-  const participant = await up("participant", connect(p.participant), {
+  const participant = await up("participant", "participant", {
     conversationSid: conversation.sid,
     messagingBindingAddress: cast.manual,
     messagingBindingProxyAddress: cast.number,
   });
-  const webhook = await up("conversation webhook", connect(p.conversationWebhook), {
+  const webhook = await up("conversation webhook", "conversationWebhook", {
     conversationSid: conversation.sid,
     target: "studio",
     flowSid: flow.sid,
   });
   return {
-    flow: { sid: flow.sid, revision: flow.revision, status: flow.status },
+    flow: { sid: flow.sid, revision: Number(flow.revision), status: String(flow.status) },
     addressConfiguration: { sid: addressConfiguration.sid },
     conversation: { sid: conversation.sid },
     participant: { sid: participant.sid },
