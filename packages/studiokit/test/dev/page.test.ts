@@ -2,8 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli";
-import { runDev } from "../../src/cli/commands/dev";
+import { main, runDev } from "../../src/cli";
 import { projectDir } from "../support/fixtures";
 
 // `studiokit dev` in a real browser (Debian's chromium through playwright-core; .ci/run installs
