@@ -9,6 +9,7 @@ import * as fuzz from "./fuzz";
 import { run as importBench } from "./import";
 import * as live from "./live";
 import { packageBench } from "./package";
+import { devBench } from "./dev";
 import * as providers from "./providers";
 import * as scenarios from "./scenarios";
 import { run as validateReal } from "./validate-real";
@@ -24,6 +25,7 @@ const benches: Record<string, (args: string[]) => void | Promise<void>> = {
   providers: () => providers.providersBench(),
   live: () => live.liveBench(),
   package: packageBench,
+  dev: () => devBench(),
 };
 
 async function main(argv: string[]): Promise<void> {

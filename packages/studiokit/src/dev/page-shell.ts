@@ -36,7 +36,7 @@ export const pageHtml = `<!doctype html>
     <p id="contact"></p>
     <ol id="bubbles" aria-label="Conversation so far" aria-live="polite"></ol>
     <form id="compose" class="row">
-      <label for="message">Message</label>
+      <label for="message" id="message-label">Message</label>
       <input id="message" autocomplete="off">
       <button type="submit">Send</button>
     </form>

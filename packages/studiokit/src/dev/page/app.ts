@@ -25,6 +25,7 @@ const ui = {
   bubbles: element<HTMLOListElement>("bubbles"),
   compose: element<HTMLFormElement>("compose"),
   message: element<HTMLInputElement>("message"),
+  messageLabel: element<HTMLLabelElement>("message-label"),
   voice: element<HTMLDivElement>("voice"),
   keypad: element<HTMLDivElement>("keypad"),
   speak: element<HTMLFormElement>("speak"),
@@ -138,25 +139,25 @@ function drawDiagram(canvas: FlowCanvas, execution: DevExecution | undefined): v
     const from = at.get(edge.from);
     const to = at.get(edge.to);
     if (!from || !to) continue;
-    const x1 = from.x + width / 2;
-    const y1 = from.y + height;
-    const x2 = to.x + width / 2;
-    const y2 = to.y;
-    const bend = Math.max(40, Math.abs(y2 - y1) / 2);
+    // Downwards: bottom edge to top edge; sideways or back up: side to side, as Studio draws it.
+    const down = to.y >= from.y + height;
+    const right = to.x >= from.x;
+    const x1 = down ? from.x + width / 2 : right ? from.x + width : from.x;
+    const y1 = down ? from.y + height : from.y + height / 2;
+    const x2 = down ? to.x + width / 2 : right ? to.x : to.x + width;
+    const y2 = down ? to.y : to.y + height / 2;
+    const bend = down ? Math.max(40, Math.abs(y2 - y1) / 2) : Math.max(40, Math.abs(x2 - x1) / 2);
+    const curve = down
+      ? `M${x1},${y1} C${x1},${y1 + bend} ${x2},${y2 - bend} ${x2},${y2}`
+      : `M${x1},${y1} C${x1 + (right ? bend : -bend)},${y1} ${x2 + (right ? -bend : bend)},${y2} ${x2},${y2}`;
     const group = svg("g", {
       class: `edge${taken.has(`${edge.from}#${edge.index}`) ? " taken" : ""}`,
       "data-from": edge.from,
       "data-to": edge.to,
     });
-    group.append(
-      svg("path", {
-        d: `M${x1},${y1} C${x1},${y1 + bend} ${x2},${y2 - bend} ${x2},${y2}`,
-        "marker-end": "url(#arrow)",
-      }),
-    );
-    // The label sits on the curve's middle, two thirds of the way down, clear of the cards.
-    const label = text(x1 + (x2 - x1) * 0.6, y1 + (y2 - y1) * 0.6, "label", edge.label);
-    group.append(label);
+    group.append(svg("path", { d: curve, "marker-end": "url(#arrow)" }));
+    // The label sits on the curve, past its middle, clear of the cards.
+    group.append(text(x1 + (x2 - x1) * 0.6, y1 + (y2 - y1) * 0.6, "label", edge.label));
     root.append(group);
   }
   for (const node of canvas.nodes) {
@@ -307,7 +308,8 @@ function renderChannel(): void {
   const channel = currentChannel(currentFlow());
   const voice = channel?.trigger === "incomingCall";
   ui.voice.hidden = !voice;
-  ui.message.disabled = false;
+  ui.message.hidden = voice;
+  ui.messageLabel.hidden = voice;
   ui.compose.querySelector("button")!.textContent = voice ? "Call" : "Send";
   ui.contact.textContent = `You are ${speaker(channel)}${channel ? `, writing to ${channel.to}` : ""}.`;
 }
