@@ -16,7 +16,17 @@ const ALLOWED = {
   project: ["definition", "validator", "compiler"],
   providers: ["definition", "validator", "compiler", "project"],
   emulator: ["definition", "validator", "engine"],
-  dev: ["definition", "compiler", "validator", "engine", "testing", "codegen", "project", "providers", "emulator"],
+  dev: [
+    "definition",
+    "compiler",
+    "validator",
+    "engine",
+    "testing",
+    "codegen",
+    "project",
+    "providers",
+    "emulator",
+  ],
   cli: [
     "definition",
     "builder",

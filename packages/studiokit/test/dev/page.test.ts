@@ -100,9 +100,9 @@ describe("studiokit dev in the browser", () => {
   it("labels every control and works from the keyboard alone", async () => {
     const unlabeled = await page.locator("input, select, button, textarea").evaluateAll((controls) =>
       controls
-        .filter((c) => !(c as HTMLElement).closest("[hidden]"))
+        .filter((c) => !c.closest("[hidden]"))
         .filter((c) => {
-          const labelled = (c as HTMLInputElement).labels?.length ?? 0;
+          const labelled = (c as unknown as { labels?: { length: number } }).labels?.length ?? 0;
           return labelled === 0 && !c.getAttribute("aria-label") && (c.textContent ?? "").trim() === "";
         })
         .map((c) => c.outerHTML),
@@ -123,7 +123,7 @@ describe("studiokit dev in the browser", () => {
   });
 
   it("redeploys a flow file saved on disk, and the page follows without a reload", async () => {
-    await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
+    await page.evaluate(() => ((globalThis as unknown as { marker: number }).marker = 42));
     await page.getByRole("button", { name: "New contact" }).click();
     await send("hi");
     await page.getByText("Hi, do you like bots?", { exact: true }).waitFor();
@@ -132,7 +132,7 @@ describe("studiokit dev in the browser", () => {
       .poll(() => page.locator("#flow-meta").textContent(), { timeout: 10_000 })
       .toMatch(/revision 2$/);
     expect(await page.locator('.node[data-widget="send_message_2"] .detail').textContent()).toBe("“🤖 beep”");
-    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
+    expect(await page.evaluate(() => (globalThis as unknown as { marker?: number }).marker)).toBe(42);
     // As at Studio, the execution that was running goes on with the revision it started on.
     await send("yes");
     await page.getByText("🤖", { exact: true }).waitFor();
