@@ -10,6 +10,7 @@ import * as fuzz from "./fuzz";
 import { run as importBench } from "./import";
 import * as live from "./live";
 import { packageBench } from "./package";
+import { devBench } from "./dev";
 import * as providers from "./providers";
 import * as scenarios from "./scenarios";
 import { run as validateReal } from "./validate-real";
@@ -27,6 +28,7 @@ const benches: Record<string, (args: string[]) => void | Promise<void>> = {
   package: packageBench,
   pull: () => accounts.pull(),
   sms: () => accounts.sms(),
+  dev: () => devBench(),
 };
 
 async function main(argv: string[]): Promise<void> {

@@ -16,6 +16,17 @@ const ALLOWED = {
   project: ["definition", "validator", "compiler"],
   providers: ["definition", "validator", "compiler", "project"],
   emulator: ["definition", "validator", "engine"],
+  dev: [
+    "definition",
+    "compiler",
+    "validator",
+    "engine",
+    "testing",
+    "codegen",
+    "project",
+    "providers",
+    "emulator",
+  ],
   cli: [
     "definition",
     "builder",
@@ -27,6 +38,7 @@ const ALLOWED = {
     "project",
     "providers",
     "emulator",
+    "dev",
   ],
 };
 /** What `studiokit` (src/index.ts) offers: the rooms a flow file and a build script need. */

@@ -7,3 +7,4 @@ export { formatTypeScript } from "./commands/import";
 export { runDemo } from "./commands/demo";
 export { cast as demoCast } from "./demo/cast";
 export { specs, helpText, type CommandSpec, type OptionSpec } from "./specs";
+export { runDev } from "./commands/dev";

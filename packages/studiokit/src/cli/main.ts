@@ -18,6 +18,7 @@ const modules: Record<CommandName, () => Promise<{ command: Command }>> = {
   pull: () => import("./commands/pull.js"),
   emulator: () => import("./commands/emulator.js"),
   demo: () => import("./commands/demo.js"),
+  dev: () => import("./commands/dev.js"),
 };
 
 const isCommand = (name: string): name is CommandName => Object.hasOwn(specs, name);

@@ -222,6 +222,31 @@ export const specs = {
     example:
       "studiokit emulator --port 4010 --account-sid AC00000000000000000000000000000000 --auth-token local-token --number +15017122661",
   }),
+  dev: spec({
+    name: "dev",
+    summary:
+      "a local Studio: deploy the project's flows to a local Twilio, redeploy on save, talk to them on a page while watching them run",
+    usage: "studiokit dev [--port N] [--state file] [--stack NAME] [--no-open]",
+    options: {
+      port: {
+        type: "string",
+        value: "N",
+        help: "the port on 127.0.0.1 (default 4010, where Pulumi.dev.yaml points twilio:apiBaseUrl)",
+      },
+      state: {
+        type: "string",
+        value: "FILE",
+        help: "the local Twilio's state file (default .studiokit/state.json)",
+      },
+      stack: {
+        type: "string",
+        value: "NAME",
+        help: "whose studiokit:flows to deploy: Pulumi.NAME.yaml (default dev), or every file in flows/",
+      },
+      "no-open": { type: "boolean", help: "do not open the page in a browser" },
+    },
+    example: "studiokit dev --port 4020",
+  }),
   demo: spec({
     name: "demo",
     summary:

@@ -13,7 +13,7 @@ import { FaultPlan, parseFaultOptions, type FaultOptions } from "./faults";
 import { RequestLog } from "./requests";
 import { Router } from "./router";
 import { routes } from "./routes";
-import { createServer } from "./server";
+import { createServer, type RequestExtension } from "./server";
 import { isSid } from "./sids";
 import { isE164 } from "./api2010/format";
 import { newIncomingPhoneNumber, numberFor } from "./api2010/phone-numbers";
@@ -22,8 +22,13 @@ import { Store } from "./store";
 
 export { Store } from "./store";
 export { RequestLog, type RecordedRequest } from "./requests";
+export { type RequestExtension } from "./server";
+export { type Live, type LiveExecution, statusOf } from "./live/live";
+export { receive as receiveInbound } from "./live/inbound";
+export { startFlow } from "./live/direct";
+export { placeCall } from "./live/voice";
 export { faultOptionsSchema, type FaultOptions, type FaultKind } from "./faults";
-export { codes as errorCodes } from "./errors";
+export { codes as errorCodes, ApiError } from "./errors";
 export { pathToPointer } from "./studio/definition";
 export type * from "./state";
 export { LiveClient, LiveClientError, type LiveClientOptions } from "./live/client";
@@ -55,6 +60,8 @@ export interface EmulatorOptions {
   readonly faults?: FaultOptions;
   /** One line per request (method, path, status, fault, ms); never credentials. */
   readonly log?: (line: string) => void;
+  /** Answers requests that are not Twilio's first (`studiokit dev` serves its page this way). */
+  readonly extension?: RequestExtension;
 }
 
 export interface Emulator {
@@ -67,6 +74,8 @@ export interface Emulator {
   readonly requests: RequestLog;
   /** Replace the fault plan (restarting its PRNG from the seed); `undefined` turns faults off. */
   setFaults(faults: FaultOptions | undefined): void;
+  /** Gives the account these numbers (E.164) as IncomingPhoneNumbers, unless it has them already. */
+  addNumbers(numbers: readonly string[]): void;
   close(): Promise<void>;
 }
 
@@ -87,11 +96,14 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const store = options.stateFile
     ? Store.load(options.stateFile, options.accountSid)
     : new Store(options.accountSid);
-  for (const number of options.numbers ?? []) {
-    if (numberFor(store, number) !== undefined) continue;
-    const record = newIncomingPhoneNumber(options.accountSid, number);
-    store.incomingPhoneNumbers.set(record.sid, record);
-  }
+  const addNumbers = (numbers: readonly string[]) => {
+    for (const number of numbers) {
+      if (numberFor(store, number) !== undefined) continue;
+      const record = newIncomingPhoneNumber(options.accountSid, number);
+      store.incomingPhoneNumbers.set(record.sid, record);
+    }
+  };
+  addNumbers(options.numbers ?? []);
   const credentials: Credentials = {
     accountSid: options.accountSid,
     authToken: options.authToken,
@@ -112,6 +124,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     base: () => url,
     persist: stateFile ? () => store.save(stateFile) : () => undefined,
     log: options.log,
+    extension: options.extension,
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -131,6 +144,13 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     requests,
     setFaults: (faults) => {
       plan = faults ? new FaultPlan(parseFaultOptions(faults)) : undefined;
+    },
+    addNumbers: (numbers) => {
+      for (const number of numbers)
+        if (!isE164(number))
+          throw new Error(`emulator number "${number}" is not an E.164 number such as +15017122661`);
+      addNumbers(numbers);
+      if (stateFile) store.save(stateFile);
     },
     close: closeAll,
   };

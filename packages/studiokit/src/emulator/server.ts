@@ -22,7 +22,18 @@ export interface ServerDeps {
   readonly base: () => string;
   readonly persist: () => void;
   readonly log: ((line: string) => void) | undefined;
+  readonly extension: RequestExtension | undefined;
 }
+
+/**
+ * Serves requests that are not Twilio's (a page on `/`, say) before authentication and routing:
+ * resolves true when it answered the request.
+ */
+export type RequestExtension = (
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  url: URL,
+) => Promise<boolean> | boolean;
 
 const isMutation = (method: string) => method === "POST" || method === "DELETE";
 
@@ -131,6 +142,7 @@ async function handle(deps: ServerDeps, req: http.IncomingMessage, res: http.Ser
   const started = Date.now();
   const method = req.method ?? "GET";
   const url = new URL(req.url ?? "/", "http://emulator.invalid");
+  if (deps.extension !== undefined && (await deps.extension(req, res, url))) return;
   const body = await readBody(req);
   const decision = deps.faults()?.decide(isMutation(method)) ?? { kind: "none" };
   const host = req.headers["x-twilio-host"];

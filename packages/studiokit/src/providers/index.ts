@@ -71,3 +71,5 @@ export * from "./project/index";
 export * from "../project";
 // A program run as `pulumi preview` runs it, with a mock engine: for a project's own tests.
 export * from "./preview/index";
+// The calls `pulumi up` makes, made directly: how `studiokit dev` and `demo` deploy locally.
+export * from "./local/index";

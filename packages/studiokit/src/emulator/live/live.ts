@@ -1,5 +1,6 @@
 import { type FlowDefinition } from "../../definition";
 import {
+  type Adapters,
   EngineInputError,
   SimulatedClock,
   startExecution,
@@ -75,6 +76,8 @@ export class Live {
   readonly executions = new Map<string, LiveExecution>();
   readonly sent: SentMessage[] = [];
   readonly #contacts = new Map<string, string>();
+  readonly #listeners = new Set<(record: LiveExecution) => void>();
+  readonly #adapters = new Map<string, Partial<Adapters>>();
   #queue: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -115,6 +118,21 @@ export class Live {
     return undefined;
   }
 
+  /** Calls `listener` whenever an execution starts or moves; returns the function that stops it. */
+  onChange(listener: (record: LiveExecution) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /**
+   * What executions of one flow started from now on reach instead of the real thing (mocked HTTP
+   * Request and Run Function answers, say); `undefined` puts the real adapters back.
+   */
+  setAdapters(flowSid: string, adapters: Partial<Adapters> | undefined): void {
+    if (adapters === undefined) this.#adapters.delete(flowSid);
+    else this.#adapters.set(flowSid, adapters);
+  }
+
   async start(request: StartRequest): Promise<LiveExecution> {
     const sid = newSid("FN");
     const now = this.now();
@@ -124,7 +142,10 @@ export class Live {
         clock: this.clock,
         flowSid: request.flowSid,
         executionSid: sid,
-        adapters: liveAdapters((message) => this.#send(sid, request.conversationSid, message)),
+        adapters: {
+          ...liveAdapters((message) => this.#send(sid, request.conversationSid, message)),
+          ...this.#adapters.get(request.flowSid),
+        },
         ...(Object.keys(request.subflows).length > 0 ? { subflows: request.subflows } : {}),
       });
     } catch (error) {
@@ -148,7 +169,7 @@ export class Live {
       seen: 0,
     };
     this.executions.set(sid, record);
-    this.#observe(record);
+    if (!this.#observe(record)) this.#notify(record);
     return record;
   }
 
@@ -171,6 +192,11 @@ export class Live {
     if (statusOf(record) === "ended") return;
     record.stopped = true;
     record.dateUpdated = this.now();
+    this.#notify(record);
+  }
+
+  #notify(record: LiveExecution): void {
+    for (const listener of this.#listeners) listener(record);
   }
 
   /** Gives every new engine step its FT SID; true when the execution did something new. */
@@ -181,7 +207,10 @@ export class Live {
     const changed = steps > record.steps.length || transcript > record.seen;
     while (record.steps.length < steps) record.steps.push({ sid: newSid("FT"), date: now });
     record.seen = transcript;
-    if (changed) record.dateUpdated = now;
+    if (changed) {
+      record.dateUpdated = now;
+      this.#notify(record);
+    }
     return changed;
   }
 

@@ -51,7 +51,7 @@ function body(live: Live, call: CallRecord, from = 0): CallBody {
 }
 
 /** Dials `to` from `from`: the number's voice webhook flow runs `incomingCall` for the caller. */
-async function place(live: Live, from: string, to: string): Promise<CallBody> {
+export async function placeCall(live: Live, from: string, to: string): Promise<CallBody> {
   const number = numberFor(live.store, to);
   if (number === undefined)
     throw new ApiError(
@@ -167,7 +167,7 @@ export const dialRoutes: Route[] = [
             throw invalidParameter(
               `Invalid parameter ${name}: "${value}" is not an E.164 number such as +15017122661`,
             );
-        return created(await ctx.live.serial(() => place(ctx.live, from, to)));
+        return created(await ctx.live.serial(() => placeCall(ctx.live, from, to)));
       },
     },
   },
