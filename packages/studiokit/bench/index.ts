@@ -11,6 +11,7 @@ import * as live from "./live";
 import { packageBench } from "./package";
 import * as providers from "./providers";
 import * as scenarios from "./scenarios";
+import { run as typecheck } from "./typecheck";
 import { run as validateReal } from "./validate-real";
 
 const benches: Record<string, (args: string[]) => void | Promise<void>> = {
@@ -20,6 +21,7 @@ const benches: Record<string, (args: string[]) => void | Promise<void>> = {
   "engine-steps": engineSteps.run,
   fuzz: fuzz.run,
   scenarios: scenarios.run,
+  typecheck: () => typecheck(),
   emulator: () => emulator.emulatorBench(),
   providers: () => providers.providersBench(),
   live: () => live.liveBench(),
