@@ -3,7 +3,7 @@ import path from "node:path";
 import { FlowFileError, isCompileError, isFlowFileName, loadFlowFile } from "../compiler";
 import { type FlowDefinition } from "../definition";
 import { formatIssues } from "../validator";
-import { configKey, type ProjectConfig, type ProjectFlowConfig } from "./config";
+import { configKey, projectFlowSchema, type ProjectConfig, type ProjectFlowConfig } from "./config";
 import { ProjectError } from "./error";
 
 /** A flow of the project: its resource name, its file and the settings of its entry. */
@@ -48,7 +48,7 @@ function entries(config: ProjectConfig, projectDir: string): { where: string; en
     const file = `${flowsDir}/${f}`;
     return {
       where: file,
-      entry: { file, status: "published", validateWithTwilio: false, addresses: [], conversations: [] },
+      entry: projectFlowSchema.parse({ file }),
     };
   });
 }

@@ -95,6 +95,7 @@ function deployFlow(flow: ProjectFlow): DeployedFlow {
     definition: flow.definition,
     status: config.status,
     validateWithTwilio: config.validateWithTwilio,
+    strict: config.strict,
     ...(config.commitMessage !== undefined ? { commitMessage: config.commitMessage } : {}),
     ...(config.testUsers !== undefined ? { testUsers: config.testUsers } : {}),
     ...(config.adoptSid !== undefined ? { adoptSid: config.adoptSid } : {}),
