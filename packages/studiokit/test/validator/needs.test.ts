@@ -55,6 +55,12 @@ describe("a message widget needs something to send", () => {
     ]);
   });
 
+  it("leaves a body of the wrong type to the properties check (one issue, not two)", () => {
+    const greet = sendMessage("greet");
+    greet.properties["body"] = 42;
+    expect(validateDefinition(definition(trigger("greet"), greet)).map((i) => i.code)).toEqual(["property"]);
+  });
+
   it("checks a lone widget fixture too", () => {
     const greet = sendMessage("greet", "");
     expect(validateWidget(greet).map((i) => [i.code, i.path])).toEqual([

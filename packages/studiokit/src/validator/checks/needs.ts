@@ -2,7 +2,9 @@ import { hasLiquid, type State } from "../../definition";
 import { type FlowIndex } from "../flow-index";
 import { type ValidationIssue } from "../issue";
 
-const filled = (value: unknown) => typeof value === "string" && value.trim() !== "";
+/** Given and not blank (a value of the wrong type is the properties check's business). */
+const filled = (value: unknown) =>
+  value !== undefined && value !== null && !(typeof value === "string" && value.trim() === "");
 
 /**
  * A message widget sends a body, media or a content template: with none of them there is
