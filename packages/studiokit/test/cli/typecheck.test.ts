@@ -1,27 +1,9 @@
 import fs from "node:fs";
-import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { authorProject } from "../support/author-project";
 import { cli, spawnCli } from "./fixtures";
 
-// An author's project inside the repository, so that `studiokit` resolves to the built package
-// (its declarations, dist/) as in a user's project, with its own tsconfig.json.
-const generated = path.resolve(__dirname, "..", ".generated");
-fs.mkdirSync(generated, { recursive: true });
-const dir = fs.mkdtempSync(path.join(generated, "cli-typecheck-"));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-const files: Record<string, string> = {
-  "tsconfig.json": JSON.stringify({
-    compilerOptions: {
-      target: "ES2022",
-      module: "nodenext",
-      moduleResolution: "nodenext",
-      strict: true,
-      skipLibCheck: true,
-      noEmit: true,
-      types: [],
-    },
-  }),
+const dir = authorProject("cli-typecheck-", {
   "flows/track.ts": [
     'import { flow, liquid, makeHttpRequest, sendMessage } from "studiokit";',
     "",
@@ -41,11 +23,8 @@ const files: Record<string, string> = {
     "      - expect: { ended: true }",
     "",
   ].join("\n"),
-};
-for (const [name, text] of Object.entries(files)) {
-  fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-  fs.writeFileSync(path.join(dir, name), text);
-}
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const typo =
   "flows/track.ts:4:79: Property 'trackingUrl' does not exist on type 'Ref & { readonly tracking_url: Ref; }'. Did you mean 'tracking_url'? (TS2551)";

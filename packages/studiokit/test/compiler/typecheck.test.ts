@@ -3,27 +3,12 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { formatTypeIssue, loadFlowFile, typecheckFlowFiles } from "../../src/compiler";
+import { authorProject, authorTsconfig } from "../support/author-project";
 
-// A project of the author's, inside the repository so that `studiokit` resolves to the built
-// package as in a user's project (its declarations, dist/), with its own tsconfig.json.
-const generated = path.resolve(__dirname, "..", ".generated");
-fs.mkdirSync(generated, { recursive: true });
-const project = fs.mkdtempSync(path.join(generated, "typecheck-"));
+const project = authorProject("typecheck-");
 const cache = path.join(project, ".cache");
 afterAll(() => fs.rmSync(project, { recursive: true, force: true }));
-
-const tsconfig = {
-  compilerOptions: {
-    target: "ES2022",
-    module: "nodenext",
-    moduleResolution: "nodenext",
-    strict: true,
-    skipLibCheck: true,
-    noEmit: true,
-    types: [],
-  },
-  include: ["flows"],
-};
+const tsconfig = authorTsconfig;
 
 function write(file: string, text: string | object): string {
   const full = path.join(project, file);
@@ -31,8 +16,6 @@ function write(file: string, text: string | object): string {
   fs.writeFileSync(full, typeof text === "string" ? text : JSON.stringify(text, null, 2));
   return full;
 }
-
-write("tsconfig.json", tsconfig);
 
 const typo = [
   'import { flow, liquid, makeHttpRequest, sendMessage } from "studiokit";',
