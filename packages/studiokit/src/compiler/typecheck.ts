@@ -103,7 +103,13 @@ function setupFor(ts: typeof TypeScript, config: string | undefined): Setup {
     },
     onUnRecoverableConfigFileDiagnostic: (diagnostic) => problems.push(diagnostic),
   });
-  problems.push(...(command?.errors ?? []).filter((d) => d.category === ts.DiagnosticCategory.Error));
+  // "No inputs were found" (18003) does not apply: the check names its own files.
+  const noInputs = 18003;
+  problems.push(
+    ...(command?.errors ?? []).filter(
+      (d) => d.category === ts.DiagnosticCategory.Error && d.code !== noInputs,
+    ),
+  );
   const issues = problems.map((d) => issueOf(ts, d, config));
   // The check emits nothing: options about output (or about a build's bookkeeping) are dropped.
   const options: TypeScript.CompilerOptions = {

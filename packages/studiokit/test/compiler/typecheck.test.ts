@@ -72,9 +72,10 @@ describe("typecheckFlowFiles", () => {
 
   it("uses the project's tsconfig: what it allows passes, and its own mistakes are reported", () => {
     const loose = path.join(project, "loose");
+    // Its `include` matches nothing: the check names its own files, so that is no problem.
     write("loose/tsconfig.json", {
-      ...tsconfig,
       compilerOptions: { ...tsconfig.compilerOptions, strict: false },
+      include: ["nothing-here"],
     });
     write("loose/flows/any.ts", "export default function twice(x) {\n  return x * 2;\n}\n");
     expect(typecheckFlowFiles(["flows/any.ts"], { cwd: loose, cacheDir: null }).get("flows/any.ts")).toEqual(
