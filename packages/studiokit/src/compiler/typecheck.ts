@@ -10,7 +10,7 @@ import { studiokitCacheDir } from "./typescript-hook";
  * would otherwise compile to an empty string. Each flow file is checked with the nearest
  * tsconfig.json (its compiler options; the files are the flow, what it imports, and the
  * project's declaration files), or studiokit's strict defaults without one. Results are cached
- * (typecheck-cache.ts); within one process, parsed files are shared between checks.
+ * (typecheck-cache.ts); within one process, the checks of one tsconfig share what they parsed.
  */
 
 export { type TypeIssue } from "./typecheck-cache";
@@ -51,23 +51,23 @@ let typescript: typeof TypeScript | undefined;
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when a check runs
 const loadTypeScript = () => (typescript ??= require("typescript") as typeof TypeScript);
 
-/** Parsed files this process read, by path: a later check reuses them while the text is the same. */
-const parsed = new Map<string, { text: string; file: TypeScript.SourceFile }>();
-
 const isPackageFile = (file: string) => file.split(/[\\/]/).includes("node_modules");
 
-function compilerHost(ts: typeof TypeScript, options: TypeScript.CompilerOptions): TypeScript.CompilerHost {
-  const host = ts.createCompilerHost(options, true);
+/** Parsed files a setup's checks read, by path: a later check reuses them while the text is the same. */
+type Parsed = Map<string, { text: string; file: TypeScript.SourceFile }>;
+
+function compilerHost(ts: typeof TypeScript, setup: Setup): TypeScript.CompilerHost {
+  const host = ts.createCompilerHost(setup.options, true);
   host.readFile = readSource;
   host.getSourceFile = (fileName, languageVersion) => {
-    const known = parsed.get(fileName);
+    const known = setup.parsed.get(fileName);
     // A package's files do not change while a command runs; the author's are read again.
     if (known && isPackageFile(fileName)) return known.file;
     const text = readSource(fileName);
     if (text === undefined) return undefined;
     if (known?.text === text) return known.file;
     const file = ts.createSourceFile(fileName, text, languageVersion);
-    parsed.set(fileName, { text, file });
+    setup.parsed.set(fileName, { text, file });
     return file;
   };
   return host;
@@ -77,9 +77,11 @@ interface Setup {
   readonly options: TypeScript.CompilerOptions;
   /** The project's own declaration files (ambient types the flow may rely on). */
   readonly declarations: readonly string[];
-  /** The tsconfig chain (extends included), read by the check. */
-  readonly configFiles: readonly string[];
+  /** The tsconfig chain (extends included) as it was read. */
+  readonly configTexts: ReadonlyArray<readonly [file: string, text: string]>;
   readonly issues: readonly TypeIssue[];
+  /** The files its checks parsed (one setup, one way to parse each file). */
+  readonly parsed: Parsed;
 }
 
 function issueOf(ts: typeof TypeScript, diagnostic: TypeScript.Diagnostic, fallback: string): TypeIssue {
@@ -92,14 +94,15 @@ function issueOf(ts: typeof TypeScript, diagnostic: TypeScript.Diagnostic, fallb
 
 function setupFor(ts: typeof TypeScript, config: string | undefined): Setup {
   if (config === undefined)
-    return { options: defaultOptions(ts), declarations: [], configFiles: [], issues: [] };
-  const configFiles: string[] = [];
+    return { options: defaultOptions(ts), declarations: [], configTexts: [], issues: [], parsed: new Map() };
+  const configTexts: Array<readonly [string, string]> = [];
   const problems: TypeScript.Diagnostic[] = [];
   const command = ts.getParsedCommandLineOfConfigFile(config, undefined, {
     ...ts.sys,
     readFile: (file) => {
-      configFiles.push(path.resolve(file));
-      return readSource(file);
+      const text = readSource(file);
+      if (text !== undefined) configTexts.push([path.resolve(file), text]);
+      return text;
     },
     onUnRecoverableConfigFileDiagnostic: (diagnostic) => problems.push(diagnostic),
   });
@@ -122,15 +125,18 @@ function setupFor(ts: typeof TypeScript, config: string | undefined): Setup {
   };
   delete options.tsBuildInfoFile;
   const declarations = (command?.fileNames ?? []).filter((f) => /\.d\.[cm]?ts$/.test(f));
-  return { options, declarations, configFiles, issues };
+  return { options, declarations, configTexts, issues, parsed: new Map() };
 }
+
+/** Each tsconfig's setup, kept while its files are unchanged: checks in one process share it. */
+const setups = new Map<string, Setup>();
 
 /** The last program of each setup: the next check reuses its module resolutions. */
 const lastPrograms = new WeakMap<Setup, TypeScript.Program>();
 
 /** One flow file's check: its issues (also cached, with what it read). */
 function check(ts: typeof TypeScript, flowFile: string, setup: Setup, key: string, cacheDir: string | null) {
-  const host = compilerHost(ts, setup.options);
+  const host = compilerHost(ts, setup);
   const oldProgram = lastPrograms.get(setup);
   const program = ts.createProgram({
     rootNames: [flowFile, ...setup.declarations],
@@ -139,10 +145,7 @@ function check(ts: typeof TypeScript, flowFile: string, setup: Setup, key: strin
     ...(oldProgram === undefined ? {} : { oldProgram }),
   });
   lastPrograms.set(setup, program);
-  const author: Array<readonly [string, string]> = setup.configFiles.flatMap((file) => {
-    const text = readSource(file);
-    return text === undefined ? [] : [[file, text] as const];
-  });
+  const author: Array<readonly [string, string]> = [...setup.configTexts];
   const others: string[] = [];
   const issues: TypeIssue[] = [...setup.issues];
   for (const diagnostic of [...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics()])
@@ -189,7 +192,6 @@ export function typecheckFlowFiles(
 ): Map<string, readonly TypeIssue[]> {
   const cacheDir = options.cacheDir === undefined ? studiokitCacheDir() : options.cacheDir;
   const results = new Map<string, readonly TypeIssue[]>();
-  const setups = new Map<string, Setup>();
   const version = typescriptVersion();
   for (const given of files) {
     const flowFile = path.resolve(options.cwd, given);
@@ -207,7 +209,8 @@ export function typecheckFlowFiles(
     }
     const ts = loadTypeScript();
     let setup = setups.get(key);
-    if (setup === undefined) setups.set(key, (setup = setupFor(ts, config)));
+    if (setup === undefined || setup.configTexts.some(([file, text]) => readSource(file) !== text))
+      setups.set(key, (setup = setupFor(ts, config)));
     results.set(given, check(ts, flowFile, setup, key, cacheDir));
   }
   return results;
