@@ -83,9 +83,9 @@ describe("StudioFlow through the plugin", () => {
     expect(requests()).toEqual([]);
   });
 
-  test("Studio's defaults spelt out (an HTTP request's GET, a gather's 5 seconds): no change; another value: a change", async () => {
+  test("Studio's defaults spelt out (a gather's 5 seconds, # and one loop): no change; another value: a change", async () => {
     const voice = stack.resource("studioFlow", "defaults");
-    const definition = (gather: Record<string, unknown>, http: Record<string, unknown>): FlowDefinition => ({
+    const definition = (gather: Record<string, unknown>): FlowDefinition => ({
       states: [
         {
           name: "Trigger",
@@ -103,24 +103,23 @@ describe("StudioFlow through the plugin", () => {
           name: "lookup",
           type: "make-http-request",
           transitions: [],
-          properties: { method: "GET", url: "https://example.com/{{widgets.menu.Digits}}", ...http },
+          properties: {
+            method: "GET",
+            content_type: "application/x-www-form-urlencoded;charset=utf-8",
+            url: "https://example.com/{{widgets.menu.Digits}}",
+          },
         },
       ],
       initial_state: "Trigger",
     });
-    const form = "application/x-www-form-urlencoded;charset=utf-8";
-    expect(
-      await voice.up({ friendlyName: "Defaults", definition: definition({}, { content_type: form }) }),
-    ).toBe("create");
+    expect(await voice.up({ friendlyName: "Defaults", definition: definition({}) })).toBe("create");
     stack.env.emulator.requests.clear();
-    const spelt = definition(
-      { timeout: 5, finish_on_key: "#", loop: 1 },
-      { content_type: form, method: "GET" },
-    );
+    const spelt = definition({ timeout: 5, finish_on_key: "#", loop: 1 });
     expect(await voice.preview({ friendlyName: "Defaults", definition: spelt })).toBe("same");
     expect(requests()).toEqual([]);
-    const other = definition({ timeout: 6 }, { content_type: form });
-    expect(await voice.preview({ friendlyName: "Defaults", definition: other })).toBe("update");
+    expect(await voice.preview({ friendlyName: "Defaults", definition: definition({ timeout: 6 }) })).toBe(
+      "update",
+    );
   });
 
   test("one widget changed: the input diff names exactly that widget; update makes revision 2, status re-sent", async () => {
