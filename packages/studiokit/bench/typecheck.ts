@@ -10,23 +10,31 @@ const rounds = 3;
 const packageDir = path.resolve(__dirname, "..");
 const compilerEntry = path.join(packageDir, "dist", "compiler", "index.js");
 
+interface Cost {
+  readonly wall: number;
+  /** CPU time (user + system): what the machine's load barely changes. */
+  readonly cpu: number;
+}
+
 /**
  * One check in a fresh Node process, as the command runs it (the built package): the
  * milliseconds `typecheckFlowFiles` took for `file` (loading the TypeScript compiler included on
  * a miss), after first checking `before` in the same process when given.
  */
-function checkInFreshProcess(project: string, cacheDir: string, file: string, before?: string): number {
+function checkInFreshProcess(project: string, cacheDir: string, file: string, before?: string): Cost {
   const script = `
     const { typecheckFlowFiles } = require(${JSON.stringify(compilerEntry)});
     const options = { cwd: ${JSON.stringify(project)}, cacheDir: ${JSON.stringify(cacheDir)} };
     ${before === undefined ? "" : `typecheckFlowFiles([${JSON.stringify(before)}], options);`}
     const start = performance.now();
+    const cpu = process.cpuUsage();
     const issues = typecheckFlowFiles([${JSON.stringify(file)}], options).get(${JSON.stringify(file)});
     if (issues.length > 0) throw new Error(JSON.stringify(issues[0]));
-    process.stdout.write(String(performance.now() - start));`;
+    const used = process.cpuUsage(cpu);
+    process.stdout.write(JSON.stringify({ wall: performance.now() - start, cpu: (used.user + used.system) / 1000 }));`;
   const child = spawnSync(process.execPath, ["-e", script], { cwd: project, encoding: "utf8" });
   if (child.status !== 0) throw new Error(`type check of ${file} failed: ${child.stderr}`);
-  return Number(child.stdout);
+  return JSON.parse(child.stdout) as Cost;
 }
 
 /** A project as an author has it: the tutorial's tsconfig, `studiokit` resolved from node_modules. */
@@ -47,13 +55,16 @@ function makeProject(): { project: string; flows: Record<string, string> } {
 }
 
 const ms = (value: number) => (value >= 100 ? `${Math.round(value)} ms` : `${value.toFixed(1)} ms`);
+const cost = (samples: readonly Cost[]) =>
+  `${ms(median(samples.map((s) => s.wall)))} (cpu ${ms(median(samples.map((s) => s.cpu)))})`;
 
 /**
  * `npm run bench -- typecheck`: the type check's cost per flow file (the tutorial, and generated
  * flows of 100 and 1,000 widgets imported as builder TypeScript), each in a fresh process as
  * `studiokit validate` runs it: cold (nothing cached: the compiler loads and parses the
  * declarations), warm (nothing cached for this file, another file checked first in the same
- * process), cached (the answer from the cache). Medians of 3 rounds. Needs `npm run build`.
+ * process), cached (the answer from the cache). Medians of 3 rounds, wall time and CPU time
+ * (the machine is shared: CPU time is the steadier figure). Needs `npm run build`.
  */
 export function run(): void {
   if (!fs.existsSync(compilerEntry))
@@ -62,9 +73,9 @@ export function run(): void {
   try {
     const lines: string[] = [];
     for (const [label, file] of Object.entries(flows)) {
-      const cold: number[] = [];
-      const warm: number[] = [];
-      const cached: number[] = [];
+      const cold: Cost[] = [];
+      const warm: Cost[] = [];
+      const cached: Cost[] = [];
       for (let round = 0; round < rounds; round++) {
         const cacheDir = fs.mkdtempSync(path.join(project, ".cache-"));
         cold.push(checkInFreshProcess(project, cacheDir, file));
@@ -74,7 +85,7 @@ export function run(): void {
       }
       const length = fs.readFileSync(path.join(project, file), "utf8").split("\n").length;
       lines.push(
-        `${label} (${length} lines): cold ${ms(median(cold))}, warm ${ms(median(warm))}, cached ${ms(median(cached))}`,
+        `${label} (${length} lines): cold ${cost(cold)}, warm ${cost(warm)}, cached ${cost(cached)}`,
       );
     }
     process.stdout.write(
