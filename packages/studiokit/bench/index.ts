@@ -13,6 +13,7 @@ import { packageBench } from "./package";
 import { devBench } from "./dev";
 import * as providers from "./providers";
 import * as scenarios from "./scenarios";
+import { run as typecheck } from "./typecheck";
 import { run as validateReal } from "./validate-real";
 
 const benches: Record<string, (args: string[]) => void | Promise<void>> = {
@@ -22,6 +23,7 @@ const benches: Record<string, (args: string[]) => void | Promise<void>> = {
   "engine-steps": engineSteps.run,
   fuzz: fuzz.run,
   scenarios: scenarios.run,
+  typecheck: () => typecheck(),
   emulator: () => emulator.emulatorBench(),
   providers: () => providers.providersBench(),
   live: () => live.liveBench(),

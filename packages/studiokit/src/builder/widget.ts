@@ -3,6 +3,7 @@ import {
   checkTarget,
   link,
   nodeOf,
+  recordMade,
   widgetNodeKey,
   type Target,
   type WidgetLike,
@@ -140,6 +141,7 @@ export function createObject(node: WidgetNode, proto: object): WidgetLike {
   Object.defineProperty(widget, widgetNodeKey, { value: node });
   Object.defineProperty(widget, "name", { value: node.name, enumerable: true });
   Object.defineProperty(widget, "type", { value: node.type, enumerable: true });
+  recordMade(widget);
   return widget;
 }
 

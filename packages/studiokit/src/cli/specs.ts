@@ -24,39 +24,54 @@ export interface CommandSpec {
 
 const spec = <O extends Record<string, OptionSpec>>(s: CommandSpec & { readonly options: O }) => s;
 
+const strictOption = {
+  type: "boolean",
+  help: "fail (exit 1) on warnings too, not only on errors (docs/validator.md lists both)",
+} as const satisfies OptionSpec;
+
+const noTypecheckOption = {
+  type: "boolean",
+  help: "skip the type check of .ts flow modules (on by default; cached until a file changes)",
+} as const satisfies OptionSpec;
+
 export const specs = {
   compile: spec({
     name: "compile",
     summary:
-      "compile a flow module (default export a flow) to canonical Studio flow JSON; exit 1 if invalid, warnings on stderr",
-    usage: "studiokit compile <flow.ts|flow.json> [--out file.json]",
+      "compile a flow module (default export a flow) to canonical Studio flow JSON; exit 1 if invalid or on a type error, warnings on stderr",
+    usage: "studiokit compile <flow.ts|flow.json> [--out file.json] [--strict] [--no-typecheck]",
     options: {
       out: { type: "string", short: "o", value: "file.json", help: "write the JSON there, not to stdout" },
+      strict: strictOption,
+      "no-typecheck": noTypecheckOption,
     },
     example: "studiokit compile flows/do-you-like-bots.ts --out bots.json",
   }),
   validate: spec({
     name: "validate",
     summary:
-      "check flow files (.json definitions or flow modules), or every flow of the project; exit 1 on errors, warnings allowed",
-    usage: "studiokit validate [<file.json|flow.ts>...] [--stack NAME] [--json]",
+      "check flow files (.json definitions or flow modules, type-checked), or every flow of the project; exit 1 on errors, warnings allowed",
+    usage: "studiokit validate [<file.json|flow.ts>...] [--stack NAME] [--json] [--strict] [--no-typecheck]",
     options: {
       stack: {
         type: "string",
         value: "NAME",
         help: "with no files: the flows studiokit:flows of Pulumi.NAME.yaml lists (default dev), or every file in flows/",
       },
-      json: { type: "boolean", help: "print every file's issues as JSON" },
+      json: { type: "boolean", help: "print every file's issues (and type errors) as JSON" },
+      strict: strictOption,
+      "no-typecheck": noTypecheckOption,
     },
     example: "studiokit validate flows/*.ts exported.json",
   }),
   test: spec({
     name: "test",
     summary: "run scenario files (*.scenarios.yaml) against their flows; exit 0 only when all pass",
-    usage: "studiokit test [paths or globs...] [--coverage] [--json]",
+    usage: "studiokit test [paths or globs...] [--coverage] [--json] [--no-typecheck]",
     options: {
       coverage: { type: "boolean", help: "report widget and transition coverage per flow" },
       json: { type: "boolean", help: "print the results (and coverage) as JSON" },
+      "no-typecheck": noTypecheckOption,
     },
     example: "studiokit test flows/ --coverage",
   }),

@@ -2,7 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseFlowDefinition, parseJsonText, type FlowDefinition } from "../definition";
 import { compileWithWarnings, type CompileResult } from "./compile";
-import { isFlow } from "../builder";
+import { isFlow, recordWidgets, type WidgetLike } from "../builder";
+import { describeLoadError, withDeepStacks } from "./load-error";
 import { registerTypeScript } from "./typescript-hook";
 
 /**
@@ -33,18 +34,17 @@ const moduleExtensions = new Set([".ts", ".cts", ".js", ".cjs"]);
  */
 export const ensureTypeScript = registerTypeScript;
 
-const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split("\n")[0];
-
-function loadModule(file: string, shown: string): CompileResult {
+function loadModule(file: string, shown: string, cwd: string): CompileResult {
   ensureTypeScript();
   let exported: unknown;
+  let made: readonly WidgetLike[];
   try {
     // A fresh read each time: a long-lived process (tests, watch) must see an edited flow file.
     delete require.cache[require.resolve(file)];
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    exported = require(file) as unknown;
+    ({ value: exported, made } = recordWidgets(() => withDeepStacks(() => require(file) as unknown)));
   } catch (error) {
-    throw new FlowFileError(`${shown}: cannot load the module: ${firstLine(error)}`);
+    throw new FlowFileError(describeLoadError(error, file, shown, cwd));
   }
   const value =
     typeof exported === "object" && exported !== null && "default" in exported ? exported.default : exported;
@@ -56,7 +56,7 @@ function loadModule(file: string, shown: string): CompileResult {
         : `${shown}: has no default export; end the file with export default flow({ on: { … } })`,
     );
   }
-  return compileWithWarnings(value);
+  return compileWithWarnings(value, { made });
 }
 
 function describe(value: unknown): string {
@@ -91,6 +91,6 @@ export function loadFlowFile(file: string, cwd: string): LoadedFlow {
     throw new FlowFileError(`${file}: no such file`);
   const extension = path.extname(resolved).toLowerCase();
   if (extension === ".json") return { definition: loadJson(resolved, file), kind: "json" };
-  if (moduleExtensions.has(extension)) return { ...loadModule(resolved, file), kind: "ts" };
+  if (moduleExtensions.has(extension)) return { ...loadModule(resolved, file, cwd), kind: "ts" };
   throw new FlowFileError(`${file}: expected a .json flow definition or a .ts/.js flow module`);
 }

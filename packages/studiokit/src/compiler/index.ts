@@ -11,6 +11,14 @@ export {
   CompileError,
   isCompileError,
   type CompileResult,
+  type CompileOptions,
 } from "./compile";
 export { isFlow, type Flow } from "../builder";
 export { loadFlowFile, ensureTypeScript, isFlowFileName, FlowFileError, type LoadedFlow } from "./flow-file";
+export {
+  typecheckFlowFiles,
+  formatTypeIssue,
+  isTypeScriptFlow,
+  type TypeIssue,
+  type TypecheckOptions,
+} from "./typecheck";

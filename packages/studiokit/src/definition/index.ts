@@ -9,4 +9,5 @@ export * from "./parse";
 export * from "./canonical";
 export * from "./context";
 export * from "./widgets/index";
+export * from "./defaults";
 export * from "./sids";

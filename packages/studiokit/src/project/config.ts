@@ -74,6 +74,8 @@ export const projectFlowSchema = z.strictObject({
   testUsers: z.array(z.string().min(1)).optional(),
   /** Also run Twilio's FlowValidate during preview. */
   validateWithTwilio: flag.default(false),
+  /** Fail preview on the validator's warnings too, not only its errors. */
+  strict: flag.default(false),
   /** An existing flow (FW…) to take over on the first `pulumi up` instead of creating one. */
   adoptSid: flowSidSchema.optional(),
   addresses: z.array(flowAddressSchema).default([]),

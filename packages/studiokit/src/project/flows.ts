@@ -3,7 +3,7 @@ import path from "node:path";
 import { FlowFileError, isCompileError, isFlowFileName, loadFlowFile } from "../compiler";
 import { type FlowDefinition } from "../definition";
 import { formatIssues } from "../validator";
-import { configKey, type ProjectConfig, type ProjectFlowConfig } from "./config";
+import { configKey, projectFlowSchema, type ProjectConfig, type ProjectFlowConfig } from "./config";
 import { ProjectError } from "./error";
 import { checkNumbers } from "./numbers";
 
@@ -49,14 +49,7 @@ function entries(config: ProjectConfig, projectDir: string): { where: string; en
     const file = `${flowsDir}/${f}`;
     return {
       where: file,
-      entry: {
-        file,
-        status: "published",
-        validateWithTwilio: false,
-        addresses: [],
-        conversations: [],
-        numbers: [],
-      },
+      entry: projectFlowSchema.parse({ file }),
     };
   });
 }

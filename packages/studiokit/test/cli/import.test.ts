@@ -60,7 +60,7 @@ describe("studiokit import", () => {
         'studiokit import: widget "2fa code": written with raw(): studiokit has no factory for widget type "future-widget"',
         'studiokit import: widget "ask": transition "deliveryFailure" goes to "ghost", which is not a widget of this flow; left unwired',
         'studiokit import: widget "flow": is_blank condition "blank": it has no value; written with rawCondition',
-        `studiokit import: ${tricky} has 2 validation errors (see studiokit validate ${tricky}); the module will not compile until they are fixed`,
+        `studiokit import: ${tricky} has 1 validation error (see studiokit validate ${tricky}); the module will not compile until they are fixed`,
         "",
       ].join("\n"),
     );

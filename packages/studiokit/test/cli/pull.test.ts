@@ -204,6 +204,7 @@ describe("studiokit pull", () => {
       friendlyName: "anthonywong555 / Twilio-SMS-Trivia / trivia-flow",
       status: "published",
       validateWithTwilio: false,
+      strict: false,
       adoptSid: orders,
       numbers: [{ number: sms, sms: true, voice: false }],
       addresses: [

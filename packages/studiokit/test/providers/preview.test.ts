@@ -71,10 +71,12 @@ test("the language host loads infra/index.ts through ts-node and registers every
     friendlyName: "Do you like bots?",
     status: "published",
     validateWithTwilio: false,
+    strict: false,
     definition: compile(bots),
   });
   expect(declared(byName("opening-hours-flow"))).toMatchObject({
     status: "draft",
+    strict: true,
     definition: compile(hours),
   });
   const hoursOutputs = host.outputs["opening-hours"] as Record<string, unknown>;

@@ -79,12 +79,14 @@ describe("deployProject on the fixture project's dev stack", () => {
       friendlyName: "Do you like bots?",
       status: "published",
       validateWithTwilio: false,
+      strict: false,
       definition: compile(bots),
     });
     expect(declared("opening-hours-flow")).toEqual({
       friendlyName: "Opening hours",
       status: "draft",
       validateWithTwilio: false,
+      strict: true,
       definition: compile(hours),
     });
   });

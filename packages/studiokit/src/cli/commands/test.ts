@@ -13,6 +13,7 @@ import { specs } from "../specs";
 import { type Command } from "../command";
 import { CliError } from "../errors";
 import { findScenarioFiles } from "../scenario-files";
+import { firstTypeError, typeErrors } from "../typecheck";
 
 export const command: Command = {
   name: "test",
@@ -28,7 +29,13 @@ export const command: Command = {
       run = await runScenarioFiles(
         files.map((file) => ({ file, path: path.resolve(io.cwd, file) })),
         {
-          loadFlow: (file) => loadScenarioFlow(path.relative(io.cwd, file), io.cwd),
+          loadFlow: (file) => {
+            const shown = path.relative(io.cwd, file);
+            // A flow with type errors is not run: the scenario file fails with the first one.
+            const typed = typeErrors([shown], io.cwd, values["no-typecheck"] !== true).get(shown) ?? [];
+            if (typed.length > 0) throw new Error(firstTypeError(shown, typed, io.cwd));
+            return loadScenarioFlow(shown, io.cwd);
+          },
           coverage: values.coverage === true,
           ...(json ? {} : { onResult: printFailure }),
         },

@@ -57,7 +57,6 @@ export const makeHttpRequest = defineWidget({
   label: "Make HTTP Request",
   channel: "any",
   properties: {
-    /** @default "GET" */
     method: z.enum(["GET", "POST", "PUT", "DELETE", "PATCH"]),
     url: liquidString(),
     /** e.g. "application/x-www-form-urlencoded;charset=utf-8" or "application/json;charset=utf-8" */

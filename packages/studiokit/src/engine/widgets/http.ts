@@ -1,4 +1,4 @@
-import { studioLimits } from "../../definition";
+import { propertyDefaults, studioLimits } from "../../definition";
 import { type HttpResult, type JsonObject } from "../types";
 import {
   isJsonObject,
@@ -68,9 +68,9 @@ function encodeForm(params: Record<string, string>): string {
  */
 export const makeHttpRequest: WidgetHandler = {
   enter(run) {
-    const method = String(run.raw("method") ?? "GET").toUpperCase();
+    const method = String(run.raw("method") ?? propertyDefaults["make-http-request"].method).toUpperCase();
     const url = run.text("url").trim();
-    const contentType = run.text("content_type", "application/x-www-form-urlencoded;charset=utf-8");
+    const contentType = run.text("content_type", propertyDefaults["make-http-request"].content_type);
     if (!absoluteUrl.test(url)) {
       run.warn("81014", `widget "${run.name}": "${url}" is not an absolute http(s) URL after Liquid`);
       return next("failed");

@@ -1,3 +1,4 @@
+import { propertyDefaults } from "../../definition";
 import { evaluateCondition } from "../conditions";
 import { type JsonObject, type JsonValue } from "../types";
 import { next, type Outcome, type WidgetHandler, type WidgetRun } from "./handler";
@@ -87,7 +88,9 @@ export const runSubflow: WidgetHandler = {
       return next("failed");
     }
     const revision =
-      typeof run.raw("flow_revision") === "string" ? String(run.raw("flow_revision")) : "LatestPublished";
+      typeof run.raw("flow_revision") === "string"
+        ? String(run.raw("flow_revision"))
+        : propertyDefaults["run-subflow"].flow_revision;
     const parameters = typedPairs(run, "parameters");
     run.emit({ kind: "subflow", widget: run.name, flowSid, parameters });
     return { type: "subflow", flowSid, revision, parameters };

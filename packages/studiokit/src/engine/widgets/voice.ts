@@ -1,3 +1,4 @@
+import { propertyDefaults } from "../../definition";
 import { type JsonObject } from "../types";
 import { external } from "./external";
 import { next, type WidgetHandler, type WidgetRun } from "./handler";
@@ -36,12 +37,15 @@ export const sayPlay: WidgetHandler = {
 export const gatherInputOnCall: WidgetHandler = {
   enter(run) {
     speakOut(run);
-    return { type: "wait", timeoutSeconds: run.number("timeout", 5) };
+    return {
+      type: "wait",
+      timeoutSeconds: run.number("timeout", propertyDefaults["gather-input-on-call"].timeout),
+    };
   },
   resume(run, input) {
     switch (input.type) {
       case "press": {
-        const finish = run.text("finish_on_key", "#");
+        const finish = run.text("finish_on_key", propertyDefaults["gather-input-on-call"].finish_on_key);
         const digits =
           finish && input.digits.endsWith(finish) ? input.digits.slice(0, -finish.length) : input.digits;
         return next("keypress", voiceOutputs(run, { Digits: digits }));
@@ -138,8 +142,8 @@ const outgoingCallOutputs = (run: WidgetRun, event: string): JsonObject => ({
     { answered: "in-progress", answeredByMachine: "in-progress", busy: "busy", noAnswer: "no-answer" }[
       event
     ] ?? (event === "hangup" ? "completed" : "failed"),
-  From: run.text("from", "{{flow.channel.address}}"),
-  To: run.text("to", "{{contact.channel.address}}"),
+  From: run.text("from", propertyDefaults["make-outgoing-call-v2"].from),
+  To: run.text("to", propertyDefaults["make-outgoing-call-v2"].to),
   ...(event === "answered"
     ? { AnsweredBy: "human" }
     : event === "answeredByMachine"
@@ -151,8 +155,8 @@ const announceCall = (run: WidgetRun) =>
   run.emit({
     kind: "call",
     widget: run.name,
-    from: run.text("from", "{{flow.channel.address}}"),
-    to: run.text("to", "{{contact.channel.address}}"),
+    from: run.text("from", propertyDefaults["make-outgoing-call-v2"].from),
+    to: run.text("to", propertyDefaults["make-outgoing-call-v2"].to),
   });
 
 export const makeOutgoingCallV2 = external({
@@ -176,7 +180,7 @@ export const makeOutgoingCallV1 = external({
 const redirectWait = external({
   events: ["return", "timeout", "fail"],
   timeoutSeconds: (run) => {
-    const seconds = run.number("timeout", 14400);
+    const seconds = run.number("timeout", Number(propertyDefaults["add-twiml-redirect"].timeout));
     return seconds > 0 ? seconds : undefined;
   },
 });
@@ -188,7 +192,12 @@ export const addTwimlRedirect: WidgetHandler = {
       run.warn("81014", `widget "${run.name}": "${url}" is not an absolute URL after Liquid`);
       return next("fail");
     }
-    run.emit({ kind: "redirect", widget: run.name, url, method: String(run.raw("method") ?? "POST") });
+    run.emit({
+      kind: "redirect",
+      widget: run.name,
+      url,
+      method: String(run.raw("method") ?? propertyDefaults["add-twiml-redirect"].method),
+    });
     return redirectWait.enter(run);
   },
   ...(redirectWait.resume ? { resume: redirectWait.resume } : {}),

@@ -30,6 +30,7 @@ export function flowInputs(flow: ProjectFlow) {
     definition: flow.definition,
     status: config.status,
     validateWithTwilio: config.validateWithTwilio,
+    strict: config.strict,
     ...(config.commitMessage !== undefined ? { commitMessage: config.commitMessage } : {}),
     ...(config.testUsers !== undefined ? { testUsers: config.testUsers } : {}),
     ...(config.adoptSid !== undefined ? { adoptSid: config.adoptSid } : {}),
