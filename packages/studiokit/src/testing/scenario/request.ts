@@ -61,8 +61,8 @@ export function requestMismatch(matcher: RequestMatcher, request: OutgoingReques
   if (matcher.method !== undefined && matcher.method.toUpperCase() !== methodOf(request))
     return `method ${methodOf(request)}`;
   if (typeof matcher.body === "string") {
-    const text = bodyText(request);
-    if (text !== matcher.body) return text === undefined ? "no body" : `body ${JSON.stringify(text)}`;
+    const text = bodyText(request) ?? "";
+    if (text !== matcher.body) return text === "" ? "no body" : `body ${JSON.stringify(text)}`;
   } else if (matcher.body !== undefined) {
     const body = sentBody(request);
     if (!body || !partial(matcher.body, body.value, body.asText))

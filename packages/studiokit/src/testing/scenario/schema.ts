@@ -245,7 +245,10 @@ export const scenarioFileSchema = strict({
     .min(1, { error: "flow must name a flow file" })
     .describe("a flow module (.ts, default export) or a .json definition, relative to this file"),
   subflows: z
-    .record(flowSidSchema, text("a subflow's file").min(1))
+    .record(flowSidSchema, text("a subflow's file").min(1), {
+      error: (issue) =>
+        issue.code === "invalid_key" ? "a Studio Flow SID (FW and 32 hex digits)" : undefined,
+    })
     .optional()
     .describe(
       "Subflows Run Subflow runs, by flow SID: a flow module or a .json definition, relative to this file",
