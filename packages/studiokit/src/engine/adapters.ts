@@ -28,29 +28,41 @@ export interface Adapters {
 }
 
 /** A URL with `*` wildcards (matching anything, `/` included). */
-const urlGlob = z.string().min(1, "a URL or a glob such as https://api.example.com/orders/*");
-const status = z.number().int().min(100).max(599);
-const headers = z.record(z.string(), z.string());
-/** Seconds the call takes; 10 or more fails the widget as Studio's 10 s timeout. */
-const delay = z.number().min(0);
+const urlGlob = z
+  .string()
+  .min(1, "a URL or a glob such as https://api.example.com/orders/*")
+  .describe("the URL, `*` matching anything (`/` included); without `?` the query string is ignored");
+const status = z.number().int().min(100).max(599).describe("the HTTP status of the answer");
+const headers = z
+  .record(z.string(), z.string())
+  .describe("response headers, e.g. Location for a 3xx or Content-Type (names in any letter case)");
+const delay = z
+  .number()
+  .min(0)
+  .describe("seconds the call takes; more than 10 in all fails the widget as Studio's timeout");
+const mockBody = z
+  .json()
+  .describe("the response body: text is sent as text/plain, anything else as application/json");
 
 /** One answer of a mock: the status, the body (an object or array is sent as JSON), headers, delay. */
 export const mockResponseSchema = z.strictObject({
   status,
-  body: z.json().optional(),
+  body: mockBody.optional(),
   headers: headers.optional(),
   delay: delay.optional(),
 });
 export type MockResponse = z.output<typeof mockResponseSchema>;
 
 const answerShape = {
-  /** One answer, given every time. */
   status: status.optional(),
-  body: z.json().optional(),
+  body: mockBody.optional(),
   headers: headers.optional(),
   delay: delay.optional(),
-  /** Answers given in order, one per call; the last one repeats. */
-  responses: z.array(mockResponseSchema).min(1).optional(),
+  responses: z
+    .array(mockResponseSchema)
+    .min(1)
+    .optional()
+    .describe("answers given in order, one per call; the last one repeats (instead of status)"),
 };
 
 /** A mock answers either with `status` (and `body`, `headers`, `delay`) or with `responses`. */
@@ -70,7 +82,11 @@ function oneWayToAnswer(mock: { status?: number | undefined; responses?: unknown
 }
 
 export const httpMockSchema = z
-  .strictObject({ method: z.string().min(1).optional(), url: urlGlob, ...answerShape })
+  .strictObject({
+    method: z.string().min(1).optional().describe("only requests with this method (any letter case)"),
+    url: urlGlob,
+    ...answerShape,
+  })
   .superRefine(oneWayToAnswer);
 
 export const functionMockSchema = z
@@ -78,27 +94,32 @@ export const functionMockSchema = z
   .superRefine(oneWayToAnswer);
 
 export const subflowMockSchema = z.strictObject({
-  flow_sid: z.string().min(1),
-  event: z.enum(["completed", "failed"]).optional(),
-  /** The subflow's flow.variables, seen by the parent as widgets.NAME.*. */
-  variables: z.record(z.string(), z.json()).optional(),
+  flow_sid: z.string().min(1).describe("the Subflow's SID, as Run Subflow names it"),
+  event: z
+    .enum(["completed", "failed"])
+    .optional()
+    .describe("the event Run Subflow takes (default completed)"),
+  variables: z
+    .record(z.string(), z.json())
+    .optional()
+    .describe("the Subflow's flow.variables, which the parent reads as widgets.NAME.*"),
 });
 
 /** Makes matching sends fail (81011), e.g. to test a `failed` or `deliveryFailure` branch. */
 export const messageMockSchema = z.strictObject({
-  to: urlGlob.optional(),
-  body: z.string().optional(),
+  to: urlGlob.optional().describe("only messages to this address (`*` matches anything)"),
+  body: z.string().optional().describe("only messages whose body contains this text"),
   status: z.literal("failed"),
-  code: z.number().int().optional(),
+  code: z.number().int().optional().describe("the Twilio error code (default 30003)"),
   message: z.string().optional(),
 });
 
 /** The `mocks:` block of a scenario, and `ExecutionOptions.mocks`. */
 export const mocksSchema = z.strictObject({
-  http: z.array(httpMockSchema).optional(),
-  functions: z.array(functionMockSchema).optional(),
-  subflows: z.array(subflowMockSchema).optional(),
-  messages: z.array(messageMockSchema).optional(),
+  http: z.array(httpMockSchema).optional().describe("Make HTTP Request answers; the first match wins"),
+  functions: z.array(functionMockSchema).optional().describe("Run Function answers; the first match wins"),
+  subflows: z.array(subflowMockSchema).optional().describe("Run Subflow outcomes, stubbing the Subflow"),
+  messages: z.array(messageMockSchema).optional().describe("sends that fail; every other send succeeds"),
 });
 export type Mocks = z.input<typeof mocksSchema>;
 export type ParsedMocks = z.output<typeof mocksSchema>;

@@ -29,3 +29,4 @@ export {
   type TestRunResult,
 } from "./report";
 export { matchesText, describeTextMatcher, describeEntry } from "./text";
+export { scenarioJsonSchema } from "./json-schema";
