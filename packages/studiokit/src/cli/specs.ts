@@ -67,9 +67,15 @@ export const specs = {
   test: spec({
     name: "test",
     summary: "run scenario files (*.scenarios.yaml) against their flows; exit 0 only when all pass",
-    usage: "studiokit test [paths or globs...] [--coverage] [--json] [--no-typecheck]",
+    usage:
+      "studiokit test [paths or globs...] [--coverage] [--min-coverage PERCENT] [--json] [--no-typecheck]",
     options: {
       coverage: { type: "boolean", help: "report widget and transition coverage per flow" },
+      "min-coverage": {
+        type: "string",
+        value: "PERCENT",
+        help: "exit 1 when a flow's widget or transition coverage is below PERCENT (0-100)",
+      },
       json: { type: "boolean", help: "print the results (and coverage) as JSON" },
       "no-typecheck": noTypecheckOption,
     },

@@ -107,6 +107,8 @@ function endedText(reason: EndReason | undefined, stopped: boolean): string | un
       return `ended: ${reason.widget} had ${reason.event}, which it has no transition for`;
     case "hangup":
       return "the caller hung up";
+    case "expired":
+      return "ended: Studio ends an execution 30 days after it started";
     case "error":
       return `failed${reason.widget !== undefined ? ` at ${reason.widget}` : ""}: ${reason.message}`;
   }

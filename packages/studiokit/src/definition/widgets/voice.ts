@@ -195,7 +195,9 @@ export const addTwimlRedirect = defineWidget({
     timeout: numericString().optional(),
   },
   events: ["return", "timeout", "fail"],
-  outputs: { params: "open" },
+  // The return URL's parameters, each directly under widgets.NAME (docs:widget-library/twiml-redirect).
+  outputs: {},
+  openOutputs: true,
 });
 
 export const captureParameters = {

@@ -124,7 +124,11 @@ export const sendAndWaitForReply: WidgetHandler = {
         return next("incomingMessage", { outbound, inbound });
       }
       case "deliveryFailure":
+      case "callEvent": {
+        // Of this widget's events only the delivery status comes from Twilio as an event.
+        if (input.type === "callEvent" && input.event !== "deliveryFailure") return undefined;
         return next("deliveryFailure", { outbound: { ...outbound, Status: "undelivered" } });
+      }
       case "timeout":
         return next("timeout", { outbound });
       default:

@@ -30,3 +30,4 @@ export {
 } from "./report";
 export { matchesText, describeTextMatcher, describeEntry } from "./text";
 export { appendScenario, recordedSteps, scenarioYaml, type RecordedRun } from "./record";
+export { scenarioJsonSchema } from "./json-schema";

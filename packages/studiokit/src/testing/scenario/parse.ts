@@ -21,6 +21,10 @@ export interface ParsedScenarioFile {
   readonly file: string;
   /** The `flow:` value as written. */
   readonly flow: string;
+  /** `subflows:` as written: flow SID → file, relative to the scenario file. */
+  readonly subflows: Readonly<Record<string, string>>;
+  /** `strict: true`: a message no step expects fails the scenario. */
+  readonly strict: boolean;
   readonly scenarios: readonly Scenario[];
   /** 1-based line of a node, e.g. `lineOf(["scenarios", 0, "steps", 2])`; parses positions lazily. */
   readonly lineOf: (path: ReadonlyArray<PropertyKey>) => number;
@@ -68,6 +72,8 @@ export function parseScenarioText(text: string, file: string): ParsedScenarioFil
   return {
     file,
     flow: result.data.flow,
+    subflows: result.data.subflows ?? {},
+    strict: result.data.strict ?? false,
     scenarios: result.data.scenarios,
     lineOf,
   };
