@@ -18,6 +18,8 @@ export interface CommandSpec {
   /** The usage line, e.g. `studiokit validate [<flow>...] [--json]`. */
   readonly usage: string;
   readonly options: Readonly<Record<string, OptionSpec>>;
+  /** Whether it takes arguments besides its options (files, refs); when not, any is an error. */
+  readonly positionals: boolean;
   /** One command line a user can copy. */
   readonly example: string;
 }
@@ -27,6 +29,7 @@ const spec = <O extends Record<string, OptionSpec>>(s: CommandSpec & { readonly 
 export const specs = {
   compile: spec({
     name: "compile",
+    positionals: true,
     summary:
       "compile a flow module (default export a flow) to canonical Studio flow JSON; exit 1 if invalid, warnings on stderr",
     usage: "studiokit compile <flow.ts|flow.json> [--out file.json]",
@@ -37,6 +40,7 @@ export const specs = {
   }),
   validate: spec({
     name: "validate",
+    positionals: true,
     summary:
       "check flow files (.json definitions or flow modules), or every flow of the project; exit 1 on errors, warnings allowed",
     usage: "studiokit validate [<file.json|flow.ts>...] [--stack NAME] [--json]",
@@ -52,6 +56,7 @@ export const specs = {
   }),
   test: spec({
     name: "test",
+    positionals: true,
     summary: "run scenario files (*.scenarios.yaml) against their flows; exit 0 only when all pass",
     usage: "studiokit test [paths or globs...] [--coverage] [--json]",
     options: {
@@ -62,6 +67,7 @@ export const specs = {
   }),
   chat: spec({
     name: "chat",
+    positionals: true,
     summary:
       "talk to a flow in the terminal (type replies, /wait 3600, /press 1), or to one deployed to an emulator with --emulator",
     usage:
@@ -102,6 +108,7 @@ export const specs = {
   }),
   diagram: spec({
     name: "diagram",
+    positionals: true,
     summary:
       "print a Mermaid flowchart of a flow (markdown: fenced for a README or PR); a summary if too large",
     usage: "studiokit diagram <flow.ts|flow.json> [--format mermaid|markdown]",
@@ -117,6 +124,7 @@ export const specs = {
   }),
   diff: spec({
     name: "diff",
+    positionals: true,
     summary:
       "widget-level Markdown diff of two flow files, a file against a git ref, or a pull request's flows",
     usage:
@@ -132,6 +140,7 @@ export const specs = {
   }),
   import: spec({
     name: "import",
+    positionals: true,
     summary: "turn a Studio flow JSON into builder TypeScript that compiles back to the same JSON",
     usage: "studiokit import <flow.json> [--out flows/name.ts] [--force]",
     options: {
@@ -142,6 +151,7 @@ export const specs = {
   }),
   emulator: spec({
     name: "emulator",
+    positionals: false,
     summary: "serve a local Twilio (Studio v2 and Conversations v1 REST) for the providers and tests",
     usage:
       "studiokit emulator --account-sid AC… --auth-token T [--port N] [--state file] [--api-key SK…:secret]... " +
@@ -183,6 +193,7 @@ export const specs = {
   }),
   demo: spec({
     name: "demo",
+    positionals: false,
     summary:
       "run the tutorial end to end on a local Twilio: deploy it with both wirings, play its conversations; --keep to chat after",
     usage: "studiokit demo [--keep] [--port N]",

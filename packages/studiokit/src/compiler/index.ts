@@ -13,4 +13,13 @@ export {
   type CompileResult,
 } from "./compile";
 export { isFlow, type Flow } from "../builder";
-export { loadFlowFile, ensureTypeScript, isFlowFileName, FlowFileError, type LoadedFlow } from "./flow-file";
+export {
+  loadFlowFile,
+  readFlowJson,
+  loadedFlowModules,
+  ensureTypeScript,
+  isFlowFileName,
+  FlowFileError,
+  type LoadedFlow,
+} from "./flow-file";
+export { findFile, readTextFile, showName, type FoundFile, type Unreadable } from "./files";

@@ -62,12 +62,14 @@ export interface Emulator {
   close(): Promise<void>;
 }
 
+/** Bad options in one line each; a value that may be a secret put in the wrong place is never quoted. */
 function checkOptions(options: EmulatorOptions): void {
   if (!isSid("AC", options.accountSid))
-    throw new Error(`emulator accountSid "${options.accountSid}" must be AC followed by 32 hex digits`);
+    throw new Error("emulator accountSid must be AC followed by 32 hex digits");
   if (options.authToken === "") throw new Error("emulator authToken must not be empty");
   for (const sid of Object.keys(options.apiKeys ?? {}))
-    if (!isSid("SK", sid)) throw new Error(`emulator API key "${sid}" must be SK followed by 32 hex digits`);
+    if (!isSid("SK", sid))
+      throw new Error("emulator apiKeys: each key must be an API key SID, SK followed by 32 hex digits");
 }
 
 export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {

@@ -25,14 +25,11 @@ export const command: Command = {
     };
     let run;
     try {
-      run = await runScenarioFiles(
-        files.map((file) => ({ file, path: path.resolve(io.cwd, file) })),
-        {
-          loadFlow: (file) => loadScenarioFlow(path.relative(io.cwd, file), io.cwd),
-          coverage: values.coverage === true,
-          ...(json ? {} : { onResult: printFailure }),
-        },
-      );
+      run = await runScenarioFiles(files, {
+        loadFlow: (file) => loadScenarioFlow(path.relative(io.cwd, file), io.cwd),
+        coverage: values.coverage === true,
+        ...(json ? {} : { onResult: printFailure }),
+      });
     } catch (error) {
       if (error instanceof ScenarioFileError) throw new CliError(error.message);
       throw error;

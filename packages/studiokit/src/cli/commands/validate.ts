@@ -1,36 +1,17 @@
-import fs from "node:fs";
 import path from "node:path";
-import { parseJsonText } from "../../definition";
-import { isCompileError } from "../../compiler";
+import { isCompileError, loadFlowFile, readFlowJson } from "../../compiler";
 import { formatIssues, validateDefinition, type ValidationIssue } from "../../validator";
 import { listProjectFlows, ProjectError, readProjectSettings } from "../../project";
 import { parseSpecArgs } from "../args";
 import { specs } from "../specs";
 import { type Command } from "../command";
 import { CliError } from "../errors";
-import { loadFlowFile } from "../../compiler";
 
 const usage = specs.validate.usage;
 
 interface Report {
   readonly file: string;
   readonly issues: readonly ValidationIssue[];
-}
-
-/** A .json file is validated as written, so schema problems come back as issues rather than a throw. */
-function readJson(file: string, cwd: string): unknown {
-  let text: string;
-  try {
-    text = fs.readFileSync(path.resolve(cwd, file), "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new CliError(`${file}: no such file`);
-    if (code === "EISDIR") throw new CliError(`${file}: is a directory, not a flow file`);
-    throw new CliError(`${file}: cannot read: ${code ?? String(error)}`);
-  }
-  const json = parseJsonText(text);
-  if (!json.ok) throw new CliError(`${file}: ${json.message}`);
-  return json.value;
 }
 
 /**
@@ -47,12 +28,11 @@ async function validateModule(file: string, cwd: string): Promise<readonly Valid
   }
 }
 
+/** A .json file is validated as written, so schema problems come back as issues rather than a throw. */
 async function validateFile(file: string, cwd: string): Promise<Report> {
-  const issues =
-    path.extname(file).toLowerCase() === ".json"
-      ? validateDefinition(readJson(file, cwd))
-      : await validateModule(file, cwd);
-  return { file, issues };
+  if (path.extname(file).toLowerCase() !== ".json") return { file, issues: await validateModule(file, cwd) };
+  const { value, shown } = readFlowJson(file, cwd);
+  return { file: shown, issues: validateDefinition(value) };
 }
 
 /** The project's flows: the ones the stack lists, or every file in flows/ (see the project room). */
