@@ -180,3 +180,22 @@ describe("a secret in the wrong place", () => {
     );
   });
 });
+
+// Names of Object.prototype's properties where a command, an option or a choice is looked up.
+describe.each(["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf"])(
+  "the name %s",
+  (name) => {
+    it.each([
+      [[name], `studiokit: unknown command "${name}"; run "studiokit help" for the list`],
+      [["validate", `--${name}`], `studiokit validate: Unknown option '--${name}'.`],
+      [["chat", "seed.json", "--event", name], `studiokit chat: --event ${name} is not a trigger event;`],
+      [["diagram", "seed.json", "--format", name], `studiokit diagram: --format ${name} is not supported;`],
+      [["validate", "--stack", name], `studiokit validate: `],
+    ])("in %j is refused in one line, exit 2", async (args, start) => {
+      const run = await cli(dir, args, []);
+      expect({ code: run.code, stdout: run.stdout }).toEqual({ code: 2, stdout: "" });
+      expect(run.stderr.startsWith(start)).toBe(true);
+      expect(run.stderr.split("\n")).toHaveLength(2);
+    });
+  },
+);
