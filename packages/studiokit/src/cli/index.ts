@@ -1,4 +1,4 @@
-export { main, processIo } from "./main";
+export { main, processIo, faultLine, faultMessage, installFaultHandlers } from "./main";
 export { CliError } from "./errors";
 export type { Command, Io } from "./command";
 export { runEmulator } from "./commands/emulator";

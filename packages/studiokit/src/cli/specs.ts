@@ -18,6 +18,8 @@ export interface CommandSpec {
   /** The usage line, e.g. `studiokit validate [<flow>...] [--json]`. */
   readonly usage: string;
   readonly options: Readonly<Record<string, OptionSpec>>;
+  /** Whether it takes arguments besides its options (files, refs); when not, any is an error. */
+  readonly positionals: boolean;
   /** One command line a user can copy. */
   readonly example: string;
 }
@@ -37,6 +39,7 @@ const noTypecheckOption = {
 export const specs = {
   compile: spec({
     name: "compile",
+    positionals: true,
     summary:
       "compile a flow module (default export a flow) to canonical Studio flow JSON; exit 1 if invalid or on a type error, warnings on stderr",
     usage: "studiokit compile <flow.ts|flow.json> [--out file.json] [--strict] [--no-typecheck]",
@@ -49,6 +52,7 @@ export const specs = {
   }),
   validate: spec({
     name: "validate",
+    positionals: true,
     summary:
       "check flow files (.json definitions or flow modules, type-checked), or every flow of the project; exit 1 on errors, warnings allowed",
     usage: "studiokit validate [<file.json|flow.ts>...] [--stack NAME] [--json] [--strict] [--no-typecheck]",
@@ -66,6 +70,7 @@ export const specs = {
   }),
   test: spec({
     name: "test",
+    positionals: true,
     summary: "run scenario files (*.scenarios.yaml) against their flows; exit 0 only when all pass",
     usage:
       "studiokit test [paths or globs...] [--coverage] [--min-coverage PERCENT] [--json] [--no-typecheck]",
@@ -83,6 +88,7 @@ export const specs = {
   }),
   chat: spec({
     name: "chat",
+    positionals: true,
     summary:
       "talk to a flow in the terminal (type replies, /wait 3600, /press 1), or to one deployed to an emulator with --emulator: text an address or a number, or --call a number",
     usage:
@@ -129,6 +135,7 @@ export const specs = {
   }),
   diagram: spec({
     name: "diagram",
+    positionals: true,
     summary:
       "print a Mermaid flowchart of a flow (markdown: fenced for a README or PR); a summary if too large",
     usage: "studiokit diagram <flow.ts|flow.json> [--format mermaid|markdown]",
@@ -144,6 +151,7 @@ export const specs = {
   }),
   diff: spec({
     name: "diff",
+    positionals: true,
     summary:
       "widget-level Markdown diff of two flow files, a file against a git ref, or a pull request's flows",
     usage:
@@ -159,6 +167,7 @@ export const specs = {
   }),
   import: spec({
     name: "import",
+    positionals: true,
     summary: "turn a Studio flow JSON into builder TypeScript that compiles back to the same JSON",
     usage: "studiokit import <flow.json> [--out flows/name.ts] [--force]",
     options: {
@@ -169,6 +178,7 @@ export const specs = {
   }),
   pull: spec({
     name: "pull",
+    positionals: false,
     summary:
       "pull flows from a Twilio account into builder TypeScript, with the stack-config entries that adopt them; --check reports drift instead (exit 1)",
     usage:
@@ -197,6 +207,7 @@ export const specs = {
   }),
   emulator: spec({
     name: "emulator",
+    positionals: false,
     summary:
       "serve a local Twilio (Studio v2, Conversations v1, and API 2010 numbers, SMS and calls) for the providers and tests",
     usage:
@@ -245,6 +256,7 @@ export const specs = {
   }),
   dev: spec({
     name: "dev",
+    positionals: false,
     summary:
       "a local Studio: deploy the project's flows to a local Twilio, redeploy on save, talk to them on a page while watching them run",
     usage: "studiokit dev [--port N] [--state file] [--stack NAME] [--no-open]",
@@ -270,6 +282,7 @@ export const specs = {
   }),
   demo: spec({
     name: "demo",
+    positionals: false,
     summary:
       "run the tutorial end to end on a local Twilio: deploy it with both wirings, play its conversations; --keep to chat after",
     usage: "studiokit demo [--keep] [--port N]",

@@ -14,7 +14,16 @@ export {
   type CompileOptions,
 } from "./compile";
 export { isFlow, type Flow } from "../builder";
-export { loadFlowFile, ensureTypeScript, isFlowFileName, FlowFileError, type LoadedFlow } from "./flow-file";
+export {
+  loadFlowFile,
+  readFlowJson,
+  loadedFlowModules,
+  ensureTypeScript,
+  isFlowFileName,
+  FlowFileError,
+  type LoadedFlow,
+} from "./flow-file";
+export { findFile, readTextFile, showName, type FoundFile, type Unreadable } from "./files";
 export {
   typecheckFlowFiles,
   formatTypeIssue,

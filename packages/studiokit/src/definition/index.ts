@@ -6,6 +6,7 @@ export * from "./common";
 export * from "./condition";
 export * from "./flow";
 export * from "./parse";
+export * from "./json-text";
 export * from "./canonical";
 export * from "./context";
 export * from "./widgets/index";

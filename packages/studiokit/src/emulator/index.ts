@@ -79,12 +79,14 @@ export interface Emulator {
   close(): Promise<void>;
 }
 
+/** Bad options in one line each; a value that may be a secret put in the wrong place is never quoted. */
 function checkOptions(options: EmulatorOptions): void {
   if (!isSid("AC", options.accountSid))
-    throw new Error(`emulator accountSid "${options.accountSid}" must be AC followed by 32 hex digits`);
+    throw new Error("emulator accountSid must be AC followed by 32 hex digits");
   if (options.authToken === "") throw new Error("emulator authToken must not be empty");
   for (const sid of Object.keys(options.apiKeys ?? {}))
-    if (!isSid("SK", sid)) throw new Error(`emulator API key "${sid}" must be SK followed by 32 hex digits`);
+    if (!isSid("SK", sid))
+      throw new Error("emulator apiKeys: each key must be an API key SID, SK followed by 32 hex digits");
   for (const number of options.numbers ?? [])
     if (!isE164(number))
       throw new Error(`emulator number "${number}" is not an E.164 number such as +15017122661`);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { globMatcher } from "./glob";
 import {
   type FunctionRequest,
   type HttpRequest,
@@ -126,24 +127,17 @@ export type ParsedMocks = z.output<typeof mocksSchema>;
 export type HttpMock = z.input<typeof httpMockSchema>;
 export type FunctionMock = z.input<typeof functionMockSchema>;
 
-const globCache = new Map<string, RegExp>();
-function globToRegExp(glob: string): RegExp {
-  let regex = globCache.get(glob);
-  if (!regex) {
-    const source = glob
-      .split("*")
-      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
-      .join(".*");
-    regex = new RegExp(`^${source}$`);
-    globCache.set(glob, regex);
-  }
-  return regex;
+const globCache = new Map<string, (text: string) => boolean>();
+function compiledGlob(glob: string): (text: string) => boolean {
+  let matches = globCache.get(glob);
+  if (!matches) globCache.set(glob, (matches = globMatcher(glob)));
+  return matches;
 }
 
 /** A glob without `?` ignores the query string, so GET parameters do not break a plain URL mock. */
 export function urlMatches(glob: string, url: string): boolean {
   const subject = glob.includes("?") ? url : (url.split("?")[0] ?? url);
-  return globToRegExp(glob).test(subject);
+  return compiledGlob(glob)(subject);
 }
 
 function response(answer: MockResponse): HttpResponse {

@@ -18,6 +18,10 @@ export const issueCodes = {
     description: "`initial_state` names no widget, or a widget that is not the trigger",
   },
   "too-many-states": { severity: "error", description: "more widgets than Studio accepts in one flow" },
+  "too-deep": {
+    severity: "error",
+    description: "objects and arrays nested deeper than studiokit reads (64 levels); nothing else is checked",
+  },
   "duplicate-name": { severity: "error", description: "two widgets share a name" },
   property: {
     severity: "error",

@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { flowEnvelopeSchema, parseState, type FlowDefinition, type State } from "../definition";
+import {
+  flowEnvelopeSchema,
+  nestingProblem,
+  parseState,
+  type FlowDefinition,
+  type State,
+} from "../definition";
 import { checkChannels } from "./checks/channel";
 import { checkConditions } from "./checks/conditions";
 import { readFlow, stateFit, widgetSchemaIssues } from "./checks/flow-schema";
@@ -96,6 +102,12 @@ function checkFlow(envelope: FlowDefinition, options: ValidateOptions): Validati
   });
 }
 
+/** A value nested past the definition room's limit, as the one issue: no check walks it. */
+function nestingIssues(input: unknown): ValidationIssue[] | undefined {
+  const problem = nestingProblem(input);
+  return problem && [{ code: "too-deep", severity: "error", path: problem.path, message: problem.message }];
+}
+
 /** zod's compiled check of the envelope: `validate` builds no copy (see checks/flow-schema.ts). */
 const envelopeFits = z.compile(flowEnvelopeSchema);
 
@@ -115,6 +127,8 @@ export function inspectDefinition(
   definition: FlowDefinition | undefined;
   issues: ValidationIssue[];
 } {
+  const tooDeep = nestingIssues(input);
+  if (tooDeep) return { definition: undefined, issues: tooDeep };
   // The input itself is checked (zod's copies are not kept): with 10,000 widgets, keeping a copy
   // alive through every check costs more in garbage collection than all the checks. The flow
   // schema has no transforms, so a definition that fits is its own parsed value.
@@ -139,6 +153,8 @@ export function validateDefinition(input: unknown, options: ValidateOptions = {}
  * properties, events, conditions, Liquid syntax and credentials. Paths start at the widget.
  */
 export function validateWidget(input: unknown): ValidationIssue[] {
+  const tooDeep = nestingIssues(input);
+  if (tooDeep) return tooDeep;
   const parsed = parseState(input);
   if (!parsed.ok) return widgetSchemaIssues(input);
   return run(FlowIndex.ofWidget(parsed.value), widgetChecks) ?? [];

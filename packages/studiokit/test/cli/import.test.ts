@@ -67,12 +67,12 @@ describe("studiokit import", () => {
     expect(run.code).toBe(0);
   });
 
-  it("rejects the legacy v1 flow, a module, and a missing file with one line each", async () => {
+  it("rejects the legacy v1 flow (exit 1, as validate), a module and a missing file (exit 2) with one line each", async () => {
     const legacy = path.join(realFlowsDir, legacyFlowFile);
     expect(await runCli(["import", legacy])).toEqual({
-      code: 2,
+      code: 1,
       stdout: "",
-      stderr: `studiokit import: ${legacy}: states[0].type: "InitialState" is a widget of Studio's retired v1 flow format; studiokit reads v2 definitions. Re-create the flow in the Studio console (v2) and export it from there.\n`,
+      stderr: `studiokit import: ${legacy}: the flow is invalid: widget "Trigger": states[0].type: "InitialState" is a widget of Studio's retired v1 flow format; studiokit reads v2 definitions. Re-create the flow in the Studio console (v2) and export it from there.\n`,
     });
     expect(await runCli(["import", "test/fixtures/project/flows/do-you-like-bots.ts"])).toEqual({
       code: 2,

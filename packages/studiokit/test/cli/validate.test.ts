@@ -137,7 +137,7 @@ describe("studiokit validate", () => {
     expect(await runCli(["validate", badJson])).toEqual({
       code: 2,
       stdout: "",
-      stderr: `studiokit validate: ${badJson}: invalid JSON: Unexpected token '}'\n`,
+      stderr: `studiokit validate: ${badJson}: invalid JSON at line 1, column 15: unexpected "}" where a value should be\n`,
     });
     fs.mkdirSync(path.join(tmp, "dir.json"));
     expect(await runCli(["validate", rel("dir.json")])).toEqual({

@@ -147,7 +147,7 @@ describe("studiokit emulator (in process)", () => {
     [["emulator", ...credentials, "--api-key", "nocolon"], "--api-key must be SK…:secret"],
     [
       ["emulator", "--account-sid", "XX1", "--auth-token", "t"],
-      'emulator accountSid "XX1" must be AC followed by 32 hex digits',
+      "--account-sid is not an account SID (AC followed by 32 hex digits)",
     ],
     [["emulator", ...credentials, "--bogus"], "Unknown option '--bogus'"],
     [

@@ -22,9 +22,7 @@ function openBrowser(url: string): void {
 
 /** Runs `studiokit dev` until `stop` resolves. */
 export async function runDev(args: string[], io: Io, stop: Promise<unknown>): Promise<number> {
-  const { values, positionals } = parseSpecArgs(args, specs.dev);
-  if (positionals.length > 0)
-    throw new CliError(`dev takes no file: it serves the project's flows; usage: ${specs.dev.usage}`);
+  const { values } = parseSpecArgs(args, specs.dev);
   const port = values.port === undefined ? 4010 : readPort(values.port);
   let session: DevSession;
   try {

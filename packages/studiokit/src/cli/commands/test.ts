@@ -54,20 +54,17 @@ export const command: Command = {
     };
     let run;
     try {
-      run = await runScenarioFiles(
-        files.map((file) => ({ file, path: path.resolve(io.cwd, file) })),
-        {
-          loadFlow: (file) => {
-            const shown = path.relative(io.cwd, file);
-            // A flow with type errors is not run: the scenario file fails with the first one.
-            const typed = typeErrors([shown], io.cwd, values["no-typecheck"] !== true).get(shown) ?? [];
-            if (typed.length > 0) throw new Error(firstTypeError(shown, typed, io.cwd));
-            return loadScenarioFlow(shown, io.cwd);
-          },
-          coverage: values.coverage === true || min !== undefined,
-          ...(json ? {} : { onResult: printFailure }),
+      run = await runScenarioFiles(files, {
+        loadFlow: (file) => {
+          const shown = path.relative(io.cwd, file);
+          // A flow with type errors is not run: the scenario file fails with the first one.
+          const typed = typeErrors([shown], io.cwd, values["no-typecheck"] !== true).get(shown) ?? [];
+          if (typed.length > 0) throw new Error(firstTypeError(shown, typed, io.cwd));
+          return loadScenarioFlow(shown, io.cwd);
         },
-      );
+        coverage: values.coverage === true || min !== undefined,
+        ...(json ? {} : { onResult: printFailure }),
+      });
     } catch (error) {
       if (error instanceof ScenarioFileError) throw new CliError(error.message);
       throw error;

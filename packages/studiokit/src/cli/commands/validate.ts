@@ -1,7 +1,5 @@
-import fs from "node:fs";
 import path from "node:path";
-import { parseJsonText } from "../../definition";
-import { isCompileError, loadFlowFile, type TypeIssue } from "../../compiler";
+import { isCompileError, loadFlowFile, readFlowJson, type TypeIssue } from "../../compiler";
 import { failingIssues, formatIssues, validateDefinition, type ValidationIssue } from "../../validator";
 import { listProjectFlows, ProjectError, readProjectSettings } from "../../project";
 import { parseSpecArgs } from "../args";
@@ -19,22 +17,6 @@ interface Report {
   readonly issues: readonly ValidationIssue[];
 }
 
-/** A .json file is validated as written, so schema problems come back as issues rather than a throw. */
-function readJson(file: string, cwd: string): unknown {
-  let text: string;
-  try {
-    text = fs.readFileSync(path.resolve(cwd, file), "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new CliError(`${file}: no such file`);
-    if (code === "EISDIR") throw new CliError(`${file}: is a directory, not a flow file`);
-    throw new CliError(`${file}: cannot read: ${code ?? String(error)}`);
-  }
-  const json = parseJsonText(text);
-  if (!json.ok) throw new CliError(`${file}: ${json.message}`);
-  return json.value;
-}
-
 /**
  * A flow module is compiled first, which validates it; a flow that does not compile reports the
  * compiler's issues.
@@ -49,13 +31,13 @@ function validateModule(file: string, cwd: string): readonly ValidationIssue[] {
   }
 }
 
+/** A .json file is validated as written, so schema problems come back as issues rather than a throw. */
 function validateFile(file: string, cwd: string, typed: readonly TypeIssue[]): Report {
   if (typed.length > 0) return { file, typeErrors: typed, issues: [] };
-  const issues =
-    path.extname(file).toLowerCase() === ".json"
-      ? validateDefinition(readJson(file, cwd))
-      : validateModule(file, cwd);
-  return { file, typeErrors: [], issues };
+  if (path.extname(file).toLowerCase() !== ".json")
+    return { file, typeErrors: [], issues: validateModule(file, cwd) };
+  const { value, shown } = readFlowJson(file, cwd);
+  return { file: shown, typeErrors: [], issues: validateDefinition(value) };
 }
 
 /** The project's flows: the ones the stack lists, or every file in flows/ (see the project room). */

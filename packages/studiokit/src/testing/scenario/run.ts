@@ -1,6 +1,5 @@
-import fs from "node:fs/promises";
 import path from "node:path";
-import { isCompileError, loadFlowFile } from "../../compiler";
+import { isCompileError, loadFlowFile, readTextFile } from "../../compiler";
 import { formatPath, type FlowDefinition } from "../../definition";
 import { formatIssue } from "../../validator";
 import {
@@ -41,13 +40,9 @@ export interface RunScenariosOptions {
 
 /** Reads and checks a scenario file; every problem is a one-line ScenarioFileError. */
 export async function readScenarioFile(source: ScenarioSource): Promise<ParsedScenarioFile> {
-  let text: string;
-  try {
-    text = await fs.readFile(source.path, "utf8");
-  } catch {
-    throw new ScenarioFileError(source.file, undefined, "cannot read the file; check the path");
-  }
-  return parseScenarioText(text, source.file);
+  const read = readTextFile(source.path, process.cwd(), "a scenario file");
+  if (!("text" in read)) throw new ScenarioFileError(source.file, undefined, read.reason);
+  return parseScenarioText(read.text, source.file);
 }
 
 /** Twilio webhook parameters written in the trigger (`FromCity`…), already checked to be text. */
