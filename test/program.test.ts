@@ -10,7 +10,8 @@ import {
 
 // The Pulumi program (infra/index.ts) run as `pulumi preview` runs it, through ts-node with type
 // checking, for the dev stack's settings (Pulumi.dev.yaml), with the engine mocked: every flow the
-// stack lists is deployed as its file compiles, with the wiring its entry asks for.
+// stack lists is deployed as its file compiles, with the wiring its entry asks for (addresses,
+// conversations, and the numbers whose webhooks point at it).
 
 const root = path.resolve(__dirname, "..");
 const { config } = readStackSettings(root, "dev");
@@ -55,6 +56,26 @@ describe("the dev stack", () => {
       );
       expect(webhooks.map((w) => w.inputs["flowSid"])).toEqual(
         entry.conversations.map(() => outputs?.["flowSid"]),
+      );
+      // Each number of the entry: its SMS and/or voice webhook points at the flow's webhook URL.
+      const numbers = preview.registrations.filter(
+        (r) => r.type.endsWith(":PhoneNumber") && r.name.startsWith(`${name}-number-`),
+      );
+      const webhook = outputs?.["flowWebhookUrl"];
+      const declaredNumber = (r: { inputs: Record<string, unknown> }) => {
+        const { __provider: _provider, ...inputs } = r.inputs;
+        return inputs;
+      };
+      expect(
+        numbers.map(declaredNumber).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+      ).toEqual(
+        entry.numbers
+          .map((n) => ({
+            ...(n.number !== undefined ? { phoneNumber: n.number } : { phoneNumberSid: n.sid }),
+            ...(n.sms ? { smsUrl: webhook } : {}),
+            ...(n.voice ? { voiceUrl: webhook } : {}),
+          }))
+          .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
       );
     },
   );

@@ -6,7 +6,7 @@ import path from "node:path";
 
 export const studiokitBin = path.resolve(__dirname, "..", "bin", "studiokit.js");
 
-export function startEmulatorProcess(accountSid: string, authToken: string, extra: string[] = []) {
+export function startEmulatorProcess(accountSid: string, authToken: string, extra: readonly string[] = []) {
   const child = spawn(
     process.execPath,
     [

@@ -2,6 +2,7 @@
  * `npm run bench` runs every benchmark; `npm run bench -- <name> [args]` runs one.
  * Each benchmark module prints its own figures.
  */
+import * as accounts from "./accounts";
 import { run as compile } from "./compile";
 import * as emulator from "./emulator";
 import * as engineSteps from "./engine-steps";
@@ -9,8 +10,10 @@ import * as fuzz from "./fuzz";
 import { run as importBench } from "./import";
 import * as live from "./live";
 import { packageBench } from "./package";
+import { devBench } from "./dev";
 import * as providers from "./providers";
 import * as scenarios from "./scenarios";
+import { run as typecheck } from "./typecheck";
 import { run as validateReal } from "./validate-real";
 
 const benches: Record<string, (args: string[]) => void | Promise<void>> = {
@@ -20,10 +23,14 @@ const benches: Record<string, (args: string[]) => void | Promise<void>> = {
   "engine-steps": engineSteps.run,
   fuzz: fuzz.run,
   scenarios: scenarios.run,
+  typecheck: () => typecheck(),
   emulator: () => emulator.emulatorBench(),
   providers: providers.providersBench,
   live: live.liveBench,
   package: packageBench,
+  pull: () => accounts.pull(),
+  sms: () => accounts.sms(),
+  dev: () => devBench(),
 };
 
 async function main(argv: string[]): Promise<void> {

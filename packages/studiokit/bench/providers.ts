@@ -18,7 +18,7 @@ import { parseFlowDefinition, type FlowDefinition } from "../src/definition";
 import { type FaultOptions } from "../src/emulator";
 import { type ProviderName } from "../src/providers";
 import { validateDefinition } from "../src/validator";
-import { cycleSpecs, runCycles } from "../test/providers/harness/cycles";
+import { cycleFixtures, cycleSpecs, runCycles } from "../test/providers/harness/cycles";
 import { startStack } from "../test/providers/harness/stack";
 import {
   reformatted,
@@ -136,20 +136,7 @@ async function r3(): Promise<void> {
   const stack = await startStack();
   try {
     const { store } = stack.env.emulator;
-    const client = stack.env.client;
-    const definition = JSON.parse(fs.readFileSync(seedFlowPath, "utf8")) as unknown;
-    const fixtures = {
-      flowA: (await client.studio.v2.flows.create({ friendlyName: "A", status: "published", definition }))
-        .sid,
-      flowB: (await client.studio.v2.flows.create({ friendlyName: "B", status: "published", definition }))
-        .sid,
-      conversations: [] as string[],
-    };
-    for (let r = 0; r < rounds; r++) {
-      fixtures.conversations.push(
-        (await client.conversations.v1.conversations.create({ uniqueName: `r3-${r}` })).sid,
-      );
-    }
+    const fixtures = await cycleFixtures(stack.env, rounds);
     stack.env.emulator.requests.clear();
     stack.env.emulator.setFaults({
       rate: 1,

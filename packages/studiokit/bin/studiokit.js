@@ -1,16 +1,15 @@
 #!/usr/bin/env node
 "use strict";
 // The published command: the built JavaScript in dist/ (`npm run build` writes it).
-require("../dist/cli/main")
-  .main(process.argv.slice(2))
-  .then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error) => {
-      process.stderr.write(
-        `studiokit: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
-      );
-      process.exitCode = 2;
-    },
-  );
+const cli = require("../dist/cli/main");
+const argv = process.argv.slice(2);
+cli.installFaultHandlers(argv);
+cli.main(argv).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    process.stderr.write(`${cli.faultMessage(error, argv)}\n`);
+    process.exitCode = 2;
+  },
+);

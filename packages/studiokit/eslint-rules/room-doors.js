@@ -5,6 +5,19 @@
 // test/) imports studiokit's published entry points ("studiokit", "studiokit/…"), never its files.
 const path = require("path");
 
+/** The rooms the dev server uses: every room that serves, deploys or runs a flow. */
+const DEV = [
+  "definition",
+  "compiler",
+  "validator",
+  "engine",
+  "testing",
+  "codegen",
+  "project",
+  "providers",
+  "emulator",
+];
+
 const ALLOWED = {
   definition: [],
   builder: ["definition"],
@@ -16,18 +29,9 @@ const ALLOWED = {
   project: ["definition", "validator", "compiler"],
   providers: ["definition", "validator", "compiler", "project"],
   emulator: ["definition", "validator", "engine"],
-  cli: [
-    "definition",
-    "builder",
-    "compiler",
-    "validator",
-    "engine",
-    "testing",
-    "codegen",
-    "project",
-    "providers",
-    "emulator",
-  ],
+  dev: DEV,
+  // The command reaches every door.
+  cli: [...DEV, "builder", "dev"],
 };
 /** What `studiokit` (src/index.ts) offers: the rooms a flow file and a build script need. */
 const PACKAGE_DOOR = ["builder", "compiler", "validator", "definition"];

@@ -9,8 +9,14 @@ import fs from "node:fs";
 import path from "node:path";
 import prettier from "prettier";
 import ts from "typescript";
-import { widgetSpecs, widgetTypes, type WidgetType } from "../src/definition";
-import { camelCase, studioDefaults } from "../src/builder";
+import {
+  consoleDefaults,
+  propertyDefaultsOf,
+  widgetSpecs,
+  widgetTypes,
+  type WidgetType,
+} from "../src/definition";
+import { camelCase } from "../src/builder";
 
 const root = path.resolve(__dirname, "..");
 export const widgetPropsFile = path.join(root, "src", "builder", "widget-props.ts");
@@ -60,8 +66,9 @@ function readDocs(): Documented {
   return docs;
 }
 
-const defaultsOf = (type: WidgetType): Readonly<Record<string, unknown>> =>
-  (studioDefaults as Partial<Record<WidgetType, Readonly<Record<string, unknown>>>>)[type] ?? {};
+/** The keys the compiler writes (the console's defaults): optional props. */
+const consoleDefaultsOf = (type: WidgetType): Readonly<Record<string, unknown>> =>
+  (consoleDefaults as Partial<Record<WidgetType, Readonly<Record<string, unknown>>>>)[type] ?? {};
 
 const pascal = (type: string) => type.replace(/(^|-)([a-z0-9])/g, (_m, _d, c: string) => c.toUpperCase());
 export const propsInterfaceName = (type: WidgetType) => `${pascal(type)}Props`;
@@ -74,14 +81,13 @@ function docComment(
 ) {
   const lines = doc.text ? doc.text.split("\n") : [];
   lines.push(`Studio property \`${key}\`.`);
-  const defaults = defaultsOf(type);
-  const own = doc.tags.find((t) => t.name === "default");
-  if (key in defaults)
-    lines.push(`@default ${JSON.stringify(defaults[key])} (the compiler writes it, as the console does)`);
-  else if (own) lines.push(`@default ${ts.displayPartsToString(own.text)}`);
+  const written = consoleDefaultsOf(type);
+  const studio = propertyDefaultsOf(type);
+  if (key in written)
+    lines.push(`@default ${JSON.stringify(written[key])} (the compiler writes it, as the console does)`);
+  else if (key in studio) lines.push(`@default ${JSON.stringify(studio[key])}`);
   else if (optional) lines.push("@default not written");
-  for (const tag of doc.tags.filter((t) => t.name !== "default"))
-    lines.push(`@${tag.name} ${ts.displayPartsToString(tag.text)}`.trimEnd());
+  for (const tag of doc.tags) lines.push(`@${tag.name} ${ts.displayPartsToString(tag.text)}`.trimEnd());
   return `/**\n${lines.map((l) => ` * ${l}`.trimEnd()).join("\n")}\n */`;
 }
 
@@ -100,7 +106,7 @@ export async function generateWidgetProps(): Promise<string> {
       string,
       { safeParse(value: unknown): { success: boolean } }
     >;
-    const defaults = defaultsOf(type);
+    const defaults = consoleDefaultsOf(type);
     out.push(
       `/** Props of \`${type}\` (${spec.label}). */`,
       `export interface ${propsInterfaceName(type)} extends CommonProps {`,

@@ -12,14 +12,25 @@ export interface SplitCondition {
   named(friendlyName: string): SplitCondition;
   /** Set by `rawCondition`: the condition is written exactly as given. */
   readonly raw?: Condition;
+  /**
+   * Why the value makes no sense (a regex JavaScript cannot compile, a date that is not one):
+   * `.when()` throws it, naming the split it was given to.
+   */
+  readonly problem?: string;
 }
 
-function condition(type: ConditionType, value: string, friendlyName?: string): SplitCondition {
+function condition(
+  type: ConditionType,
+  value: string,
+  friendlyName?: string,
+  problem?: string,
+): SplitCondition {
   return {
     type,
     value,
     friendlyName,
-    named: (name) => condition(type, value, name),
+    named: (name) => condition(type, value, name, problem),
+    ...(problem === undefined ? {} : { problem: `${type}: ${problem}` }),
   };
 }
 
@@ -54,14 +65,15 @@ type Scalar = Text | number;
 const text = (value: Scalar): string => (typeof value === "number" ? String(value) : renderText(value));
 
 function list(type: ConditionType, values: readonly Scalar[]): SplitCondition {
-  if (values.length === 0) throw new Error(`${type}: give at least one value`);
   const rendered = values.map(text);
   const comma = rendered.find((v) => !hasLiquid(v) && v.includes(","));
-  if (comma !== undefined)
-    throw new Error(
-      `${type}: "${comma}" contains a comma, which Studio reads as a separator; pass each option separately`,
-    );
-  return condition(type, rendered.join(","));
+  const problem =
+    values.length === 0
+      ? "give at least one value"
+      : comma !== undefined
+        ? `"${comma}" contains a comma, which Studio reads as a separator; pass each option separately`
+        : undefined;
+  return condition(type, rendered.join(","), undefined, problem);
 }
 
 const number = { pattern: /^\s*-?\d+(\.\d+)?\s*$/, shape: "a number" };
@@ -98,9 +110,8 @@ export function regexProblem(source: string): string | undefined {
 function checked(type: keyof typeof conditionValueShapes, value: Scalar): SplitCondition {
   const rendered = text(value);
   const { pattern, shape } = conditionValueShapes[type];
-  if (!hasLiquid(rendered) && !pattern.test(rendered))
-    throw new Error(`${type}: "${rendered}" is not ${shape}`);
-  return condition(type, rendered);
+  const fits = hasLiquid(rendered) || pattern.test(rendered);
+  return condition(type, rendered, undefined, fits ? undefined : `"${rendered}" is not ${shape}`);
 }
 
 /** Input equals `value` (case-insensitive, trimmed). */
@@ -118,9 +129,7 @@ export const isNotBlank = () => condition("is_not_blank", blankConditionValues.i
 /** Input matches the whole pattern (written without slashes; Studio compares case-insensitively). */
 export function regex(pattern: Text | RegExp): SplitCondition {
   const source = pattern instanceof RegExp ? pattern.source : renderText(pattern);
-  const problem = regexProblem(source);
-  if (problem !== undefined) throw new Error(`regex: ${problem}`);
-  return condition("regex", source);
+  return condition("regex", source, undefined, regexProblem(source));
 }
 /** Input contains `value`. */
 export const contains = (value: Scalar) => condition("contains", text(value));

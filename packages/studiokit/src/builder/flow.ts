@@ -1,4 +1,4 @@
-import { isTriggerEvent, triggerEvents, type Offset, type TriggerEvent } from "../definition";
+import { defaultFlags, isTriggerEvent, triggerEvents, type Offset, type TriggerEvent } from "../definition";
 import { checkTarget, flowNodeKey, isWidgetLike, type FlowNode, type WidgetLike } from "./node";
 
 /** A flow ready to compile: what `flow({...})` returns and a flow module default-exports. */
@@ -63,7 +63,9 @@ export function flow(props: FlowProps): Flow {
     triggerEvents: listed && [...new Set(listed)],
     detached,
     on,
-    flags: { allow_concurrent_calls: props.flags?.allowConcurrentCalls ?? true },
+    flags: {
+      allow_concurrent_calls: props.flags?.allowConcurrentCalls ?? defaultFlags.allow_concurrent_calls,
+    },
   };
   return Object.freeze({ [flowNodeKey]: node, description: props.description });
 }

@@ -87,7 +87,7 @@ export {
 } from "./props";
 export { type Widget, type WidgetBase, type AnyWidget, type WidgetFactory } from "./widget";
 /** For the compiler: the nodes behind widget and flow objects. */
-export { nodeOf, type WidgetNode, type FlowNode, type MatchNode } from "./node";
+export { nodeOf, recordWidgets, type WidgetNode, type FlowNode, type MatchNode } from "./node";
 export { flowNodeOf } from "./flow";
 export type {
   SplitBasedOnProps,

@@ -93,3 +93,30 @@ export function checkTarget(from: string, event: string, target: unknown): Targe
 export function link(from: WidgetLike, event: string, target: Target): void {
   if (isWidgetLike(target)) nodeOf(target).incoming.push({ from, event });
 }
+
+/**
+ * The widgets made while `recordWidgets` runs. Kept on a `Symbol.for` global, like the nodes, so a
+ * flow module that loads another copy of the builder is recorded too.
+ */
+const recordings: WidgetLike[][] = ((globalThis as { [key: symbol]: WidgetLike[][] | undefined })[
+  Symbol.for("studiokit.widget.recordings")
+] ??= []);
+
+/** Called for every widget object made. */
+export function recordMade(widget: WidgetLike): void {
+  for (const recording of recordings) recording.push(widget);
+}
+
+/**
+ * Runs `load` (a flow module's evaluation) and returns what it returned and every widget object
+ * made meanwhile: the compiler names the ones nothing leads to when another widget reads them.
+ */
+export function recordWidgets<T>(load: () => T): { readonly value: T; readonly made: readonly WidgetLike[] } {
+  const made: WidgetLike[] = [];
+  recordings.push(made);
+  try {
+    return { value: load(), made };
+  } finally {
+    recordings.splice(recordings.indexOf(made), 1);
+  }
+}

@@ -1,33 +1,21 @@
 import { type z } from "zod";
-import { widgetSpecs, type Offset, type WidgetSpecs, type WidgetType } from "../definition";
+import {
+  consoleDefaults,
+  widgetSpecs,
+  type ConsoleDefaults,
+  type Offset,
+  type WidgetSpecs,
+  type WidgetType,
+} from "../definition";
 import { isRef, renderText, type Text } from "./ref";
 import { type WidgetPropsByType } from "./widget-props";
 
 /**
- * What Studio's console writes into a new widget before the author changes anything (the seed flow
- * shows them for Send Message and Send & Wait). The compiler fills them in; a key listed here is
- * optional in the builder's props even when Studio requires it.
+ * What Studio's console writes into a new widget (the definition room's `consoleDefaults`): the
+ * compiler fills them in; a key listed here is optional in the builder's props even when Studio
+ * requires it.
  */
-export const studioDefaults = {
-  "send-message": {
-    service: "{{trigger.message.InstanceSid}}",
-    channel: "{{trigger.message.ChannelSid}}",
-    from: "{{flow.channel.address}}",
-    to: "{{contact.channel.address}}",
-  },
-  "send-and-wait-for-reply": {
-    service: "{{trigger.message.InstanceSid}}",
-    channel: "{{trigger.message.ChannelSid}}",
-    from: "{{flow.channel.address}}",
-    timeout: "3600",
-  },
-  // UNCONFIRMED: the console's initial values for the widgets below come from the widget docs.
-  "make-http-request": { method: "GET", content_type: "application/x-www-form-urlencoded;charset=utf-8" },
-  "make-outgoing-call-v1": { from: "{{flow.channel.address}}", to: "{{contact.channel.address}}" },
-  "make-outgoing-call-v2": { from: "{{flow.channel.address}}", to: "{{contact.channel.address}}" },
-  "connect-call-to": { caller_id: "{{contact.channel.address}}" },
-  "run-subflow": { flow_revision: "LatestPublished" },
-} as const satisfies { readonly [T in WidgetType]?: Partial<Record<keyof WidgetProperties<T>, unknown>> };
+export const studioDefaults: ConsoleDefaults = consoleDefaults;
 
 /**
  * Properties Studio stores as numbers written as strings (`"timeout": "3600"`); the builder also
@@ -80,9 +68,7 @@ type Loose<V> = V extends undefined
         ? { [K in keyof V]: Loose<V[K]> }
         : V;
 
-type Defaulted<T extends WidgetType> = T extends keyof typeof studioDefaults
-  ? keyof (typeof studioDefaults)[T]
-  : never;
+type Defaulted<T extends WidgetType> = T extends keyof ConsoleDefaults ? keyof ConsoleDefaults[T] : never;
 type NumericKey<T extends WidgetType> = T extends keyof typeof numericStringProperties
   ? (typeof numericStringProperties)[T][number]
   : never;

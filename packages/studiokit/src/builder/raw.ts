@@ -35,5 +35,5 @@ export function raw<const E extends string>(
     // Verbatim: a raw widget of a known type gets none of Studio's defaults filled in.
     false,
   );
-  return createObject(node, widgetPrototype("(raw)", {}, {})) as RawWidget<E>;
+  return createObject(node, widgetPrototype("(raw)", {}, false, {})) as RawWidget<E>;
 }

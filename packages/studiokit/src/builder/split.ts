@@ -18,6 +18,8 @@ const splitMethods = {
     const conditions = Array.isArray(condition) ? condition : [condition];
     if (conditions.length === 0)
       throw new Error(`widget "${node.name}": .when() needs at least one condition`);
+    const problem = conditions.find((c: SplitCondition) => c.problem !== undefined)?.problem;
+    if (problem !== undefined) throw new Error(`widget "${node.name}": ${problem}`);
     const input = String(node.properties["input"]);
     const checked = checkTarget(node.name, "match", target);
     node.matches.push({

@@ -3,6 +3,7 @@ import {
   checkTarget,
   link,
   nodeOf,
+  recordMade,
   widgetNodeKey,
   type Target,
   type WidgetLike,
@@ -25,10 +26,22 @@ export interface WidgetBase<T extends string, E extends string> extends WidgetLi
 type Outputs<T extends WidgetType> = WidgetSpecs[T]["outputs"];
 type WidgetSpecs = typeof widgetSpecs;
 
-/** What a widget writes, as typed references; `Parsed` types a `parsed` output when the author declares it. */
-export type WidgetRefs<T extends WidgetType, Parsed = unknown> = unknown extends Parsed
+/**
+ * On a widget whose keys are the run's (Run Subflow, TwiML Redirect): a reference to any of
+ * them, `sub.at("verified")` → `{{widgets.sub.verified}}`.
+ */
+export interface OpenWidgetRefs {
+  at(...keys: Array<string | number>): OpenRef;
+}
+
+type KnownRefs<T extends WidgetType, Parsed> = unknown extends Parsed
   ? RefChildren<Outputs<T>>
   : Omit<RefChildren<Outputs<T>>, "parsed"> & { readonly parsed: JsonRef<Parsed> };
+
+/** What a widget writes, as typed references; `Parsed` types a `parsed` output when the author declares it. */
+export type WidgetRefs<T extends WidgetType, Parsed = unknown> = WidgetSpecs[T]["openOutputs"] extends true
+  ? KnownRefs<T, Parsed> & OpenWidgetRefs
+  : KnownRefs<T, Parsed>;
 
 /** A widget of Studio type `T`: its name, `.on(...)` for its legal events, and references to what it writes. */
 export type Widget<T extends WidgetType, Parsed = unknown> = WidgetBase<T, Exclude<WidgetEvent<T>, "match">> &
@@ -67,10 +80,17 @@ const base = {
 
 const prototypes = new Map<string, object>();
 
-function prototypeFor(type: string, outputs: OutputShape, extra: object): object {
+/** `at` on widgets whose keys are the run's (OpenWidgetRefs). */
+const openMembers = {
+  at(this: WidgetLike, ...keys: Array<string | number>): OpenRef {
+    return ref(`widgets.${this.name}`).at(...keys);
+  },
+};
+
+function prototypeFor(type: string, outputs: OutputShape, open: boolean, extra: object): object {
   let proto = prototypes.get(type);
   if (!proto) {
-    proto = Object.create(base) as object;
+    proto = Object.create(open ? Object.assign(Object.create(base) as object, openMembers) : base) as object;
     for (const key of Object.keys(outputs))
       Object.defineProperty(proto, key, {
         get(this: WidgetLike): OpenRef {
@@ -132,7 +152,7 @@ export function createWidget(
     given["offset"] as WidgetNode["offset"],
     given["fillDefaults"] !== false,
   );
-  return createObject(node, prototypeFor(type, spec.outputs, extra));
+  return createObject(node, prototypeFor(type, spec.outputs, spec.openOutputs, extra));
 }
 
 export function createObject(node: WidgetNode, proto: object): WidgetLike {
@@ -140,6 +160,7 @@ export function createObject(node: WidgetNode, proto: object): WidgetLike {
   Object.defineProperty(widget, widgetNodeKey, { value: node });
   Object.defineProperty(widget, "name", { value: node.name, enumerable: true });
   Object.defineProperty(widget, "type", { value: node.type, enumerable: true });
+  recordMade(widget);
   return widget;
 }
 

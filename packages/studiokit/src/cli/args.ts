@@ -26,5 +26,11 @@ export function parseSpecArgs<O extends Record<string, OptionSpec>>(
   args: string[],
   spec: CommandSpec & { readonly options: O },
 ): ParsedArgs<ParseOptions<O>> {
-  return parseCommandArgs(args, parseOptions(spec.options), spec.usage);
+  const parsed = parseCommandArgs(args, parseOptions(spec.options), spec.usage);
+  // Not quoted: a stray argument may be a secret that lost its flag.
+  if (!spec.positionals && parsed.positionals.length > 0)
+    throw new CliError(
+      `takes options only, but ${parsed.positionals.length === 1 ? "1 other argument was" : `${parsed.positionals.length} other arguments were`} given; usage: ${spec.usage}`,
+    );
+  return parsed;
 }

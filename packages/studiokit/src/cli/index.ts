@@ -1,4 +1,4 @@
-export { main, processIo } from "./main";
+export { main, processIo, faultLine, faultMessage, installFaultHandlers } from "./main";
 export { CliError } from "./errors";
 export type { Command, Io } from "./command";
 export { runEmulator } from "./commands/emulator";
@@ -7,3 +7,4 @@ export { formatTypeScript } from "./commands/import";
 export { runDemo } from "./commands/demo";
 export { cast as demoCast } from "./demo/cast";
 export { specs, helpText, type CommandSpec, type OptionSpec } from "./specs";
+export { runDev } from "./commands/dev";

@@ -1,3 +1,5 @@
+import path from "node:path";
+import type * as Compiler from "../compiler";
 import { type Command, type Io } from "./command";
 import { CliError } from "./errors";
 import { helpText, specs, type CommandName } from "./specs";
@@ -15,8 +17,10 @@ const modules: Record<CommandName, () => Promise<{ command: Command }>> = {
   diagram: () => import("./commands/diagram.js"),
   diff: () => import("./commands/diff.js"),
   import: () => import("./commands/import.js"),
+  pull: () => import("./commands/pull.js"),
   emulator: () => import("./commands/emulator.js"),
   demo: () => import("./commands/demo.js"),
+  dev: () => import("./commands/dev.js"),
 };
 
 const isCommand = (name: string): name is CommandName => Object.hasOwn(specs, name);
@@ -70,4 +74,68 @@ export function processIo(): Io {
     cwd: process.cwd(),
     stdin: process.stdin,
   };
+}
+
+const firstLine = (error: unknown) =>
+  (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
+
+/** The flow modules this process ran, read only when the compiler room is already loaded (it loaded them). */
+function flowModulesRun(): readonly { readonly path: string; readonly shown: string }[] {
+  let door: string;
+  try {
+    door = require.resolve("../compiler/index.js");
+  } catch {
+    return [];
+  }
+  if (require.cache[door] === undefined) return [];
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- already loaded: costs nothing
+  return (require(door) as typeof Compiler).loadedFlowModules();
+}
+
+/**
+ * The one line for an error nothing caught: a promise a flow module rejected, or a throw in its
+ * timer. The module whose file the stack names is blamed; an error no frame of the kit's own
+ * code raised, after flow modules ran, is blamed on them; anything else is an internal error.
+ */
+export function faultLine(
+  error: unknown,
+  command: string,
+  modules: readonly { readonly path: string; readonly shown: string }[],
+): string {
+  const stack = error instanceof Error ? (error.stack ?? "") : "";
+  const named = [...modules].reverse().find((m) => stack.includes(m.path));
+  const kit = path.resolve(__dirname, "..");
+  const fromKit = stack.split("\n").some((frame) => frame.includes(kit + path.sep));
+  const prefix = command === "" ? "studiokit" : `studiokit ${command}`;
+  if (named) return `${prefix}: ${named.shown}: ${firstLine(error)}`;
+  if (modules.length > 0 && !fromKit) {
+    const shown = modules.map((m) => m.shown);
+    const which =
+      shown.length === 1
+        ? shown[0]
+        : `one of the flow modules ${shown.slice(0, 3).join(", ")}${shown.length > 3 ? ", …" : ""}`;
+    return `${prefix}: ${which}: ${firstLine(error)}`;
+  }
+  return `studiokit: internal error: ${firstLine(error)}`;
+}
+
+/** `faultLine` for the binary running `argv`, with the flow modules this process ran. */
+export function faultMessage(error: unknown, argv: readonly string[]): string {
+  const command = argv[0] !== undefined && isCommand(argv[0]) ? argv[0] : "";
+  return faultLine(error, command, flowModulesRun());
+}
+
+/**
+ * For the binary: an error no code caught (in a flow module's timer or promise, or the kit's own)
+ * ends the process with one line and exit 2, never a stack trace. A reader that closed the
+ * output (`| head`) ends it quietly.
+ */
+export function installFaultHandlers(argv: readonly string[]): void {
+  const handle = (error: unknown) => {
+    if ((error as NodeJS.ErrnoException | undefined)?.code === "EPIPE") process.exit();
+    process.stderr.write(`${faultMessage(error, argv)}\n`);
+    process.exit(2);
+  };
+  process.on("uncaughtException", handle);
+  process.on("unhandledRejection", handle);
 }

@@ -4,11 +4,15 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { type FlowDefinition } from "../definition";
 import { FlowFileError, isCompileError, loadFlowFile } from "../compiler";
+import { formatIssue } from "../validator";
 import { CliError } from "./errors";
 
 const run = promisify(execFile);
 
-/** A flow file (`.json` or a flow module) as a definition; a flow that does not compile is a one-line error. */
+/**
+ * A flow file (`.json` or a flow module) as a definition. Unusable input is a one-line error with
+ * exit 2; a flow that does not compile (or JSON that does not fit the flow schema) one with exit 1.
+ */
 export async function readDefinition(file: string, cwd: string): Promise<FlowDefinition> {
   try {
     return loadFlowFile(file, cwd).definition;
@@ -16,9 +20,13 @@ export async function readDefinition(file: string, cwd: string): Promise<FlowDef
     if (error instanceof FlowFileError) throw new CliError(error.message);
     if (!isCompileError(error)) throw error;
     const first = error.issues.find((i) => i.severity === "error") ?? error.issues[0];
+    const json = path.extname(file).toLowerCase() === ".json";
     const more =
-      error.issues.length > 1 ? ` (and ${error.issues.length - 1} more; run studiokit compile ${file})` : "";
-    throw new CliError(`${file}: the flow does not compile: ${first?.message ?? "invalid flow"}${more}`, 1);
+      error.issues.length > 1
+        ? ` (and ${error.issues.length - 1} more; run studiokit ${json ? "validate" : "compile"} ${file})`
+        : "";
+    const what = json ? "the flow is invalid" : "the flow does not compile";
+    throw new CliError(`${file}: ${what}: ${first ? formatIssue(first) : "invalid flow"}${more}`, 1);
   }
 }
 

@@ -7,7 +7,7 @@ import {
 } from "../definition";
 import * as builder from "../builder";
 import { Identifiers } from "./import-names";
-import { outputsOf, References, type WidgetRefTarget } from "./import-values";
+import { hasOpenOutputs, outputsOf, References, type WidgetRefTarget } from "./import-values";
 import { isTyped, widgetCode, type WidgetCode } from "./import-widget";
 
 export interface ImportOptions {
@@ -92,7 +92,11 @@ export function importFlow(input: FlowDefinition, options: ImportOptions = {}): 
   const targets = new Map<string, WidgetRefTarget>(
     states.map((s) => [
       s.name,
-      { identifier: ids.get(s.name)!, outputs: isTyped(s) ? outputsOf(s.type) : undefined },
+      {
+        identifier: ids.get(s.name)!,
+        outputs: isTyped(s) ? outputsOf(s.type) : undefined,
+        open: isTyped(s) && hasOpenOutputs(s.type),
+      },
     ]),
   );
   // First pass: which widgets' references each declaration would use; they fix the order.

@@ -25,6 +25,8 @@ function childSchema(schema: z.ZodType | undefined, key: string | number): z.Zod
 export interface WidgetRefTarget {
   readonly identifier: string;
   readonly outputs: OutputShape | undefined;
+  /** Its keys are the run's (Run Subflow, TwiML Redirect): unknown keys go through `.at(…)`. */
+  readonly open?: boolean;
 }
 
 /**
@@ -54,7 +56,9 @@ export class References {
       if (typeof name !== "string" || rest.length === 0) return undefined;
       const target = this.widgets.get(name);
       if (!target?.outputs || !this.usable(name)) return undefined;
-      const code = walk(target.identifier, target.outputs, rest);
+      const code =
+        walk(target.identifier, target.outputs, rest) ??
+        (target.open ? `${target.identifier}${atCall(rest)}` : undefined);
       if (code !== undefined) use.add(name);
       return code;
     }
@@ -124,3 +128,7 @@ function walk(code: string, shape: OutputShape, keys: ReadonlyArray<string | num
 export function outputsOf(type: string): OutputShape | undefined {
   return Object.hasOwn(widgetSpecs, type) ? widgetSpecs[type as WidgetType].outputs : undefined;
 }
+
+/** Whether a known widget type's keys are the run's (`.at(…)` reaches them). */
+export const hasOpenOutputs = (type: string): boolean =>
+  Object.hasOwn(widgetSpecs, type) && widgetSpecs[type as WidgetType].openOutputs;

@@ -24,3 +24,4 @@ export { diffMarkdown, diffDiagram, flowDiffMarkdown, diagramMarkdown } from "./
 export { reviewComment, reviewMarker, githubCommentLimit, type ReviewInput, type ReviewSide } from "./review";
 export { importFlow, ImportError, type ImportOptions, type ImportedFlow } from "./import-flow";
 export { factoryName } from "./import-names";
+export { flowCanvas, type FlowCanvas, type CanvasNode, type CanvasEdge } from "./canvas";

@@ -1,5 +1,5 @@
 import { canonicalDefinition, type FlowDefinition, type State } from "../definition";
-import { conditionPhrase, shorten, widgetText } from "./text";
+import { edgeLabel, widgetDetail } from "./text";
 import { flowSummary } from "./summary";
 
 /**
@@ -79,21 +79,12 @@ function nodeIds(names: readonly string[]): Map<string, string> {
 
 function nodeLine(id: string, state: State): string {
   const lines = [state.name, state.type];
-  const text = widgetText(state);
-  if (text !== undefined) lines.push(`“${shorten(text, 40)}”`);
-  else if (state.type === "split-based-on" && typeof state.properties.input === "string") {
-    lines.push(shorten(state.properties.input, 48));
-  }
+  const detail = widgetDetail(state);
+  if (detail !== undefined) lines.push(detail);
   const label = `"${lines.map(escapeMermaidText).join("<br/>")}"`;
   if (state.type === "trigger") return `  ${id}([${label}])`;
   if (state.type === "split-based-on") return `  ${id}{${label}}`;
   return `  ${id}[${label}]`;
-}
-
-function edgeLabel(transition: State["transitions"][number]): string {
-  return transition.event === "match"
-    ? `match: ${shorten(conditionPhrase(transition.conditions), 60)}`
-    : transition.event;
 }
 
 /**

@@ -55,3 +55,19 @@ export function conditionPhrase(conditions: unknown): string {
     )
     .join(" and ");
 }
+
+/** The line a diagram shows under a widget's name and type: what it sends or says, or what a split reads. */
+export function widgetDetail(state: State): string | undefined {
+  const text = widgetText(state);
+  if (text !== undefined) return `“${shorten(text, 40)}”`;
+  if (state.type === "split-based-on" && typeof state.properties.input === "string")
+    return shorten(state.properties.input, 48);
+  return undefined;
+}
+
+/** A transition's label in a diagram: its event, and for a split's `match` the condition. */
+export function edgeLabel(transition: State["transitions"][number]): string {
+  return transition.event === "match"
+    ? `match: ${shorten(conditionPhrase(transition.conditions), 60)}`
+    : transition.event;
+}

@@ -1,5 +1,5 @@
 import { isWidgetLike, nodeOf, type FlowNode, type WidgetLike, type WidgetNode } from "../builder";
-import { type ValidationIssue } from "../validator";
+import { makeIssue, type ValidationIssue } from "../validator";
 
 /** A widget reached from the trigger, with the transition that first reached it. */
 export interface Reached {
@@ -28,6 +28,10 @@ export interface Collected {
   readonly links: readonly number[];
   readonly linkStart: readonly number[];
   readonly issues: ValidationIssue[];
+  /** Widgets that lead into the flow but that nothing leads to: left out of the definition. */
+  readonly unreached: readonly WidgetNode[];
+  /** Whether a node is one of `order`'s (reached in this walk). */
+  readonly reached: (node: WidgetNode) => boolean;
 }
 
 const describe = (r: Reached) => `a ${r.node.type} first reached from "${r.from}" on "${r.event}"`;
@@ -85,8 +89,10 @@ export function collect(flow: FlowNode): Collected {
   const byName = sortedByName(names);
   const pointedAt = order.filter((r, k) => linkedIn[k] !== r.node.incoming.length);
   const issues = duplicateNames(order, names, byName, flow.triggerName);
-  issues.push(...unreachable(pointedAt, reached));
-  return { order, byName, names, links, linkStart, issues };
+  const unreached = unreachable(pointedAt, reached);
+  for (const { node, message } of unreached)
+    issues.push(makeIssue("unreachable", "states", message, node.name));
+  return { order, byName, names, links, linkStart, issues, unreached: unreached.map((u) => u.node), reached };
 }
 
 function sortedByName(names: readonly string[]): number[] {
@@ -123,25 +129,25 @@ function duplicateNames(
     .sort((a, b) => a.later - b.later)
     .map(({ later, first }) => {
       const { node } = order[later]!;
-      return {
-        code: "duplicate-name",
-        severity: "error",
-        path: "states",
-        widget: node.name,
-        message: `two widgets are named "${node.name}": ${first}, and ${describe(order[later]!)}; give each widget its own name`,
-      };
+      return makeIssue(
+        "duplicate-name",
+        "states",
+        `two widgets are named "${node.name}": ${first}, and ${describe(order[later]!)}; give each widget its own name`,
+        node.name,
+      );
     });
 }
 
 /**
  * Widgets that point into the flow (directly or through each other) but that no path from the
- * trigger reaches, starting from the reached widgets some of them point at.
+ * trigger reaches, starting from the reached widgets some of them point at. Studio would keep
+ * such a widget and never run it (a warning); the compiler leaves it out.
  */
 function unreachable(
   pointedAt: readonly Reached[],
   reached: (node: WidgetNode) => boolean,
-): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+): Array<{ node: WidgetNode; message: string }> {
+  const found: Array<{ node: WidgetNode; message: string }> = [];
   const seen = new Set<WidgetNode>();
   const queue: Array<{ node: WidgetNode; event: string; to: string }> = [];
   const enqueue = (to: WidgetNode) => {
@@ -156,14 +162,11 @@ function unreachable(
   for (const r of pointedAt) enqueue(r.node);
   for (let i = 0; i < queue.length; i++) {
     const { node, event, to } = queue[i]!;
-    issues.push({
-      code: "unreachable",
-      severity: "error",
-      path: "states",
-      widget: node.name,
-      message: `widget "${node.name}" (${node.type}) is reachable from nowhere: it leads to "${to}" on "${event}", but no transition from the trigger reaches it; wire it from the flow or remove it`,
+    found.push({
+      node,
+      message: `widget "${node.name}" (${node.type}) is reachable from nowhere: it leads to "${to}" on "${event}", but no transition from the trigger reaches it, so it is left out of the compiled flow; wire it from the flow or remove it`,
     });
     enqueue(node);
   }
-  return issues;
+  return found;
 }

@@ -1,5 +1,5 @@
 import { type FlowDefinition } from "../definition";
-import { flowNodeOf, isFlow, type Flow } from "../builder";
+import { flowNodeOf, isFlow, nodeOf, type Flow, type WidgetLike } from "../builder";
 import { formatIssues, validateDefinition, type ValidationIssue } from "../validator";
 import { collect } from "./collect";
 import { layout } from "./layout";
@@ -7,10 +7,17 @@ import { renderState, renderTrigger } from "./render";
 
 const brand = Symbol.for("studiokit.CompileError");
 
-/** The flow cannot compile: `issues` holds every error (and warning) found; the message lists them. */
+/**
+ * The flow cannot compile: `issues` holds every error (and warning) found; the message lists them.
+ * `definition` is what it compiled to regardless, for a tool that compares rather than deploys
+ * (`studiokit pull --check` on a flow Studio accepted with a Liquid read of a missing widget).
+ */
 export class CompileError extends Error {
   readonly [brand] = true;
-  constructor(readonly issues: readonly ValidationIssue[]) {
+  constructor(
+    readonly issues: readonly ValidationIssue[],
+    readonly definition?: FlowDefinition,
+  ) {
     super(formatIssues(issues));
     this.name = "CompileError";
   }
@@ -26,11 +33,19 @@ export interface CompileResult {
   readonly issues: readonly ValidationIssue[];
 }
 
+export interface CompileOptions {
+  /**
+   * Every widget object the flow's module made (`recordWidgets`), so that a reference to one
+   * nothing leads to says it exists, rather than that no widget has its name.
+   */
+  readonly made?: readonly WidgetLike[];
+}
+
 /**
  * Compiles without throwing: the canonical definition and every issue. Pure: the same flow gives
  * the same definition. Linear in the number of widgets (apart from the final sort by name).
  */
-export function compileWithIssues(flow: Flow): CompileResult {
+export function compileWithIssues(flow: Flow, options: CompileOptions = {}): CompileResult {
   if (!isFlow(flow)) throw new TypeError("compile: expected a flow made by flow({...})");
   const node = flowNodeOf(flow);
   const collected = collect(node);
@@ -44,14 +59,21 @@ export function compileWithIssues(flow: Flow): CompileResult {
     flags: { allow_concurrent_calls: node.flags.allow_concurrent_calls },
   };
   // Duplicate names make the validator's own findings about them redundant; report ours (both places).
-  const issues = collected.issues.length > 0 ? collected.issues : validateDefinition(definition);
+  if (collected.issues.some((issue) => issue.severity === "error"))
+    return { definition, issues: collected.issues };
+  const leftOut = new Map<string, string>();
+  const names = new Set(collected.names);
+  for (const node of [...collected.unreached, ...(options.made ?? []).map(nodeOf)])
+    if (!collected.reached(node) && !names.has(node.name)) leftOut.set(node.name, node.type);
+  const issues = [...collected.issues, ...validateDefinition(definition, { leftOut })];
   return { definition, issues };
 }
 
 /** Compiles as `compile` does and also returns what it found (warnings only: errors throw). */
-export function compileWithWarnings(flow: Flow): CompileResult {
-  const result = compileWithIssues(flow);
-  if (result.issues.some((i) => i.severity === "error")) throw new CompileError(result.issues);
+export function compileWithWarnings(flow: Flow, options: CompileOptions = {}): CompileResult {
+  const result = compileWithIssues(flow, options);
+  if (result.issues.some((i) => i.severity === "error"))
+    throw new CompileError(result.issues, result.definition);
   return result;
 }
 

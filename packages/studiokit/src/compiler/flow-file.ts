@@ -1,8 +1,10 @@
-import fs from "node:fs";
 import path from "node:path";
 import { parseFlowDefinition, parseJsonText, type FlowDefinition } from "../definition";
-import { compileWithWarnings, type CompileResult } from "./compile";
-import { isFlow } from "../builder";
+import { validateDefinition } from "../validator";
+import { CompileError, compileWithWarnings, type CompileResult } from "./compile";
+import { isFlow, recordWidgets, type WidgetLike } from "../builder";
+import { findFile, readTextFile } from "./files";
+import { describeLoadError, withDeepStacks } from "./load-error";
 import { registerTypeScript } from "./typescript-hook";
 
 /**
@@ -33,18 +35,29 @@ const moduleExtensions = new Set([".ts", ".cts", ".js", ".cjs"]);
  */
 export const ensureTypeScript = registerTypeScript;
 
-const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split("\n")[0];
+/** Flow modules this process has run, most recent last (absolute path, and the name messages use). */
+const modulesRun: { readonly path: string; readonly shown: string }[] = [];
 
-function loadModule(file: string, shown: string): CompileResult {
+/**
+ * The flow modules this process has loaded: their code may still run (a timer, a promise), and
+ * the command blames a fault it did not catch on the module whose file the stack names.
+ */
+export function loadedFlowModules(): readonly { readonly path: string; readonly shown: string }[] {
+  return modulesRun;
+}
+
+function loadModule(file: string, shown: string, cwd: string): CompileResult {
   ensureTypeScript();
   let exported: unknown;
+  let made: readonly WidgetLike[];
+  if (!modulesRun.some((m) => m.path === file)) modulesRun.push({ path: file, shown });
   try {
     // A fresh read each time: a long-lived process (tests, watch) must see an edited flow file.
     delete require.cache[require.resolve(file)];
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    exported = require(file) as unknown;
+    ({ value: exported, made } = recordWidgets(() => withDeepStacks(() => require(file) as unknown)));
   } catch (error) {
-    throw new FlowFileError(`${shown}: cannot load the module: ${firstLine(error)}`);
+    throw new FlowFileError(describeLoadError(error, file, shown, cwd));
   }
   const value =
     typeof exported === "object" && exported !== null && "default" in exported ? exported.default : exported;
@@ -56,7 +69,7 @@ function loadModule(file: string, shown: string): CompileResult {
         : `${shown}: has no default export; end the file with export default flow({ on: { … } })`,
     );
   }
-  return compileWithWarnings(value);
+  return compileWithWarnings(value, { made });
 }
 
 function describe(value: unknown): string {
@@ -65,32 +78,54 @@ function describe(value: unknown): string {
   return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }
 
-function loadJson(file: string, shown: string): FlowDefinition {
-  const text = fs.readFileSync(file, "utf8");
-  const json = parseJsonText(text);
-  if (!json.ok) throw new FlowFileError(`${shown}: ${json.message}`);
-  const parsed = parseFlowDefinition(json.value);
-  if (!parsed.ok) {
-    const [first, ...rest] = parsed.problems;
-    const more = rest.length > 0 ? ` (and ${rest.length} more)` : "";
+/**
+ * A `.json` flow file's top-level object, as written: unusable input (missing, a directory, not
+ * JSON, nested too deep, not an object) throws a one-line FlowFileError naming the file.
+ * `shown` is how messages name the file (see compiler/files.ts).
+ */
+export function readFlowJson(file: string, cwd: string): { value: object; shown: string } {
+  const read = readTextFile(file, cwd, "a flow file");
+  if (!("text" in read)) throw new FlowFileError(`${read.shown}: ${read.reason}`);
+  const json = parseJsonText(read.text);
+  if (!json.ok) throw new FlowFileError(`${read.shown}: ${json.message}`);
+  if (typeof json.value !== "object" || json.value === null || Array.isArray(json.value))
     throw new FlowFileError(
-      `${shown}: ${first?.path ?? "(root)"}: ${first?.message ?? "not a flow definition"}${more}`,
+      `${read.shown}: not a flow definition: the file holds ${describe(json.value)}, not a JSON object with states`,
     );
-  }
-  return parsed.value;
+  return { value: json.value, shown: read.shown };
+}
+
+/** A definition that does not fit the flow schema fails as a flow module that does not compile. */
+function loadJson(file: string, cwd: string): FlowDefinition {
+  const { value } = readFlowJson(file, cwd);
+  const parsed = parseFlowDefinition(value);
+  if (parsed.ok) return parsed.value;
+  const errors = validateDefinition(value).filter((issue) => issue.severity === "error");
+  if (errors.length > 0) throw new CompileError(errors);
+  // Not expected: the validator reads a definition as parseFlowDefinition does.
+  const [first] = parsed.problems;
+  throw new FlowFileError(
+    `${file}: ${first?.path ?? "(root)"}: ${first?.message ?? "not a flow definition"}`,
+  );
 }
 
 /**
  * Reads a flow from a `.json` definition or a `.ts`/`.js` module whose default export is a flow
- * (compiled with `compileWithWarnings`, which throws CompileError with the issues when the flow is invalid).
- * Unusable input (missing file, bad JSON, no flow) throws a one-line FlowFileError naming the file.
+ * (compiled with `compileWithWarnings`). A flow that is invalid (a module that does not compile,
+ * JSON that does not fit the flow schema) throws CompileError with the issues; unusable input
+ * (missing file, a directory, bad JSON, not a flow) a one-line FlowFileError naming the file.
  */
 export function loadFlowFile(file: string, cwd: string): LoadedFlow {
-  const resolved = path.resolve(cwd, file);
-  if (!fs.existsSync(resolved) || !fs.statSync(resolved).isFile())
-    throw new FlowFileError(`${file}: no such file`);
-  const extension = path.extname(resolved).toLowerCase();
-  if (extension === ".json") return { definition: loadJson(resolved, file), kind: "json" };
-  if (moduleExtensions.has(extension)) return { ...loadModule(resolved, file), kind: "ts" };
-  throw new FlowFileError(`${file}: expected a .json flow definition or a .ts/.js flow module`);
+  const found = findFile(file, cwd);
+  if (!("path" in found)) throw new FlowFileError(`${found.shown}: ${found.reason}`);
+  if (found.isDirectory) throw new FlowFileError(`${found.shown}: is a directory, not a flow file`);
+  const extension = path.extname(file).toLowerCase();
+  if (extension === ".json") return { definition: loadJson(file, cwd), kind: "json" };
+  if (!moduleExtensions.has(extension))
+    throw new FlowFileError(`${found.shown}: expected a .json flow definition or a .ts/.js flow module`);
+  if (typeof found.path !== "string")
+    throw new FlowFileError(
+      `${found.shown}: the file name is not UTF-8, and Node.js loads modules by UTF-8 names only; rename the file`,
+    );
+  return { ...loadModule(found.path, file, cwd), kind: "ts" };
 }

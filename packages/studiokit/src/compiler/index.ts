@@ -11,6 +11,23 @@ export {
   CompileError,
   isCompileError,
   type CompileResult,
+  type CompileOptions,
 } from "./compile";
 export { isFlow, type Flow } from "../builder";
-export { loadFlowFile, ensureTypeScript, isFlowFileName, FlowFileError, type LoadedFlow } from "./flow-file";
+export {
+  loadFlowFile,
+  readFlowJson,
+  loadedFlowModules,
+  ensureTypeScript,
+  isFlowFileName,
+  FlowFileError,
+  type LoadedFlow,
+} from "./flow-file";
+export { findFile, readTextFile, showName, type FoundFile, type Unreadable } from "./files";
+export {
+  typecheckFlowFiles,
+  formatTypeIssue,
+  isTypeScriptFlow,
+  type TypeIssue,
+  type TypecheckOptions,
+} from "./typecheck";

@@ -1,5 +1,5 @@
 import {
-  isWidgetType,
+  consoleDefaults,
   sortKeyList,
   sortKeysDeep,
   triggerEvents,
@@ -8,7 +8,7 @@ import {
   type State,
   type Transition,
 } from "../definition";
-import { isWidgetLike, studioDefaults, type FlowNode, type Target } from "../builder";
+import { isWidgetLike, type FlowNode, type Target } from "../builder";
 import { type Collected } from "./collect";
 
 // States are written directly in canonicalDefinition's form (Studio's key order for states,
@@ -74,8 +74,8 @@ export function renderState(collected: Collected, i: number, offset: Offset): St
     transitions.push(matched);
   }
   const defaults: Readonly<Record<string, unknown>> =
-    node.fillDefaults && isWidgetType(node.type) && node.type in studioDefaults
-      ? studioDefaults[node.type as keyof typeof studioDefaults]
+    node.fillDefaults && Object.prototype.hasOwnProperty.call(consoleDefaults, node.type)
+      ? consoleDefaults[node.type as keyof typeof consoleDefaults]
       : {};
   return {
     name: node.name,

@@ -1,17 +1,32 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
+import { SourceMap, type SourceMapPayload, type SourceMapping } from "node:module";
 import path from "node:path";
 import type * as TypeScript from "typescript";
 
 /*
  * Lets `require` load a flow module written in TypeScript. Each file is transpiled once (types
- * are not checked here) and the JavaScript is cached under a hash of its text and name, so a later
- * run loads neither the file's transpile nor the TypeScript compiler itself.
+ * are checked apart, by typecheck.ts) and the JavaScript, with an inline source map, is cached
+ * under a hash of its text and name, so a later run loads neither the file's transpile nor the
+ * TypeScript compiler itself. The map turns a position in a load error's stack back into the
+ * author's line (load-error.ts).
  */
 
 let typescript: typeof TypeScript | undefined;
 let cacheDir: string | null | undefined;
+
+/** Bumped when the transpile's output changes shape (v2: inline source maps). */
+const transpileVersion = "2";
+
+/** The JavaScript each file was last loaded as, by absolute file name (read only for a load error). */
+const loaded = new Map<string, string>();
+
+/** The cache directory of studiokit's transpiles and type checks, or null when none is writable. */
+export function studiokitCacheDir(): string | null {
+  if (cacheDir === undefined) cacheDir = findCacheDir(process.cwd());
+  return cacheDir;
+}
 
 function findCacheDir(cwd: string): string | null {
   for (const dir of [
@@ -31,9 +46,14 @@ function findCacheDir(cwd: string): string | null {
 
 /** The CommonJS JavaScript for one TypeScript module's text, from the cache when it is there. */
 export function transpile(source: string, filename: string): string {
-  if (cacheDir === undefined) cacheDir = findCacheDir(process.cwd());
-  const key = crypto.createHash("sha1").update(source).update(filename).digest("hex");
-  const cached = cacheDir === null ? undefined : path.join(cacheDir, `${key}.js`);
+  const dir = studiokitCacheDir();
+  const key = crypto
+    .createHash("sha1")
+    .update(transpileVersion)
+    .update(source)
+    .update(filename)
+    .digest("hex");
+  const cached = dir === null ? undefined : path.join(dir, `${key}.js`);
   if (cached !== undefined) {
     try {
       return fs.readFileSync(cached, "utf8");
@@ -50,6 +70,7 @@ export function transpile(source: string, filename: string): string {
       target: typescript.ScriptTarget.ES2022,
       esModuleInterop: true,
       resolveJsonModule: true,
+      inlineSourceMap: true,
     },
   }).outputText;
   if (cached !== undefined) {
@@ -77,7 +98,29 @@ export function registerTypeScript(): void {
   for (const extension of [".ts", ".cts"]) {
     if (hooks[extension] !== undefined) continue;
     hooks[extension] = (module: CompilingModule, filename: string) => {
-      module._compile(transpile(fs.readFileSync(filename, "utf8"), filename), filename);
+      const code = transpile(fs.readFileSync(filename, "utf8"), filename);
+      loaded.set(filename, code);
+      module._compile(code, filename);
     };
   }
+}
+
+const inlineMap = /\/\/# sourceMappingURL=data:application\/json;base64,([A-Za-z0-9+/=]+)\s*$/;
+
+/**
+ * Where a 1-based position in the JavaScript a file was loaded as came from in its TypeScript
+ * text; undefined when this hook did not load the file (another loader, such as ts-node, maps
+ * its own stacks).
+ */
+export function originalPosition(
+  filename: string,
+  line: number,
+  column: number,
+): { line: number; column: number } | undefined {
+  const match = inlineMap.exec(loaded.get(filename) ?? "");
+  if (!match?.[1]) return undefined;
+  const map = new SourceMap(JSON.parse(Buffer.from(match[1], "base64").toString("utf8")) as SourceMapPayload);
+  const entry = map.findEntry(line - 1, column - 1) as Partial<SourceMapping>;
+  if (entry.originalLine === undefined || entry.originalColumn === undefined) return undefined;
+  return { line: entry.originalLine + 1, column: entry.originalColumn + 1 };
 }

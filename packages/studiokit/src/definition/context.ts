@@ -29,6 +29,11 @@ export const studioLimits = {
   liquidLoopIterations: 15,
   httpTimeoutMs: 10_000,
   httpResponseBytes: 64 * 1024,
+  /**
+   * Redirects Make HTTP Request follows before it fails. Twilio says only that 3xx redirection
+   * is supported; 10 is studiokit's choice, Go's HTTP client's default (UNCONFIRMED).
+   */
+  httpRedirects: 10,
   executionLifetimeDays: 30,
 } as const;
 

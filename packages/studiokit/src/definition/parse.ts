@@ -78,24 +78,3 @@ export function parseState(value: unknown): ParseResult<State> {
     ? { ok: true, value: result.data }
     : { ok: false, problems: problemsFromZod(result.error) };
 }
-
-/** A JSON syntax error with its 1-based line and column, for one-line CLI messages. */
-export function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
-    // Node 20 names a position for some syntax errors only; the others echo the whole text.
-    if (!position)
-      return { ok: false, message: `invalid JSON: ${message.replace(/, ".*" is not valid JSON$/s, "")}` };
-    const offset = Number(position[1]);
-    const before = text.slice(0, offset).split("\n");
-    const line = before.length;
-    const column = (before[before.length - 1] ?? "").length + 1;
-    return {
-      ok: false,
-      message: `invalid JSON at line ${line}, column ${column}: ${message.replace(/ in JSON at position \d+.*$/, "")}`,
-    };
-  }
-}

@@ -49,6 +49,9 @@ export const codes = {
   conversationUniqueNameExists: 50353,
   tooManyWebhooks: 50361,
   invalidWebhookFlowSid: 50367,
+  phoneNumberInvalid: 21421,
+  phoneNumberUnavailable: 21422,
+  callNotInProgress: 21220,
 } as const;
 
 export const notFound = (path: string) =>

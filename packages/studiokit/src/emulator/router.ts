@@ -47,14 +47,17 @@ function bind(segments: readonly string[], parts: readonly string[]): Record<str
     const segment = segments[i] ?? "";
     const part = parts[i] ?? "";
     if (segment.startsWith(":")) {
-      if (part === "") return undefined;
+      // A capture may end in a literal suffix, as API 2010's `:Sid.json`.
+      const dot = segment.indexOf(".");
+      const suffix = dot < 0 ? "" : segment.slice(dot);
+      if (part.length <= suffix.length || !part.endsWith(suffix)) return undefined;
       let value: string;
       try {
-        value = decodeURIComponent(part);
+        value = decodeURIComponent(part.slice(0, part.length - suffix.length));
       } catch {
         return undefined;
       }
-      params[segment.slice(1)] = value;
+      params[segment.slice(1, dot < 0 ? undefined : dot)] = value;
     } else if (segment !== part) return undefined;
   }
   return params;

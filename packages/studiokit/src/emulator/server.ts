@@ -24,7 +24,18 @@ export interface ServerDeps {
   readonly base: () => string;
   readonly persistence: Persistence;
   readonly log: ((line: string) => void) | undefined;
+  readonly extension: RequestExtension | undefined;
 }
+
+/**
+ * Serves requests that are not Twilio's (a page on `/`, say) before authentication and routing:
+ * resolves true when it answered the request.
+ */
+export type RequestExtension = (
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  url: URL,
+) => Promise<boolean> | boolean;
 
 const isMutation = (method: string) => method === "POST" || method === "DELETE";
 
@@ -180,6 +191,7 @@ async function handle(deps: ServerDeps, req: http.IncomingMessage, res: http.Ser
     deps.log?.(`${method} ${target} 400 ${Date.now() - started}ms`);
     return;
   }
+  if (deps.extension !== undefined && (await deps.extension(req, res, url))) return;
   const body = await readBody(req);
   if (body === undefined) return;
   const decision = deps.faults()?.decide(isMutation(method)) ?? { kind: "none" };

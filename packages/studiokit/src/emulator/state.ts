@@ -157,6 +157,87 @@ export const messageRecordSchema = z.object({
 });
 export type MessageRecord = z.infer<typeof messageRecordSchema>;
 
+/*
+ * API 2010-04-01 (docs/twilio-rest.md §17): the account's numbers, plain SMS and calls. Unset
+ * URLs and application SIDs are "" as Twilio answers them; times are ISO here and RFC 2822 on
+ * the wire (api2010/format.ts).
+ */
+
+export const httpMethodSchema = z.enum(["GET", "POST"]);
+
+/** A number of the account (PN…) and where its SMS and calls go. */
+export const incomingPhoneNumberRecordSchema = z.object({
+  sid: z.string(),
+  account_sid: z.string(),
+  phone_number: z.string(),
+  friendly_name: z.string(),
+  sms_url: z.string(),
+  sms_method: httpMethodSchema,
+  sms_fallback_url: z.string(),
+  sms_fallback_method: httpMethodSchema,
+  /** A TwiML app that takes the number's SMS instead of `sms_url`. */
+  sms_application_sid: z.string(),
+  voice_url: z.string(),
+  voice_method: httpMethodSchema,
+  voice_fallback_url: z.string(),
+  voice_fallback_method: httpMethodSchema,
+  /** A TwiML app that takes the number's calls instead of `voice_url`. */
+  voice_application_sid: z.string(),
+  voice_caller_id_lookup: z.boolean(),
+  voice_receive_mode: z.enum(["voice", "fax"]),
+  status_callback: z.string(),
+  status_callback_method: httpMethodSchema,
+  /** An Elastic SIP trunk that takes the number's calls instead of `voice_url`. */
+  trunk_sid: nullableString,
+  date_created: z.string(),
+  date_updated: z.string(),
+});
+export type IncomingPhoneNumberRecord = z.infer<typeof incomingPhoneNumberRecordSchema>;
+
+/** A plain SMS (SM…): a contact's text to a number, or what a flow sent outside Conversations. */
+export const smsMessageRecordSchema = z.object({
+  sid: z.string(),
+  account_sid: z.string(),
+  from: z.string(),
+  to: z.string(),
+  body: z.string(),
+  direction: z.enum(["inbound", "outbound-api", "outbound-call", "outbound-reply"]),
+  status: z.enum(["received", "sent", "failed"]),
+  error_code: z.number().int().nullable(),
+  error_message: nullableString,
+  date_created: z.string(),
+  date_sent: z.string(),
+  date_updated: z.string(),
+});
+export type SmsMessageRecord = z.infer<typeof smsMessageRecordSchema>;
+
+/** A call to a number (CA…); `flow_sid` and `execution_sid` are the emulator's: the run that answered it. */
+export const callRecordSchema = z.object({
+  sid: z.string(),
+  account_sid: z.string(),
+  from: z.string(),
+  to: z.string(),
+  phone_number_sid: nullableString,
+  direction: z.enum(["inbound", "outbound-api", "outbound-dial"]),
+  status: z.enum([
+    "queued",
+    "ringing",
+    "in-progress",
+    "completed",
+    "busy",
+    "failed",
+    "no-answer",
+    "canceled",
+  ]),
+  start_time: z.string(),
+  end_time: nullableString,
+  date_created: z.string(),
+  date_updated: z.string(),
+  flow_sid: nullableString,
+  execution_sid: nullableString,
+});
+export type CallRecord = z.infer<typeof callRecordSchema>;
+
 export const accountConfigurationSchema = z.object({
   default_chat_service_sid: z.string(),
   default_messaging_service_sid: z.string(),
@@ -179,5 +260,9 @@ export const storeStateSchema = z.object({
   webhooks: z.array(webhookRecordSchema),
   /** Absent in state files written before messages were kept. */
   messages: z.array(messageRecordSchema).default([]),
+  /** API 2010; absent in state files written before numbers, SMS and calls were served. */
+  incoming_phone_numbers: z.array(incomingPhoneNumberRecordSchema).default([]),
+  sms_messages: z.array(smsMessageRecordSchema).default([]),
+  calls: z.array(callRecordSchema).default([]),
 });
 export type StoreState = z.infer<typeof storeStateSchema>;

@@ -2,11 +2,14 @@ import { newSid, isoNow } from "./sids";
 import {
   type AccountConfiguration,
   type AddressConfigurationRecord,
+  type CallRecord,
   type ConversationRecord,
   type FlowRecord,
+  type IncomingPhoneNumberRecord,
   type MessageRecord,
   type ParticipantRecord,
   type ServiceRecord,
+  type SmsMessageRecord,
   type StoreState,
   type WebhookRecord,
 } from "./state";
@@ -47,6 +50,10 @@ export class Store {
   readonly participants: Map<string, ParticipantRecord>;
   readonly webhooks: Map<string, WebhookRecord>;
   readonly messages: Map<string, MessageRecord>;
+  /** API 2010: the account's numbers, plain SMS and calls (api2010/). */
+  readonly incomingPhoneNumbers: Map<string, IncomingPhoneNumberRecord>;
+  readonly smsMessages: Map<string, SmsMessageRecord>;
+  readonly calls: Map<string, CallRecord>;
   readonly configuration: AccountConfiguration;
 
   constructor(
@@ -59,6 +66,9 @@ export class Store {
     this.participants = byId(state?.participants ?? []);
     this.webhooks = byId(state?.webhooks ?? []);
     this.messages = byId(state?.messages ?? []);
+    this.incomingPhoneNumbers = byId(state?.incoming_phone_numbers ?? []);
+    this.smsMessages = byId(state?.sms_messages ?? []);
+    this.calls = byId(state?.calls ?? []);
     if (state) {
       this.services = byId(state.services);
       this.configuration = state.configuration;
@@ -93,6 +103,9 @@ export class Store {
       participants: [...this.participants.values()],
       webhooks: [...this.webhooks.values()],
       messages: [...this.messages.values()],
+      incoming_phone_numbers: [...this.incomingPhoneNumbers.values()],
+      sms_messages: [...this.smsMessages.values()],
+      calls: [...this.calls.values()],
     };
   }
 

@@ -1,6 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { formatPath, parseFlowDefinition, type FlowDefinition } from "../definition";
-import { mockAdapters, type Adapters, type Mocks } from "./adapters";
+import {
+  adaptersFromMocks,
+  mockAdapters,
+  mocksSchema,
+  type Adapters,
+  type Mocks,
+  type ParsedMocks,
+} from "./adapters";
 import { SimulatedClock, type Clock } from "./clock";
 import { initialTransition, transition, type TransitionOptions } from "./transition";
 import { triggerInputSchema, type TriggerInput } from "./trigger";
@@ -65,14 +72,18 @@ function parseTrigger(trigger: TriggerInput): TriggerInput {
 }
 
 const defaultAdapters = mockAdapters({});
-const adaptersByMocks = new WeakMap<Mocks, Adapters>();
+const parsedMocks = new WeakMap<Mocks, ParsedMocks>();
 
-/** Mock adapters are built once per `mocks` object (zod parsing stays off the per-run path). */
+/**
+ * Mocks are checked once per `mocks` object (zod parsing stays off the per-run path); each
+ * execution gets its own adapters, so `responses` start from the first answer in every run.
+ */
 function adaptersFor(options: ExecutionOptions): Adapters {
   let base = defaultAdapters;
   if (options.mocks) {
-    base = adaptersByMocks.get(options.mocks) ?? mockAdapters(options.mocks);
-    adaptersByMocks.set(options.mocks, base);
+    let parsed = parsedMocks.get(options.mocks);
+    if (!parsed) parsedMocks.set(options.mocks, (parsed = mocksSchema.parse(options.mocks)));
+    base = adaptersFromMocks(parsed);
   }
   return options.adapters ? { ...base, ...options.adapters } : base;
 }

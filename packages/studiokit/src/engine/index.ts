@@ -30,6 +30,7 @@ export {
   type SubflowOutcome,
 } from "./adapters";
 export { SimulatedClock, type Clock } from "./clock";
+export { globMatcher, type GlobOptions } from "./glob";
 export {
   renderLiquid,
   parseTemplate,

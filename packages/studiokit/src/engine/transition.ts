@@ -1,4 +1,4 @@
-import { type FlowDefinition, type State } from "../definition";
+import { studioLimits, type FlowDefinition, type State } from "../definition";
 import { describeInput, inputEntry, subflowContext } from "./input";
 import { initialContext, type TriggerInput } from "./trigger";
 import {
@@ -45,6 +45,7 @@ export function initialTransition(
     waiting: undefined,
     endReason: undefined,
     now: ids.now,
+    startedAt: ids.now,
     clockTarget: ids.now,
     stepCount: 0,
     lastWidget: "",
@@ -121,11 +122,23 @@ function resume(work: Work, input: WidgetInput): boolean {
   return true;
 }
 
-/** Fires every timeout due by `clockTarget`, in time order, then moves `now` there. */
+const lifetimeMs = studioLimits.executionLifetimeDays * 24 * 60 * 60 * 1000;
+
+/**
+ * Fires every timeout due by `clockTarget`, in time order, then moves `now` there. An execution
+ * still waiting when its 30 days are up ends then; a timer due at that very moment fires first.
+ */
 function settleClock(work: Work): void {
   for (;;) {
     const waiting = work.waiting;
     if (work.status !== "active" || waiting?.for !== "input") break;
+    const expiresAt = work.startedAt + lifetimeMs;
+    const timerFirst = waiting.timeoutAt !== undefined && waiting.timeoutAt <= expiresAt;
+    if (!timerFirst && expiresAt <= work.clockTarget) {
+      work.now = Math.max(work.now, expiresAt);
+      work.end({ kind: "expired", widget: waiting.widget });
+      break;
+    }
     if (waiting.timeoutAt === undefined || waiting.timeoutAt > work.clockTarget) break;
     work.now = Math.max(work.now, waiting.timeoutAt);
     if (!resume(work, { type: "timeout" })) {

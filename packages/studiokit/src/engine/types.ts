@@ -88,6 +88,11 @@ export type EndReason =
   | { kind: "limit"; code: "81000" | "81001"; widget: string; message: string }
   /** The widget emitted an event its `transitions` do not list (81002); UNCONFIRMED that Studio ends here. */
   | { kind: "noTransition"; widget: string; event: string }
+  /**
+   * Studio's execution lifetime (30 days, `studioLimits.executionLifetimeDays`) ran out while
+   * `widget` waited; Studio shows the execution as ended.
+   */
+  | { kind: "expired"; widget: string }
   /** The caller hung up while no widget was waiting for a hangup. */
   | { kind: "hangup"; widget?: string }
   /**
@@ -126,6 +131,8 @@ export interface Snapshot {
   readonly endReason: EndReason | undefined;
   /** Simulated time in ms since the epoch. */
   readonly now: number;
+  /** When the execution started (simulated ms): it ends 30 days later. */
+  readonly startedAt: number;
   /** The time the clock has been moved to; timers due by then fire once no adapter is awaited. */
   readonly clockTarget: number;
   readonly stepCount: number;

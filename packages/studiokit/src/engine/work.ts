@@ -61,6 +61,7 @@ export class Work {
   waiting: Waiting | undefined;
   endReason: EndReason | undefined;
   now: number;
+  readonly startedAt: number;
   clockTarget: number;
   stepCount: number;
   lastWidget: string;
@@ -82,6 +83,7 @@ export class Work {
     this.waiting = snapshot.waiting;
     this.endReason = snapshot.endReason;
     this.now = snapshot.now;
+    this.startedAt = snapshot.startedAt;
     this.clockTarget = snapshot.clockTarget;
     this.stepCount = snapshot.stepCount;
     this.lastWidget = snapshot.lastWidget;
@@ -160,6 +162,7 @@ export class Work {
       waiting: this.waiting,
       endReason: this.endReason,
       now: this.now,
+      startedAt: this.startedAt,
       clockTarget: this.clockTarget,
       stepCount: this.stepCount,
       lastWidget: this.lastWidget,

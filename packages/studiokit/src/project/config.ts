@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { conversationServiceSidSchema, e164Schema, flowSidSchema } from "../definition";
+import { conversationServiceSidSchema, e164Schema, flowSidSchema, phoneNumberSidSchema } from "../definition";
 import { ProjectError } from "./error";
 
 /*
@@ -38,6 +38,28 @@ export const flowConversationSchema = z.strictObject({
   friendlyName: z.string().min(1).optional(),
 });
 
+/**
+ * A number of the account whose SMS and/or voice webhook goes to the flow (no Conversations): by
+ * number or by SID, never bought or released; on delete it gets back what it had.
+ */
+export const flowNumberSchema = z
+  .strictObject({
+    /** The number (E.164). */
+    number: e164Schema.optional(),
+    /** Or its SID (PN…). */
+    sid: phoneNumberSidSchema.optional(),
+    /** Texts to the number run the flow (`incomingMessage`). */
+    sms: flag.default(false),
+    /** Calls to the number run the flow (`incomingCall`). */
+    voice: flag.default(false),
+  })
+  .refine((n) => (n.number === undefined) !== (n.sid === undefined), {
+    message: 'give the number (number: "+15017122661") or its SID (sid: PN…), one of them',
+  })
+  .refine((n) => n.sms || n.voice, {
+    message: "say which of the number's webhooks go to the flow: sms: true, voice: true, or both",
+  });
+
 /** One flow of the project and its wiring. */
 export const projectFlowSchema = z.strictObject({
   /** The flow file, relative to the project directory: `flows/<name>.ts` or a `.json` definition. */
@@ -52,10 +74,13 @@ export const projectFlowSchema = z.strictObject({
   testUsers: z.array(z.string().min(1)).optional(),
   /** Also run Twilio's FlowValidate during preview. */
   validateWithTwilio: flag.default(false),
+  /** Fail preview on the validator's warnings too, not only its errors. */
+  strict: flag.default(false),
   /** An existing flow (FW…) to take over on the first `pulumi up` instead of creating one. */
   adoptSid: flowSidSchema.optional(),
   addresses: z.array(flowAddressSchema).default([]),
   conversations: z.array(flowConversationSchema).default([]),
+  numbers: z.array(flowNumberSchema).default([]),
 });
 
 export const projectConfigSchema = z.strictObject({
@@ -65,6 +90,7 @@ export const projectConfigSchema = z.strictObject({
 
 export type FlowAddressConfig = z.output<typeof flowAddressSchema>;
 export type FlowConversationConfig = z.output<typeof flowConversationSchema>;
+export type FlowNumberConfig = z.output<typeof flowNumberSchema>;
 export type ProjectFlowConfig = z.output<typeof projectFlowSchema>;
 export type ProjectConfig = z.output<typeof projectConfigSchema>;
 

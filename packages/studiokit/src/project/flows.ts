@@ -1,10 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
-import { FlowFileError, isCompileError, isFlowFileName, loadFlowFile } from "../compiler";
+import { findFile, FlowFileError, isCompileError, isFlowFileName, loadFlowFile } from "../compiler";
 import { type FlowDefinition } from "../definition";
 import { formatIssues } from "../validator";
-import { configKey, type ProjectConfig, type ProjectFlowConfig } from "./config";
+import { configKey, projectFlowSchema, type ProjectConfig, type ProjectFlowConfig } from "./config";
 import { ProjectError } from "./error";
+import { checkNumbers } from "./numbers";
 
 /** A flow of the project: its resource name, its file and the settings of its entry. */
 export interface ProjectFlowEntry {
@@ -48,28 +49,32 @@ function entries(config: ProjectConfig, projectDir: string): { where: string; en
     const file = `${flowsDir}/${f}`;
     return {
       where: file,
-      entry: { file, status: "published", validateWithTwilio: false, addresses: [], conversations: [] },
+      entry: projectFlowSchema.parse({ file }),
     };
   });
 }
 
 /**
  * The project's flows in config order, checked but not loaded: each file exists, each name can
- * name a resource, no two flows share a name or a friendly name. Throws a one-line ProjectError
+ * name a resource, no two flows share a name or a friendly name, and no number's webhook is
+ * claimed twice (numbers.ts). Throws a one-line ProjectError
  * naming the stack setting (or the file) and the fix.
  */
 export function listProjectFlows(config: ProjectConfig, projectDir: string): ProjectFlowEntry[] {
   const names = new Map<string, string>();
   const friendlyNames = new Map<string, string>();
-  return entries(config, projectDir).map(({ where, entry }) => {
-    const configured = where.startsWith("stack config ");
+  const flows = entries(config, projectDir).map(({ where: listed, entry }) => {
+    const configured = listed.startsWith("stack config ");
+    const found = findFile(entry.file, projectDir);
+    // A file found in flows/ is named by its bytes when they are not UTF-8.
+    const where = configured ? listed : found.shown;
     const name = entry.name ?? baseName(entry.file);
     if (!resourceName.test(name)) {
       const suggestion = name.replace(/[^A-Za-z0-9_-]+/g, "-").replace(/^[-_]+/, "") || "my-flow";
       throw new ProjectError(
         configured
           ? `${where}: the file name "${name}" cannot name a resource; give the entry a name: such as ${suggestion}`
-          : `${where}: the file name "${name}" cannot name a resource; rename the file, such as ${flowsDir}/${suggestion}${path.extname(entry.file)}`,
+          : `${where}: the file name "${baseName(where)}" cannot name a resource; rename the file, such as ${flowsDir}/${suggestion}${path.extname(entry.file)}`,
       );
     }
     const earlier = names.get(name);
@@ -85,11 +90,12 @@ export function listProjectFlows(config: ProjectConfig, projectDir: string): Pro
         `${where}: friendlyName "${friendlyName}" is also ${sameFriendly}'s; two flows with one name cannot be told apart in the Studio console`,
       );
     friendlyNames.set(friendlyName, where);
-    const resolved = path.resolve(projectDir, entry.file);
-    if (!fs.existsSync(resolved))
-      throw new ProjectError(`${where}${configured ? ".file" : ""}: ${entry.file}: no such file`);
+    if (!("path" in found))
+      throw new ProjectError(`${where}${configured ? ".file" : ""}: ${found.shown}: ${found.reason}`);
     return { name, file: entry.file, config: entry, where };
   });
+  checkNumbers(flows);
+  return flows;
 }
 
 function load(flow: ProjectFlowEntry, projectDir: string): FlowDefinition {

@@ -8,12 +8,14 @@ export {
   projectFlowSchema,
   flowAddressSchema,
   flowConversationSchema,
+  flowNumberSchema,
   parseProjectConfig,
   configKey,
   type ProjectConfig,
   type ProjectFlowConfig,
   type FlowAddressConfig,
   type FlowConversationConfig,
+  type FlowNumberConfig,
 } from "./config";
 export { projectFlows, listProjectFlows, flowsDir, type ProjectFlow, type ProjectFlowEntry } from "./flows";
 export { readStackSettings, readProjectSettings } from "./stack-file";

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { parse } from "yaml";
+import { parse, YAMLParseError } from "yaml";
+import { formatPath, nestingMessage, nestingPath } from "../definition";
 import { parseProjectConfig, type ProjectConfig } from "./config";
 import { ProjectError } from "./error";
 
@@ -20,9 +21,16 @@ export function readStackSettings(
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT")
       throw new ProjectError(`${name}: no such file in ${projectDir}; is this the project directory?`);
+    // `yaml` turns the stack overflow of a deeply nested file into this error.
+    if (error instanceof YAMLParseError && code === "RESOURCE_EXHAUSTION")
+      throw new ProjectError(`${name}: line ${error.linePos?.[0].line ?? 1}: ${nestingMessage}`);
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    throw new ProjectError(`${name}: ${code === undefined ? "not YAML" : "cannot read"}: ${reason}`);
+    throw new ProjectError(
+      `${name}: ${error instanceof YAMLParseError ? "not YAML" : "cannot read"}: ${reason}`,
+    );
   }
+  const deep = nestingPath(parsed);
+  if (deep) throw new ProjectError(`${name}: ${formatPath(deep)}: ${nestingMessage}`);
   if (parsed !== null && (typeof parsed !== "object" || Array.isArray(parsed)))
     throw new ProjectError(`${name}: not a stack settings file; it holds a top-level config: map`);
   const config: Record<string, unknown> = {};

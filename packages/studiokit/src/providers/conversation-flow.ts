@@ -20,6 +20,25 @@ export interface ConversationFlowArgs extends StudioFlowArgs {
   readonly addresses: Readonly<Record<string, FlowAddressArgs>>;
 }
 
+/** The inputs of the address configuration that hands new conversations on `address` to a flow. */
+export function studioAddressInputs<S>(address: FlowAddressArgs, flowSid: S) {
+  return {
+    type: address.type,
+    address: address.address,
+    ...(address.friendlyName !== undefined ? { friendlyName: address.friendlyName } : {}),
+    ...(address.addressCountry !== undefined ? { addressCountry: address.addressCountry } : {}),
+    autoCreation: {
+      enabled: true,
+      type: "studio" as const,
+      studioFlowSid: flowSid,
+      ...(address.studioRetryCount !== undefined ? { studioRetryCount: address.studioRetryCount } : {}),
+      ...(address.conversationServiceSid !== undefined
+        ? { conversationServiceSid: address.conversationServiceSid }
+        : {}),
+    },
+  };
+}
+
 /**
  * The tutorial's first wiring in one declaration: a Studio flow plus the address configurations
  * (auto-creation enabled, type `studio`, the flow's SID) that hand every new conversation on those
@@ -39,27 +58,9 @@ export class ConversationFlow extends pulumi.ComponentResource {
     this.addresses = Object.fromEntries(
       Object.entries(addresses).map(([key, address]) => [
         key,
-        new AddressConfiguration(
-          `${name}-${key}`,
-          {
-            type: address.type,
-            address: address.address,
-            ...(address.friendlyName !== undefined ? { friendlyName: address.friendlyName } : {}),
-            ...(address.addressCountry !== undefined ? { addressCountry: address.addressCountry } : {}),
-            autoCreation: {
-              enabled: true,
-              type: "studio",
-              studioFlowSid: this.flow.sid,
-              ...(address.studioRetryCount !== undefined
-                ? { studioRetryCount: address.studioRetryCount }
-                : {}),
-              ...(address.conversationServiceSid !== undefined
-                ? { conversationServiceSid: address.conversationServiceSid }
-                : {}),
-            },
-          },
-          { parent: this },
-        ),
+        new AddressConfiguration(`${name}-${key}`, studioAddressInputs(address, this.flow.sid), {
+          parent: this,
+        }),
       ]),
     );
     this.flowSid = this.flow.sid;

@@ -1,11 +1,12 @@
 import {
   canonicalDefinition,
   canonicalState,
+  defaultFlags,
+  propertyDefaultsOf,
   sortKeysDeep,
   type FlowDefinition,
   type State,
 } from "../definition";
-import { defaultFlags, defaultProperties } from "./studio-defaults";
 
 // How a flow definition is held in Pulumi inputs and state. A dynamic provider cannot return a
 // detailed diff, so the CLI shows the difference between old and new inputs property by property
@@ -13,6 +14,12 @@ import { defaultFlags, defaultProperties } from "./studio-defaults";
 // shows as `widgets.send_message_2.properties.body`, never as a shifted array index — and the
 // rest of the definition as `flow`. Both halves are canonical (Studio's key order, sorted keys
 // elsewhere), so formatting and ordering never reach the state.
+//
+// Comparing, a property left out and the same property spelt as Studio's default are the same
+// (the definition room's `propertyDefaults`, `defaultFlags`): each default is what Studio does
+// when the key is absent, so treating them as equal is safe whether or not Studio's API adds
+// them on write (UNCONFIRMED, docs/twilio-rest.md §15). The definition sent to Twilio is the
+// author's, untouched.
 
 /** One widget as stored: a state without its name (the name is the key). */
 export type Widget = Pick<State, "type" | "transitions" | "properties"> & { readonly [key: string]: unknown };
@@ -57,7 +64,7 @@ function comparableTransitions(transitions: readonly Transition[]): Transition[]
 }
 
 function comparableProperties(type: string, properties: Record<string, unknown>, withOffset: boolean) {
-  const defaults = defaultProperties[type] ?? {};
+  const defaults = propertyDefaultsOf(type);
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(properties)) {
     if (key === "offset" && !withOffset) continue;

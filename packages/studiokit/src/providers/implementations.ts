@@ -2,6 +2,7 @@ import { addressConfigurationProvider } from "./address-configuration";
 import { conversationProvider } from "./conversation";
 import { conversationWebhookProvider } from "./conversation-webhook";
 import { participantProvider } from "./participant";
+import { phoneNumberProvider } from "./phone-number";
 import { studioFlowProvider } from "./studio-flow-provider";
 
 /**
@@ -14,6 +15,7 @@ export const providerImplementations = {
   conversation: conversationProvider,
   participant: participantProvider,
   conversationWebhook: conversationWebhookProvider,
+  phoneNumber: phoneNumberProvider,
 };
 
 export type ProviderName = keyof typeof providerImplementations;

@@ -1,7 +1,7 @@
 /**
  * The providers room: studiokit's Pulumi resources, each a dynamic provider over the official
- * `twilio` library (Studio v2, Conversations v1), the component for a flow with its Conversations
- * wiring, and `deployProject`, which deploys every flow a stack lists.
+ * `twilio` library (Studio v2, Conversations v1, the numbers of API 2010), the component for a
+ * flow with its Conversations wiring, and `deployProject`, which deploys every flow a stack lists.
  */
 export { StudioFlow, type StudioFlowArgs } from "./studio-flow";
 export { type StudioFlowInputs, type StudioFlowOutputs } from "./studio-flow-provider";
@@ -40,8 +40,26 @@ export {
   type ConversationWebhookInputs,
   type ConversationWebhookOutputs,
 } from "./conversation-webhook";
+export {
+  PhoneNumber,
+  type PhoneNumberArgs,
+  type PhoneNumberInputs,
+  type PhoneNumberOutputs,
+  type Webhooks,
+} from "./phone-number";
 export { ConversationFlow, type ConversationFlowArgs, type FlowAddressArgs } from "./conversation-flow";
 export { type DeepInput, type DeepInputs } from "./inputs";
+
+// The connection every provider makes, for the command line (studiokit pull talks to the same
+// Twilio with the same credentials, retries and base URL).
+export {
+  readConnectionConfig,
+  resolveConnection,
+  type ConnectionConfig,
+  type Connection,
+} from "./runtime/settings";
+export { twilioClient, type TwilioClient } from "./runtime/client";
+export { toCallError, type CallError } from "./runtime/errors";
 
 // The implementations and their serialized stubs, for tests and for programs that build their own
 // dynamic resources over studiokit's providers.
@@ -53,3 +71,5 @@ export * from "./project/index";
 export * from "../project";
 // A program run as `pulumi preview` runs it, with a mock engine: for a project's own tests.
 export * from "./preview/index";
+// The calls `pulumi up` makes, made directly: how `studiokit dev` and `demo` deploy locally.
+export * from "./local/index";

@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { FlowDefinition } from "../definition";
-import type { ValidationIssue } from "../validator";
+import { failingIssues, type ValidationIssue } from "../validator";
 import { toCallError } from "./runtime/errors";
 import { type TwilioClient } from "./runtime/client";
 import { retrying } from "./runtime/retry";
@@ -17,15 +17,21 @@ function widgetAt(path: string, definition: unknown): string | undefined {
   return typeof state?.name === "string" ? state.name : undefined;
 }
 
-/** studiokit's validator errors as check failures, each naming its widget; warnings do not fail. */
-export function validatorFailures(issues: readonly ValidationIssue[], definition: unknown): Failure[] {
-  return issues
-    .filter((issue) => issue.severity === "error")
-    .map((issue) => {
-      const widget = issue.widget ?? widgetAt(issue.path, definition);
-      const where = widget !== undefined ? `widget "${widget}" (${issue.path})` : issue.path;
-      return { property: "definition", reason: `${where}: ${issue.message}` };
-    });
+/**
+ * studiokit's validator errors as check failures, each naming its widget; warnings fail too when
+ * `strict` (StudioFlow's `strict`), and say they are warnings.
+ */
+export function validatorFailures(
+  issues: readonly ValidationIssue[],
+  definition: unknown,
+  strict = false,
+): Failure[] {
+  return failingIssues(issues, { strict }).map((issue) => {
+    const widget = issue.widget ?? widgetAt(issue.path, definition);
+    const where = widget !== undefined ? `widget "${widget}" (${issue.path})` : issue.path;
+    const kind = issue.severity === "warning" ? "warning (strict): " : "";
+    return { property: "definition", reason: `${where}: ${kind}${issue.message}` };
+  });
 }
 
 function text(value: unknown, ...keys: string[]): string | undefined {

@@ -35,6 +35,8 @@ export const flowSettingsSchema = z.object({
     .min(1, "give at least one identity, or leave testUsers out (Twilio's API cannot clear the list)")
     .optional(),
   validateWithTwilio: z.boolean().optional(),
+  /** Fail `check` on the validator's warnings too, not only its errors (docs/validator.md). */
+  strict: z.boolean().optional(),
   /**
    * Take over this existing flow on create instead of making a new one. Pulumi cannot import a
    * dynamic provider's resource (its Read gets no provider code: pulumi/pulumi#16175, #3550), so
@@ -48,7 +50,10 @@ type FlowSettings = z.output<typeof flowSettingsSchema>;
 export type StudioFlowInputs = FlowSettings & SplitDefinition;
 
 /** What the state holds: what Twilio answered, in the same shape as the inputs. */
-export interface StudioFlowOutputs extends Omit<StudioFlowInputs, "validateWithTwilio" | "adoptSid"> {
+export interface StudioFlowOutputs extends Omit<
+  StudioFlowInputs,
+  "validateWithTwilio" | "adoptSid" | "strict"
+> {
   readonly sid: string;
   readonly revision: number;
   readonly webhookUrl: string;
@@ -174,7 +179,7 @@ export const studioFlowProvider = twilioProvider<
     if (settings.inputs === undefined) return { failures: settings.failures ?? [] };
     const definition = raw["definition"] ?? joinDefinition(raw as unknown as SplitDefinition);
     const issues = validateDefinition(definition);
-    const failures = validatorFailures(issues, definition);
+    const failures = validatorFailures(issues, definition, settings.inputs.strict === true);
     if (failures.length > 0) return { failures };
     const inputs: StudioFlowInputs = {
       ...settings.inputs,

@@ -20,6 +20,12 @@ export interface StudioFlowArgs {
   /** Also ask Twilio's FlowValidate during `check` (stack config `studiokit:validateWithTwilio`). */
   readonly validateWithTwilio?: pulumi.Input<boolean>;
   /**
+   * Fail `check` (preview) on the validator's warnings too, not only its errors: a reference to a
+   * widget the flow does not have, an unreachable widget… (stack config `studiokit:flows[].strict`;
+   * docs/validator.md lists every code and its severity).
+   */
+  readonly strict?: pulumi.Input<boolean>;
+  /**
    * An existing flow (FW…) to take over on create instead of making a new one; ignored afterwards.
    * This is how a flow made in the console comes under Pulumi: `pulumi import` and the `import`
    * option cannot work for dynamic providers (pulumi/pulumi#16175).

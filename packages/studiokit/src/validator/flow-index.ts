@@ -7,7 +7,9 @@ import {
   type WidgetSpec,
 } from "../definition";
 import { EdgeRecorder } from "./edges";
-import { type Severity, type ValidationIssue } from "./issue";
+import { reachable, triggerIndex } from "./graph";
+import { type IssueCode } from "./codes";
+import { makeIssue, type ValidationIssue } from "./issue";
 import { NameIndex } from "./name-index";
 
 type PathSegment = string | number;
@@ -22,12 +24,16 @@ export class FlowIndex {
   /** The `next` edges, recorded by the targets check as it resolves each name (see graph.ts). */
   readonly edges: EdgeRecorder;
 
+  #reached: Uint8Array | undefined;
+
   private constructor(
     readonly states: readonly State[],
     readonly initialState: string | undefined,
     private readonly standalone: boolean,
     /** 1 where a state's properties are known to fit its widget type's schema already. */
     readonly propertiesValid?: Uint8Array,
+    /** Widgets the author made that the definition leaves out (see `ValidateOptions.leftOut`). */
+    readonly leftOut: ReadonlyMap<string, string> = new Map(),
   ) {
     // Built before the states are checked one by one (see validate.ts): read names that are strings only.
     const names = new Array<string | undefined>(states.length);
@@ -39,8 +45,12 @@ export class FlowIndex {
     this.edges = new EdgeRecorder(states.length);
   }
 
-  static ofDefinition(definition: FlowDefinition, propertiesValid?: Uint8Array): FlowIndex {
-    return new FlowIndex(definition.states, definition.initial_state, false, propertiesValid);
+  static ofDefinition(
+    definition: FlowDefinition,
+    propertiesValid?: Uint8Array,
+    leftOut?: ReadonlyMap<string, string>,
+  ): FlowIndex {
+    return new FlowIndex(definition.states, definition.initial_state, false, propertiesValid, leftOut);
   }
 
   static ofWidget(state: State): FlowIndex {
@@ -52,22 +62,28 @@ export class FlowIndex {
     return formatPath(this.standalone ? suffix : ["states", index, ...suffix]);
   }
 
+  /**
+   * 1 for each state a path of transitions reaches from the trigger (read after the widget checks
+   * recorded the edges); undefined when the flow has no trigger to start from.
+   */
+  reached(): Uint8Array | undefined {
+    const start = triggerIndex(this);
+    if (start === undefined) return undefined;
+    return (this.#reached ??= reachable(this.edges.edges(), [start]));
+  }
+
   spec(index: number): WidgetSpec | undefined {
     const type = this.states[index]?.type;
     return type !== undefined && isWidgetType(type) ? widgetSpecs[type] : undefined;
   }
 
+  /** An issue at state `index` (or a place inside it), naming the widget; severity from codes.ts. */
   issue(
     index: number,
-    code: string,
-    severity: Severity,
+    code: IssueCode,
     suffix: ReadonlyArray<PathSegment>,
     message: string,
   ): ValidationIssue {
-    const widget = this.states[index]?.name;
-    const path = this.path(index, suffix);
-    return widget === undefined
-      ? { code, severity, path, message }
-      : { code, severity, path, widget, message };
+    return makeIssue(code, this.path(index, suffix), message, this.states[index]?.name);
   }
 }

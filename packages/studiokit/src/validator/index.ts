@@ -2,6 +2,14 @@
  * The validator room: checks any flow definition (compiled or exported from the Studio console)
  * and returns every issue as data; `assertValid` is the thin throwing wrapper.
  */
-export { validationIssueSchema, severitySchema, type ValidationIssue, type Severity } from "./issue";
-export { validateDefinition, validateWidget } from "./validate";
+export {
+  validationIssueSchema,
+  severitySchema,
+  failingIssues,
+  makeIssue,
+  type ValidationIssue,
+  type Severity,
+} from "./issue";
+export { issueCodes, severityOf, type IssueCode } from "./codes";
+export { validateDefinition, validateWidget, type ValidateOptions } from "./validate";
 export { assertValid, formatIssue, formatIssues, FlowValidationError } from "./format";

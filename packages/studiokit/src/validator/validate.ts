@@ -1,11 +1,19 @@
 import { z } from "zod";
-import { flowEnvelopeSchema, parseState, type FlowDefinition, type State } from "../definition";
+import {
+  flowEnvelopeSchema,
+  nestingProblem,
+  parseState,
+  type FlowDefinition,
+  type State,
+} from "../definition";
 import { checkChannels } from "./checks/channel";
 import { checkConditions } from "./checks/conditions";
 import { readFlow, stateFit, widgetSchemaIssues } from "./checks/flow-schema";
 import { checkInitialState } from "./checks/initial-state";
 import { checkLimits } from "./checks/limits";
+import { checkUnreachedReferences } from "./checks/liquid-references";
 import { checkDuplicateNames } from "./checks/names";
+import { checkWidgetNeeds } from "./checks/needs";
 import { checkProperties } from "./checks/properties";
 import { checkReachability } from "./checks/reachability";
 import { checkRegexConditions } from "./checks/regex";
@@ -26,6 +34,7 @@ const leadingChecks: readonly FlowCheck[] = [checkLimits, checkInitialState];
 const stateChecks: readonly StateCheck[] = [
   checkDuplicateNames,
   checkProperties,
+  checkWidgetNeeds,
   checkEvents,
   checkTargets,
   checkConditions,
@@ -34,11 +43,12 @@ const stateChecks: readonly StateCheck[] = [
 ];
 
 /** Flow-level checks whose issues are listed after each widget's own: where it sits in the flow. */
-const trailingChecks: readonly FlowCheck[] = [checkReachability, checkChannels];
+const trailingChecks: readonly FlowCheck[] = [checkReachability, checkUnreachedReferences, checkChannels];
 
 /** The checks that need nothing but the widget itself (also run on a lone widget fixture). */
 const widgetChecks: readonly StateCheck[] = [
   checkProperties,
+  checkWidgetNeeds,
   checkEvents,
   checkConditions,
   checkRegexConditions,
@@ -81,10 +91,10 @@ function run(
  * yet reached but their names (the index reads only names that are strings), and their issues
  * are dropped when a later state does not fit.
  */
-function checkFlow(envelope: FlowDefinition): ValidationIssue[] | undefined {
+function checkFlow(envelope: FlowDefinition, options: ValidateOptions): ValidationIssue[] | undefined {
   const states: readonly unknown[] = envelope.states;
   const propertiesValid = new Uint8Array(states.length);
-  const flow = FlowIndex.ofDefinition(envelope, propertiesValid);
+  const flow = FlowIndex.ofDefinition(envelope, propertiesValid, options.leftOut);
   return run(flow, stateChecks, leadingChecks, trailingChecks, (index) => {
     const fit = stateFit(states[index]);
     propertiesValid[index] = fit === "with properties" ? 1 : 0;
@@ -92,30 +102,50 @@ function checkFlow(envelope: FlowDefinition): ValidationIssue[] | undefined {
   });
 }
 
+/** A value nested past the definition room's limit, as the one issue: no check walks it. */
+function nestingIssues(input: unknown): ValidationIssue[] | undefined {
+  const problem = nestingProblem(input);
+  return problem && [{ code: "too-deep", severity: "error", path: problem.path, message: problem.message }];
+}
+
 /** zod's compiled check of the envelope: `validate` builds no copy (see checks/flow-schema.ts). */
 const envelopeFits = z.compile(flowEnvelopeSchema);
 
+export interface ValidateOptions {
+  /**
+   * Widgets the author made that the definition leaves out, name → widget type: the compiler's
+   * widgets that nothing leads to. A reference to one says so instead of "no widget is named".
+   */
+  readonly leftOut?: ReadonlyMap<string, string>;
+}
+
 /** The definition (when it fits the flow schema) and every issue found. */
-export function inspectDefinition(input: unknown): {
+export function inspectDefinition(
+  input: unknown,
+  options: ValidateOptions = {},
+): {
   definition: FlowDefinition | undefined;
   issues: ValidationIssue[];
 } {
+  const tooDeep = nestingIssues(input);
+  if (tooDeep) return { definition: undefined, issues: tooDeep };
   // The input itself is checked (zod's copies are not kept): with 10,000 widgets, keeping a copy
   // alive through every check costs more in garbage collection than all the checks. The flow
   // schema has no transforms, so a definition that fits is its own parsed value.
   const envelope = envelopeFits.validate(input) ? (input as FlowDefinition) : undefined;
-  const issues = envelope && checkFlow(envelope);
+  const issues = envelope && checkFlow(envelope, options);
   if (envelope && issues) return { definition: envelope, issues };
   const parsed = readFlow(input);
   if (!parsed.ok) return { definition: undefined, issues: parsed.issues };
   // Not expected (the per-state checks decide as the whole schema does), but never worse than it.
-  const all = run(FlowIndex.ofDefinition(parsed.value), stateChecks, leadingChecks, trailingChecks) ?? [];
+  const flow = FlowIndex.ofDefinition(parsed.value, undefined, options.leftOut);
+  const all = run(flow, stateChecks, leadingChecks, trailingChecks) ?? [];
   return { definition: parsed.value, issues: all };
 }
 
 /** Checks any definition (compiled or exported from the console) and returns every issue found. */
-export function validateDefinition(input: unknown): ValidationIssue[] {
-  return inspectDefinition(input).issues;
+export function validateDefinition(input: unknown, options: ValidateOptions = {}): ValidationIssue[] {
+  return inspectDefinition(input, options).issues;
 }
 
 /**
@@ -123,6 +153,8 @@ export function validateDefinition(input: unknown): ValidationIssue[] {
  * properties, events, conditions, Liquid syntax and credentials. Paths start at the widget.
  */
 export function validateWidget(input: unknown): ValidationIssue[] {
+  const tooDeep = nestingIssues(input);
+  if (tooDeep) return tooDeep;
   const parsed = parseState(input);
   if (!parsed.ok) return widgetSchemaIssues(input);
   return run(FlowIndex.ofWidget(parsed.value), widgetChecks) ?? [];

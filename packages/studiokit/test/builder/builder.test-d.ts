@@ -10,6 +10,9 @@ import {
   matchesAnyOf,
   raw,
   runFunction,
+  runSubflow,
+  addTwimlRedirect,
+  setVariables,
   sendAndWaitForReply,
   sendMessage,
   splitBasedOn,
@@ -85,6 +88,21 @@ describe("references", () => {
     expectTypeOf(flowContext.channel.address).toEqualTypeOf<Ref>();
     expectTypeOf(flowContext.variables.at("count")).toEqualTypeOf<OpenRef>();
     expectTypeOf(liquid`Hi ${ask.inbound.Body}`).toEqualTypeOf<string>();
+  });
+
+  it("reach a Run Subflow's and a TwiML Redirect's keys with at(), as Studio writes them under widgets.NAME", () => {
+    const sub = runSubflow("sub", { flowSid: "FW00000000000000000000000000000001" });
+    const back = addTwimlRedirect("back", { url: "https://x.test/twiml" });
+    expectTypeOf(sub.at("verified")).toEqualTypeOf<OpenRef>();
+    expectTypeOf(back.at("foo", "bar")).toEqualTypeOf<OpenRef>();
+    // @ts-expect-error the Subflow's variables are not under a `variables` key
+    void sub.variables;
+    // @ts-expect-error nor TwiML Redirect's parameters under `params`
+    void back.params;
+    // @ts-expect-error Set Variables writes flow.variables, nothing under widgets.NAME
+    void setVariables("vars", { variables: [] }).variables;
+    // @ts-expect-error a widget whose outputs Studio documents has no at()
+    void robot.at;
   });
 
   it("type a declared `parsed` shape, and leave it open otherwise", () => {

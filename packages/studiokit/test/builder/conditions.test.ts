@@ -108,7 +108,12 @@ describe("split conditions", () => {
     [() => lessThan("ten"), 'less_than: "ten" is not a number'],
     [() => isBeforeTime("9am"), 'is_before_time: "9am" is not a time as HH:MM'],
     [() => isAfterDate("31/01/2024"), 'is_after_date: "31/01/2024" is not a date as YYYY-MM-DD'],
-  ])("reject a nonsensical value where it is written (%#)", (make, message) => {
-    expect(make).toThrow(new Error(message));
+  ])("reject a nonsensical value where the split takes it, naming the split (%#)", (make, message) => {
+    const choice = splitBasedOn("choice", { input: "{{trigger.message.Body}}" });
+    const target = sendMessage("target", { body: "x" });
+    expect(() => choice.when(make(), target)).toThrow(new Error(`widget "choice": ${message}`));
+    expect(() => choice.when([equalTo("fine"), make().named("renamed")], target)).toThrow(
+      new Error(`widget "choice": ${message}`),
+    );
   });
 });

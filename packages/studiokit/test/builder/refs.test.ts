@@ -4,13 +4,19 @@ import {
   expressionOf,
   flowContext,
   liquid,
+  addTwimlRedirect,
+  flow,
   runFunction,
+  runSubflow,
   sendAndWaitForReply,
   sendMessage,
   setVariables,
   trigger,
   widgets,
 } from "../../src/builder";
+import { compile } from "../../src/compiler";
+import { type FlowDefinition } from "../../src/definition";
+import { startExecution } from "../../src/engine";
 
 const ask = sendAndWaitForReply("ask", { body: "Hi?" });
 const fn = runFunction("lookup", { url: "https://x.twil.io/lookup" });
@@ -70,6 +76,51 @@ describe("Liquid references", () => {
 
   it("are not promises (awaiting a reference does not hang)", async () => {
     expect(String(await Promise.resolve(ask.inbound.Body))).toBe("{{widgets.ask.inbound.Body}}");
+  });
+});
+
+describe("references to keys that are the run's (Run Subflow, TwiML Redirect)", () => {
+  it("render directly under widgets.NAME and read what the engine writes there", async () => {
+    const sub = runSubflow("sub", {
+      flowSid: "FW00000000000000000000000000000001",
+      parameters: [{ key: "n", value: "4" }],
+    });
+    const back = addTwimlRedirect("back", { url: "https://x.test/twiml" });
+    const told = sendMessage("told", {
+      body: liquid`${sub.at("greeting")} ${sub.at("order", "id")} ${back.at("foo")}`,
+    });
+    sub.on("completed", back);
+    back.on("return", told);
+    expect(String(sub.at("order", "id"))).toBe("{{widgets.sub.order.id}}");
+    const child: FlowDefinition = {
+      initial_state: "Trigger",
+      states: [
+        {
+          name: "Trigger",
+          type: "trigger",
+          transitions: [{ event: "incomingParent", next: "vars" }],
+          properties: {},
+        },
+        {
+          name: "vars",
+          type: "set-variables",
+          transitions: [{ event: "next" }],
+          properties: {
+            variables: [
+              { key: "greeting", value: "hi #{{trigger.parent.parameters.n}}" },
+              { key: "order", value: '{"id": 7}', parse_as_json: true },
+            ],
+          },
+        },
+      ],
+    };
+    const e = await startExecution(
+      compile(flow({ on: { incomingMessage: sub } })),
+      { event: "incomingMessage", from: "+15558675310", to: "+15017122661" },
+      { subflows: { FW00000000000000000000000000000001: child } },
+    );
+    await e.callEvent("return", { foo: "bar" });
+    expect(e.transcript.flatMap((t) => (t.kind === "send" ? [t.body] : []))).toEqual(["hi #4 7 bar"]);
   });
 });
 

@@ -174,8 +174,8 @@ describe("cli/chat", () => {
       await err("api.json", "--parameters", "{name"),
       await err("api.json", "--parameters", "[1]"),
     ]).toEqual([
-      "studiokit chat: give one flow file; usage: studiokit chat <flow> [--event <trigger event>] [--from <address>] [--to <address>] [--body <text>] [--parameters <json>] | --emulator <url> --address <Twilio address> [--from <contact>] [--account-sid AC… --auth-token T]\n",
-      "studiokit chat: give one flow file; usage: studiokit chat <flow> [--event <trigger event>] [--from <address>] [--to <address>] [--body <text>] [--parameters <json>] | --emulator <url> --address <Twilio address> [--from <contact>] [--account-sid AC… --auth-token T]\n",
+      "studiokit chat: give one flow file; usage: studiokit chat <flow> [--event <trigger event>] [--from <address>] [--to <address>] [--body <text>] [--parameters <json>] | --emulator <url> (--address <Twilio address> | --number <+1…> [--call]) [--from <contact>] [--account-sid AC… --auth-token T]\n",
+      "studiokit chat: give one flow file; usage: studiokit chat <flow> [--event <trigger event>] [--from <address>] [--to <address>] [--body <text>] [--parameters <json>] | --emulator <url> (--address <Twilio address> | --number <+1…> [--call]) [--from <contact>] [--account-sid AC… --auth-token T]\n",
       "studiokit chat: gone.json: no such file\n",
       "studiokit chat: --event incomingFax is not a trigger event; use one of incomingMessage, incomingCall, incomingConversationMessage, incomingRequest, incomingParent\n",
       "studiokit chat: --event toString is not a trigger event; use one of incomingMessage, incomingCall, incomingConversationMessage, incomingRequest, incomingParent\n",

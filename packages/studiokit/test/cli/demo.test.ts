@@ -15,7 +15,7 @@ import { repoRoot, runCli, spawnCli } from "../support/run-cli";
 function numbered(text: string): string {
   const seen = new Map<string, string>();
   const perPrefix = new Map<string, number>();
-  return text.replace(/\b(FW|IG|CH|MB|WH|FN|IM|FT)[0-9a-f]{32}\b/g, (sid, prefix: string) => {
+  return text.replace(/\b(FW|IG|CH|MB|WH|FN|IM|FT|PN|CA)[0-9a-f]{32}\b/g, (sid, prefix: string) => {
     let label = seen.get(sid);
     if (label === undefined) {
       const n = (perPrefix.get(prefix) ?? 0) + 1;
@@ -27,7 +27,7 @@ function numbered(text: string): string {
 }
 
 const transcript = `studiokit demo: a local Twilio in this process (no account, no network), the tutorial flow
-flows/do-you-like-bots.ts deployed to it, and its conversations played over HTTP.
+flows/do-you-like-bots.ts and a voice IVR deployed to it, its conversations and a call played over HTTP.
 
 Deployed with studiokit's providers (check, then create: what pulumi up runs for a new stack):
   flow       FW#1  "Do you like bots?", revision 1, published
@@ -36,6 +36,9 @@ Deployed with studiokit's providers (check, then create: what pulumi up runs for
   wiring 2   CH#1  conversation "Do you like bots? (manual wiring)"
              MB#1  participant +15558675312 via +15017122661
              WH#1  studio webhook to FW#1
+  voice IVR  FW#2  "Front desk", revision 1, published
+             PN#1  number +15017122661: its voice webhook runs FW#2
+                 (its texts still go to Conversations: the address configuration wins)
 
 1. Wiring 1: a new contact texts the number, and likes bots
   +15558675310: hi
@@ -71,6 +74,14 @@ Deployed with studiokit's providers (check, then create: what pulumi up runs for
   +15017122661: Hi, do you like bots?
   (the clock moves 3600 s)
       · execution FN#4 ended (send_and_reply_1: timeout)
+
+5. A call: the number's voice webhook runs the IVR; the caller presses 1
+  +15558675314 calls +15017122661
+      · call CA#1 answered by FW#2 (execution FN#5)
+  +15017122661 (menu) says: Thanks for calling the front desk. For our opening hours, press 1. To speak to someone, press 2.
+  +15558675314 presses 1
+  +15017122661 (hours) says: We are open nine to five, Monday to Friday. Goodbye.
+      · call CA#1 completed
 
 Studio's view (GET /v2/Flows/FW#1/Executions): 4 executions, 4 ended
   steps of the first, FN#1:
@@ -113,6 +124,8 @@ describe("studiokit demo", () => {
         `
 The local Twilio keeps running at URL (Ctrl-C stops it). Chat with the flow as a new contact:
   npx studiokit chat --emulator URL --address +15017122661 --from +15558675399 --account-sid ${cast.accountSid} --auth-token ${cast.authToken}
+or call the IVR on the number (type 1 to press it):
+  npx studiokit chat --emulator URL --number +15017122661 --call --from +15558675399 --account-sid ${cast.accountSid} --auth-token ${cast.authToken}
 (the demo emulator's own made-up account; the twilio library and pulumi reach it the same way, with twilio:apiBaseUrl URL)
 `,
     );
@@ -148,6 +161,24 @@ you: /wait 3599
 [no execution moved]
 you: /wait 1
 [ended]
+`,
+    });
+    let called = "";
+    const keys = Readable.from(["2\n", "/event callCompleted\n", "never sent\n"]);
+    const callCode = await main(
+      ["chat", "--emulator", url, "--number", cast.number, "--call", "--from", cast.you, ...credentials],
+      { stdout: (text) => (called += text), stderr: (text) => (called += text), cwd: repoRoot, stdin: keys },
+    );
+    expect({ callCode, called: numbered(called).replaceAll(url, "URL") }).toEqual({
+      callCode: 0,
+      called: `calling +15017122661 as +15558675399 on URL; type keys to press (1, 42#), or words to say; /event <name> for an outcome from outside (callCompleted), /wait <seconds>, /hangup, /quit (/help shows this)
+flow (menu) says: Thanks for calling the front desk. For our opening hours, press 1. To speak to someone, press 2.
+[waiting at menu]
+you: 2
+flow (front_desk) connects the call to: number +15558675320
+[waiting at front_desk]
+you: /event callCompleted
+[call ended]
 `,
     });
     let refused = "";
@@ -209,7 +240,7 @@ you: /wait 1
         [
           2,
           "",
-          "studiokit chat: with --emulator give --address (the Twilio address to text) and no flow file; usage: studiokit chat <flow> [--event <trigger event>] [--from <address>] [--to <address>] [--body <text>] [--parameters <json>] | --emulator <url> --address <Twilio address> [--from <contact>] [--account-sid AC… --auth-token T]\n",
+          "studiokit chat: with --emulator give --address (the Twilio address to text) or --number (a number to text or --call), and no flow file; usage: studiokit chat <flow> [--event <trigger event>] [--from <address>] [--to <address>] [--body <text>] [--parameters <json>] | --emulator <url> (--address <Twilio address> | --number <+1…> [--call]) [--from <contact>] [--account-sid AC… --auth-token T]\n",
         ],
         [
           2,

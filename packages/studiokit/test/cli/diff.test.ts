@@ -162,7 +162,7 @@ describe("studiokit diff", () => {
         body: `<!-- studiokit:flow-review:flows/broken.json -->
 ### Flow \`flows/broken.json\`
 
-The flow could not be read after this change: flows/broken.json at ${refs.head}: invalid JSON: Unexpected token '}'
+The flow could not be read after this change: flows/broken.json at ${refs.head}: invalid JSON at line 1, column 15: unexpected "}" where a value should be
 `,
       },
       {
@@ -248,6 +248,18 @@ flowchart TD
       stdout: "No flow files changed.\n",
       stderr: "",
     });
+  });
+
+  it("refuses a --flows directory that is at neither ref, rather than saying nothing changed", async () => {
+    expect(await runCli(["diff", "--pr", refs.base, refs.head, "--flows", "no-such-dir"], repo)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `studiokit diff: no-such-dir: no such directory at ${refs.base} or at ${refs.head}; name the directory of the flows with --flows\n`,
+    });
+    // A directory only in the working tree is at neither ref either.
+    fs.mkdirSync(path.join(repo, "elsewhere"));
+    expect((await runCli(["diff", "--pr", refs.base, refs.head, "--flows", "elsewhere"], repo)).code).toBe(2);
+    expect((await runCli(["diff", "--pr", refs.base, refs.head, "--flows", "flows"], repo)).code).toBe(0);
   });
 
   it("runs from the real binary", async () => {

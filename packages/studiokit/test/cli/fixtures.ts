@@ -3,8 +3,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
+import { afterAll } from "vitest";
 import { main } from "../../src/cli";
 import { seedFlowPath } from "../support/fixtures";
+import { repoRoot } from "../support/run-cli";
 
 export const bin = path.resolve(__dirname, "..", "..", "bin", "studiokit.js");
 
@@ -16,6 +18,24 @@ export function project(files: Record<string, string>): string {
     fs.writeFileSync(path.join(dir, name), text);
   }
   return dir;
+}
+
+/**
+ * A folder under the package (test/.generated, removed after the file's tests), so a flow module
+ * written there reaches the builder sources: `builderFrom(folder)` is the import specifier from a
+ * folder inside it.
+ */
+export function generatedFolder(prefix: string): { dir: string; builderFrom: (folder?: string) => string } {
+  const generated = path.join(repoRoot, "test", ".generated");
+  fs.mkdirSync(generated, { recursive: true });
+  const dir = fs.mkdtempSync(path.join(generated, `${prefix}-`));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const builderFrom = (folder = "") =>
+    path
+      .relative(path.join(dir, folder), path.join(repoRoot, "src", "builder"))
+      .split(path.sep)
+      .join("/");
+  return { dir, builderFrom };
 }
 
 export const seedJson = () => fs.readFileSync(seedFlowPath, "utf8");

@@ -60,19 +60,19 @@ describe("studiokit import", () => {
         'studiokit import: widget "2fa code": written with raw(): studiokit has no factory for widget type "future-widget"',
         'studiokit import: widget "ask": transition "deliveryFailure" goes to "ghost", which is not a widget of this flow; left unwired',
         'studiokit import: widget "flow": is_blank condition "blank": it has no value; written with rawCondition',
-        `studiokit import: ${tricky} has 2 validation errors (see studiokit validate ${tricky}); the module will not compile until they are fixed`,
+        `studiokit import: ${tricky} has 1 validation error (see studiokit validate ${tricky}); the module will not compile until they are fixed`,
         "",
       ].join("\n"),
     );
     expect(run.code).toBe(0);
   });
 
-  it("rejects the legacy v1 flow, a module, and a missing file with one line each", async () => {
+  it("rejects the legacy v1 flow (exit 1, as validate), a module and a missing file (exit 2) with one line each", async () => {
     const legacy = path.join(realFlowsDir, legacyFlowFile);
     expect(await runCli(["import", legacy])).toEqual({
-      code: 2,
+      code: 1,
       stdout: "",
-      stderr: `studiokit import: ${legacy}: states[0].type: "InitialState" is a widget of Studio's retired v1 flow format; studiokit reads v2 definitions. Re-create the flow in the Studio console (v2) and export it from there.\n`,
+      stderr: `studiokit import: ${legacy}: the flow is invalid: widget "Trigger": states[0].type: "InitialState" is a widget of Studio's retired v1 flow format; studiokit reads v2 definitions. Re-create the flow in the Studio console (v2) and export it from there.\n`,
     });
     expect(await runCli(["import", "test/fixtures/project/flows/do-you-like-bots.ts"])).toEqual({
       code: 2,

@@ -75,7 +75,7 @@ describe("studiokit validate on a project", () => {
       "--stack with files",
       { "flows/x.json": seedJson() },
       ["flows/x.json", "--stack", "dev"],
-      "--stack chooses the project's flows; give it without files; usage: studiokit validate [<file.json|flow.ts>...] [--stack NAME] [--json]",
+      "--stack chooses the project's flows; give it without files; usage: studiokit validate [<file.json|flow.ts>...] [--stack NAME] [--json] [--strict] [--no-typecheck]",
     ],
   ])("%s", async (_name, files, args, message) => {
     const dir = project(files);

@@ -127,6 +127,37 @@ describe("cli/test", () => {
     );
   });
 
+  it("exits 1 when a flow's widget or transition coverage is below --min-coverage", async () => {
+    const partly = ["test", "flows", "--min-coverage"];
+    expect(await cli(dir, [...partly, "80"])).toEqual({
+      code: 0,
+      stdout: "2 passed, 0 failed\n",
+      stderr: "",
+    });
+    expect(await cli(dir, [...partly, "83.4"])).toEqual({
+      code: 1,
+      stdout:
+        "coverage below --min-coverage 83.4%: flows/bots.json widgets 5/6 (83%)\n" +
+        "coverage below --min-coverage 83.4%: flows/bots.json transitions 4/5 (80%)\n" +
+        "2 passed, 0 failed\n",
+      stderr: "",
+    });
+    expect(await cli(dir, ["test", "flows", "other", "--min-coverage", "100%"])).toMatchObject({ code: 1 });
+    const json = await cli(dir, ["test", "flows", "--json", "--min-coverage", "81"]);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      passed: 2,
+      coverage: [{ flow: "flows/bots.json" }],
+      belowMinCoverage: ["coverage below --min-coverage 81%: flows/bots.json transitions 4/5 (80%)"],
+    });
+    for (const bad of ["", "x", "101", "-1"])
+      expect(await cli(dir, ["test", "flows", `--min-coverage=${bad}`])).toEqual({
+        code: 2,
+        stdout: "",
+        stderr: `studiokit test: --min-coverage takes a percentage from 0 to 100, such as 80; got "${bad}"\n`,
+      });
+  });
+
   it("prints one JSON document with --json", async () => {
     const out = await cli(dir, ["test", "other", "flows/bots.scenarios.yaml", "--json", "--coverage"]);
     expect(out.code).toBe(1);
@@ -190,12 +221,12 @@ describe("cli/test", () => {
       await err("empty"),
       await err("--cover"),
     ]).toEqual([
-      'studiokit test: broken/bad.scenarios.yaml:6: scenarios[0].steps[0]: unknown key "exepct"; allowed: expect, reply, wait, press, speak, hangup, deliveryFailure\n',
+      'studiokit test: broken/bad.scenarios.yaml:6: scenarios[0].steps[0]: unknown key "exepct"; allowed: expect, reply, wait, press, speak, hangup, deliveryFailure, event\n',
       "studiokit test: broken/noflow.scenarios.yaml:1: flow: ./gone.json: broken/gone.json: no such file\n",
       "studiokit test: missing.scenarios.yaml: no such file or directory\n",
       'studiokit test: no files match "nowhere/**/*.scenarios.yaml"\n',
       "studiokit test: empty: no *.scenarios.yaml files in this directory\n",
-      "studiokit test: Unknown option '--cover'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- \"--cover\"; usage: studiokit test [paths or globs...] [--coverage] [--json]\n",
+      "studiokit test: Unknown option '--cover'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- \"--cover\"; usage: studiokit test [paths or globs...] [--coverage] [--min-coverage PERCENT] [--json] [--no-typecheck]\n",
     ]);
     expect(await cli(`${dir}/empty`, ["test"])).toEqual({
       code: 2,
@@ -216,7 +247,8 @@ describe("cli/test", () => {
       ].join("\n"),
       stderr: "",
     });
-    expect(await cli(modules, ["test", "greet.scenarios.yaml", "--coverage"])).toEqual({
+    // These modules import the kit's sources, whose type check is the kit's own (npm run typecheck).
+    expect(await cli(modules, ["test", "greet.scenarios.yaml", "--coverage", "--no-typecheck"])).toEqual({
       code: 1,
       stdout: [
         "FAIL greet.scenarios.yaml › too formal",

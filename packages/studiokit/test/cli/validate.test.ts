@@ -57,7 +57,8 @@ describe("studiokit validate", () => {
   });
 
   it("exits 1 on any error: schema issues of raw JSON, flow modules that do not compile, the legacy format", async () => {
-    expect(await runCli(["validate", broken, duplicate, legacy])).toEqual({
+    // duplicate.ts imports the kit's sources: their type check is the kit's own (npm run typecheck).
+    expect(await runCli(["validate", "--no-typecheck", broken, duplicate, legacy])).toEqual({
       code: 1,
       stdout:
         mediaLine +
@@ -103,6 +104,30 @@ describe("studiokit validate", () => {
     });
   });
 
+  it("exits 0 on Twilio's webchat sample and every other real v2 flow: warnings only", async () => {
+    const real = fs
+      .readdirSync(realFlowsDir)
+      .filter((f) => f.endsWith(".json") && f !== legacyFlowFile)
+      .map((f) => path.relative(repoRoot, path.join(realFlowsDir, f)));
+    const run = await runCli(["validate", ...real]);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split("\n").at(-2)).toBe(`${real.length} files checked: 0 errors, 12 warnings`);
+    expect(run.stdout).toContain(
+      `twilio--twilio-webchat-react-app--studio-flow.json: widget "send_to_flex_agent": states[1].properties.attributes: warning: Liquid at line 1, column 272 reads widgets.send_service_options, but no widget is named "send_service_options", so it renders empty\n`,
+    );
+  });
+
+  it("--strict makes warnings fail (exit 1) and says so; errors fail either way", async () => {
+    expect(await runCli(["validate", "--strict", warnsOnly])).toEqual({
+      code: 1,
+      stdout: `${unreachableLine}1 file checked: 0 errors, 1 warning (--strict: warnings fail)\n`,
+      stderr: "",
+    });
+    expect(
+      (await runCli(["validate", "--strict", "test/fixtures/project/flows/do-you-like-bots.ts"])).code,
+    ).toBe(0);
+  });
+
   it("exits 2 with one line naming the file when input is unusable", async () => {
     expect(await runCli(["validate", warnsOnly, "flows/nope.json"])).toEqual({
       code: 2,
@@ -112,7 +137,7 @@ describe("studiokit validate", () => {
     expect(await runCli(["validate", badJson])).toEqual({
       code: 2,
       stdout: "",
-      stderr: `studiokit validate: ${badJson}: invalid JSON: Unexpected token '}'\n`,
+      stderr: `studiokit validate: ${badJson}: invalid JSON at line 1, column 15: unexpected "}" where a value should be\n`,
     });
     fs.mkdirSync(path.join(tmp, "dir.json"));
     expect(await runCli(["validate", rel("dir.json")])).toEqual({

@@ -98,6 +98,38 @@ export default flow({ description: "A New Flow", on: { incomingConversationMessa
     expect(issues).toEqual([]);
   });
 
+  it("writes a reference to a Run Subflow's variable as sub.at(…) and compiles it back", async () => {
+    const flow = structuredClone(tutorial);
+    const trigger = flow.states.find((s) => s.type === "trigger")!;
+    trigger.transitions = trigger.transitions.map((t) =>
+      t.event === "incomingConversationMessage" ? { event: t.event, next: "sub" } : t,
+    );
+    flow.states.push(
+      {
+        name: "sub",
+        type: "run-subflow",
+        transitions: [{ event: "completed", next: "told" }, { event: "failed" }],
+        properties: { flow_sid: "FW00000000000000000000000000000001", flow_revision: "LatestPublished" },
+      },
+      {
+        name: "told",
+        type: "send-message",
+        transitions: [{ event: "sent" }, { event: "failed" }],
+        properties: {
+          from: "{{flow.channel.address}}",
+          to: "{{contact.channel.address}}",
+          body: "{{widgets.sub.order.id}}",
+        },
+      },
+    );
+    const { code } = await imported(flow, "flow.json");
+    expect(code).toContain('body: sub.at("order", "id")');
+    const { definition } = await compileGenerated(flow, "subflow-ref");
+    expect(definition.states.find((s) => s.name === "told")!.properties.body).toBe(
+      "{{widgets.sub.order.id}}",
+    );
+  });
+
   it("keeps ${…} placeholders, backticks and quotes in strings as they are", async () => {
     const text = "Hi ${name} `tick` \"q\" 'a' \\ ${{flow.data.x}}";
     const flow = structuredClone(tutorial);

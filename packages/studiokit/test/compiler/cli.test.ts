@@ -59,7 +59,8 @@ describe("studiokit compile", () => {
         "export default flow({ on: { incomingMessage: a } });",
       ].join("\n"),
     );
-    expect(await run(file)).toEqual({
+    // The module imports the kit's sources: their type check is the kit's own (npm run typecheck).
+    expect(await run(file, "--no-typecheck")).toEqual({
       code: 1,
       stdout: "",
       stderr: `${file}: widget "same": states: two widgets are named "same": a send-message first reached from "Trigger" on "incomingMessage", and a send-message first reached from "same" on "sent"; give each widget its own name\n`,
@@ -75,10 +76,16 @@ describe("studiokit compile", () => {
         'export default flow({ on: { incomingMessage: raw("custom", "future-widget", {}, ["done"]) } });',
       ].join("\n"),
     );
-    const result = await run(file);
+    const result = await run(file, "--no-typecheck");
     expect(result.code).toBe(0);
     expect((JSON.parse(result.stdout) as { states: unknown[] }).states).toHaveLength(2);
     expect(result.stderr.split("\n")[0]).toContain(`${file}: widget "custom": states[1].type: warning: `);
+    // --strict: the same warnings fail, and nothing is written.
+    expect(await run(file, "--no-typecheck", "--strict")).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: result.stderr,
+    });
   });
 
   it("canonicalizes and checks a JSON definition too", async () => {
@@ -96,7 +103,7 @@ describe("studiokit compile", () => {
       code: 2,
       stdout: "",
       stderr:
-        "studiokit compile: give exactly one flow file; usage: studiokit compile <flow.ts|flow.json> [--out file.json]\n",
+        "studiokit compile: give exactly one flow file; usage: studiokit compile <flow.ts|flow.json> [--out file.json] [--strict] [--no-typecheck]\n",
     });
     expect((await run("test/fixtures/project/flows/do-you-like-bots.ts", "--bogus")).code).toBe(2);
   });

@@ -4,6 +4,7 @@ import {
   equalTo,
   flow,
   liquid,
+  makeHttpRequest,
   matchesAnyOf,
   raw,
   rawCondition,
@@ -248,28 +249,57 @@ describe("compile", () => {
     ]);
   });
 
-  it("names widgets wired into the flow that nothing reaches, and what they lead to", () => {
+  it("warns about widgets wired into the flow that nothing reaches, and leaves them out", () => {
     const hello = sendMessage("hello", { body: "Hi" });
     const orphan = sendMessage("orphan", { body: "never sent" }).on("sent", hello);
     sendMessage("grand_orphan", { body: "nor this" }).on("failed", orphan);
-    const error = catchCompile(flow({ on: { incomingMessage: hello } }));
-    expect(error.issues).toEqual([
+    const { definition, issues } = compileWithIssues(flow({ on: { incomingMessage: hello } }));
+    expect(definition.states.map((s) => s.name)).toEqual(["Trigger", "hello"]);
+    expect(issues).toEqual([
       {
         code: "unreachable",
-        severity: "error",
+        severity: "warning",
         path: "states",
         widget: "orphan",
         message:
-          'widget "orphan" (send-message) is reachable from nowhere: it leads to "hello" on "sent", but no transition from the trigger reaches it; wire it from the flow or remove it',
+          'widget "orphan" (send-message) is reachable from nowhere: it leads to "hello" on "sent", but no transition from the trigger reaches it, so it is left out of the compiled flow; wire it from the flow or remove it',
       },
       {
         code: "unreachable",
-        severity: "error",
+        severity: "warning",
         path: "states",
         widget: "grand_orphan",
         message:
-          'widget "grand_orphan" (send-message) is reachable from nowhere: it leads to "orphan" on "failed", but no transition from the trigger reaches it; wire it from the flow or remove it',
+          'widget "grand_orphan" (send-message) is reachable from nowhere: it leads to "orphan" on "failed", but no transition from the trigger reaches it, so it is left out of the compiled flow; wire it from the flow or remove it',
       },
+    ]);
+  });
+
+  it("says a widget another one reads exists but that nothing leads to it", () => {
+    const ask = sendAndWaitForReply("ask", { body: "Your order number?" });
+    // lookup leads into the flow, but nothing leads to lookup.
+    const lookup = makeHttpRequest("lookup", { url: "https://example.com/orders" }).on("success", ask);
+    ask.on("incomingMessage", sendMessage("reply", { body: liquid`Order ${lookup.parsed.at("id")}` }));
+    const { issues } = compileWithIssues(flow({ on: { incomingMessage: ask } }));
+    expect(issues.filter((i) => i.code !== "unreachable")).toEqual([
+      {
+        code: "unreached-widget-reference",
+        severity: "warning",
+        path: "states[2].properties.body",
+        widget: "reply",
+        message:
+          'Liquid at line 1, column 9 reads widgets.lookup: widget "lookup" (make-http-request) exists but nothing leads to it, so it is not in the compiled flow and this renders empty; wire it into the flow',
+      },
+    ]);
+  });
+
+  it("knows a widget read but wired to nothing when told what the module made", () => {
+    const lookup = makeHttpRequest("lookup", { url: "https://example.com/orders" });
+    const reply = sendMessage("reply", { body: liquid`Order ${lookup.parsed.at("id")}` });
+    const built = flow({ on: { incomingMessage: reply } });
+    expect(compileWithIssues(built).issues.map((i) => i.code)).toEqual(["unknown-widget-reference"]);
+    expect(compileWithIssues(built, { made: [lookup, reply] }).issues.map((i) => i.code)).toEqual([
+      "unreached-widget-reference",
     ]);
   });
 

@@ -180,17 +180,17 @@ describe("canonical form", () => {
 });
 
 describe("parseJsonText", () => {
-  it("names the line and column of a syntax error when Node gives a position", () => {
+  it("names the line and column of a syntax error", () => {
     expect(parseJsonText('{\n  "a": 1,\n}')).toEqual({
       ok: false,
-      message: "invalid JSON at line 3, column 1: Expected double-quoted property name",
+      message: 'invalid JSON at line 3, column 1: expected a property name in double quotes, found "}"',
     });
   });
 
-  it("does not echo the whole file when Node gives no position", () => {
+  it("names the line and column where Node gives no position, and never echoes the text", () => {
     expect(parseJsonText('{\n  "states": [,]\n}')).toEqual({
       ok: false,
-      message: "invalid JSON: Unexpected token ','",
+      message: 'invalid JSON at line 2, column 14: unexpected "," where a value should be',
     });
   });
 });

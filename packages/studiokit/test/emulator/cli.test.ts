@@ -121,6 +121,19 @@ describe("studiokit emulator (real process)", () => {
 });
 
 describe("studiokit emulator (in process)", () => {
+  it("--number gives the account its numbers, as the twilio library lists them", async () => {
+    const { io, out } = bufferIo();
+    let stop!: () => void;
+    const args = [...credentials, "--number", "+15017122661", "--number", "+15017122662"];
+    const running = runEmulator(args, io, new Promise<void>((r) => (stop = r)));
+    while (out.length === 0) await new Promise((r) => setTimeout(r, 10));
+    const client = localTwilio(out[0]!.trim().replace("listening on ", ""), accountSid, authToken);
+    const numbers = await client.incomingPhoneNumbers.list();
+    expect(numbers.map((n) => n.phoneNumber)).toEqual(["+15017122661", "+15017122662"]);
+    stop();
+    expect(await running).toBe(0);
+  });
+
   it("serves until stopped and prints the listening line", async () => {
     const { io, out } = bufferIo();
     let stop!: () => void;
@@ -146,7 +159,7 @@ describe("studiokit emulator (in process)", () => {
     [["emulator", ...credentials, "--api-key", "nocolon"], "--api-key must be SK…:secret"],
     [
       ["emulator", "--account-sid", "XX1", "--auth-token", "t"],
-      'emulator accountSid "XX1" must be AC followed by 32 hex digits',
+      "--account-sid is not an account SID (AC followed by 32 hex digits)",
     ],
     [["emulator", ...credentials, "--bogus"], "Unknown option '--bogus'"],
     [
@@ -156,6 +169,10 @@ describe("studiokit emulator (in process)", () => {
     [
       ["emulator", ...credentials, "--retain-days", "a week"],
       '--retain-days "a week" is not a number of days',
+    ],
+    [
+      ["emulator", ...credentials, "--number", "+15017122661", "--number", "501-712-2662"],
+      '--number "501-712-2662" is not an E.164 phone number; write it as +15017122661',
     ],
   ])("exits 2 with one line for %j", async (args, message) => {
     const saved = { sid: process.env["TWILIO_ACCOUNT_SID"], token: process.env["TWILIO_AUTH_TOKEN"] };

@@ -100,7 +100,7 @@ describe("bad input gets a Twilio error body, never a 500", () => {
       "a Definition that is not JSON",
       { FriendlyName: "x", Status: "draft", Definition: "{nope" },
       81022,
-      "Invalid Flow Definition: #: Definition is not JSON: invalid JSON at line 1, column 2: Expected property name or '}'",
+      'Invalid Flow Definition: #: Definition is not JSON: invalid JSON at line 1, column 2: expected a property name in double quotes, found "n"',
     ],
     [
       "a bad AuthorSid",

@@ -134,7 +134,8 @@ describe("REST-triggered executions", () => {
           widget: "thanks",
           execution_sid: created.sid,
           conversation_sid: null,
-          message_sid: null,
+          // Sent outside Conversations: a plain SMS, listed by client.messages.list.
+          message_sid: expect.stringMatching(/^SM[0-9a-f]{32}$/),
         },
       ],
       notices: [],
@@ -245,7 +246,7 @@ describe("REST-triggered executions", () => {
           widget: "bye",
           execution_sid: e.sid,
           conversation_sid: null,
-          message_sid: null,
+          message_sid: expect.stringMatching(/^SM[0-9a-f]{32}$/),
         },
       ],
       notices: [],

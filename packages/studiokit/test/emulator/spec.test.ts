@@ -242,8 +242,12 @@ describe("responses conform to the OpenAPI specs", () => {
     await call("DELETE", "/v1/Services/{Sid}", `/v1/Services/${is}`, 204);
   });
 
-  it("covers every endpoint the emulator serves, and each one is a spec operation", () => {
-    const served = endpoints().map((e) => `${e.method} ${e.path}`);
+  // API 2010 has no spec copy here: test/emulator/numbers.test.ts and sms-calls.test.ts check its
+  // replies through the twilio library instead.
+  it("covers every endpoint of Studio and Conversations the emulator serves, and each one is a spec operation", () => {
+    const served = endpoints()
+      .filter((e) => !e.path.startsWith("/2010-04-01/"))
+      .map((e) => `${e.method} ${e.path}`);
     expect(served.filter((e) => !operationFor(e.split(" ")[0]!, e.split(" ")[1]!))).toEqual([]);
     expect([...checked].sort()).toEqual([...served].sort());
     expect(served).toHaveLength(74);

@@ -67,8 +67,12 @@ describe("engine/integration widgets", () => {
       { TaskSid: "WT00000000000000000000000000000001", Attributes: '{"t":"billing"}' },
     ],
     ["update-sync-object", { data: '{"topic":"{{flow.data.topic}}"}' }, { data: '{"topic":"billing"}' }],
-    ["create-chat-channel", { channel: "CH9" }, { ChannelSid: "CH9" }],
-    ["add-member-to-chat-channel", { identity: "bob" }, { MemberSid: "MB00000000000000000000000000000001" }],
+    ["create-chat-channel", { service: "IS1", channel: "CH9" }, { ChannelSid: "CH9" }],
+    [
+      "add-member-to-chat-channel",
+      { service: "IS1", channel: "CH9", identity: "bob" },
+      { MemberSid: "MB00000000000000000000000000000001" },
+    ],
   ])("%s succeeds at once with made-up SIDs", async (type, props, outputs) => {
     const d = flow(
       "incomingRequest",
@@ -78,6 +82,31 @@ describe("engine/integration widgets", () => {
     const e = await run(d, rest);
     expect(e.context.widgets["w"]).toEqual(outputs);
     expect(e.endReason).toEqual({ kind: "finished", widget: "w", event: "success" });
+  });
+
+  it.each([
+    [
+      "create-task",
+      { attributes: "{{flow.data.topic}}" },
+      "attributes are not a JSON object after Liquid: billing",
+    ],
+    ["update-sync-object", { data: "[1]" }, "data are not a JSON object after Liquid: [1]"],
+    ["create-chat-channel", { channel: "CH9" }, "service must not be empty after Liquid"],
+    [
+      "add-member-to-chat-channel",
+      { service: "{{flow.data.none}}", identity: "bob" },
+      "service and channel must not be empty after Liquid",
+    ],
+  ])("%s fails without calling Twilio when the API would refuse the request", async (type, props, why) => {
+    const d = flow(
+      "incomingRequest",
+      "w",
+      widget("w", type, { success: undefined, failed: undefined }, props),
+    );
+    const e = await run(d, rest);
+    expect(e.warnings).toEqual([{ kind: "warning", code: type, widget: "w", message: `widget "w": ${why}` }]);
+    expect(e.endReason).toEqual({ kind: "finished", widget: "w", event: "failed" });
+    expect(e.context.widgets["w"]).toBeUndefined();
   });
 
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { initialTransition, limitMessages, transition } from "../../src/engine";
-import { call, contact, flow, run, sms, twilio, widget } from "./helpers";
+import { call, contact, flow, run, sms, start, twilio, widget } from "./helpers";
 
 const counter = (next: string) =>
   widget(
@@ -198,5 +198,68 @@ describe("engine/transition is pure", () => {
     expect(second.snapshot.status).toBe("ended");
     // The same input gives the same output.
     expect(transition(d, first.snapshot, { type: "sendResult", result: { status: "sent" } })).toEqual(second);
+  });
+});
+
+describe("engine/execution lifetime: 30 days", () => {
+  const day = 24 * 3600;
+  const ask = (timeout: string, onTimeout?: string) =>
+    flow(
+      "incomingMessage",
+      "ask",
+      widget(
+        "ask",
+        "send-and-wait-for-reply",
+        { incomingMessage: undefined, timeout: onTimeout, deliveryFailure: undefined },
+        { from: twilio, body: "Still there?", timeout },
+      ),
+      widget("bye", "send-message", { sent: undefined, failed: undefined }, { from: twilio, body: "bye" }),
+    );
+
+  it("ends a waiting execution when its 30 days are up; a later reply is ignored (81002)", async () => {
+    const e = await run(ask(String(40 * day)), sms());
+    await e.wait(30 * day - 1);
+    expect(e.waitingAt).toBe("ask");
+    await e.wait(1);
+    expect(e.status).toBe("ended");
+    expect(e.endReason).toEqual({ kind: "expired", widget: "ask" });
+    expect(e.snapshot.now).toBe(start.getTime() + 30 * day * 1000);
+    await e.reply("yes");
+    expect(e.warnings.map((w) => w.code)).toEqual(["81002"]);
+    expect(e.steps).toHaveLength(1);
+  });
+
+  it("fires a timer due before the end, and one due at the very end, before ending", async () => {
+    const e = await run(ask(String(30 * day), "bye"), sms());
+    await e.wait(31 * day);
+    expect(e.endReason).toEqual({ kind: "finished", widget: "bye", event: "sent" });
+    expect(e.transcript.filter((t) => t.kind === "send").map((t) => t.kind === "send" && t.body)).toEqual([
+      "Still there?",
+      "bye",
+    ]);
+  });
+
+  it("counts from the start, across widgets that waited before", async () => {
+    const twice = flow(
+      "incomingMessage",
+      "first",
+      widget(
+        "first",
+        "send-and-wait-for-reply",
+        { incomingMessage: "ask", timeout: "ask", deliveryFailure: undefined },
+        { from: twilio, body: "1", timeout: String(20 * day) },
+      ),
+      widget(
+        "ask",
+        "send-and-wait-for-reply",
+        { incomingMessage: undefined, timeout: undefined, deliveryFailure: undefined },
+        { from: twilio, body: "2", timeout: String(20 * day) },
+      ),
+    );
+    const e = await run(twice, sms());
+    await e.wait(20 * day);
+    expect(e.waitingAt).toBe("ask");
+    await e.wait(10 * day);
+    expect(e.endReason).toEqual({ kind: "expired", widget: "ask" });
   });
 });

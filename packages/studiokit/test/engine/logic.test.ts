@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type FlowDefinition } from "../../src/definition";
-import { typedValue, type TranscriptEntry } from "../../src/engine";
+import { typedValue, type JsonObject, type TranscriptEntry } from "../../src/engine";
 import { contact, flow, run, sms, twilio, widget } from "./helpers";
 
 const end = { sent: undefined, failed: undefined };
@@ -187,5 +187,27 @@ describe("engine/run-subflow", () => {
     expect(e.waitingAt).toBe("greet");
     await e.reply("33");
     expect(bodies(e.transcript)).toEqual(["age?", "sub said 33 / "]);
+  });
+
+  it("passes parameters as text unless parsed as JSON (docs: subflow parameters are parsed as strings)", async () => {
+    const typed = structuredClone(parent);
+    typed.states[1]!.properties["parameters"] = [
+      { key: "n", value: "{{trigger.message.Body}}" },
+      { key: "quoted", value: '"7"' },
+      { key: "order", value: '{"id": {{trigger.message.Body}}}', parse_as_json: true },
+    ];
+    const seen: JsonObject[] = [];
+    const e = await run(typed, sms("41"), {
+      adapters: {
+        subflows: (request) => (seen.push(request.parameters), { event: "completed", variables: {} }),
+      },
+    });
+    expect(seen).toEqual([{ n: "41", quoted: '"7"', order: { id: 41 } }]);
+    expect(e.transcript[0]).toEqual({
+      kind: "subflow",
+      widget: "sub",
+      flowSid: "FWsub",
+      parameters: seen[0],
+    });
   });
 });

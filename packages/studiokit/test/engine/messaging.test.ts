@@ -281,6 +281,16 @@ describe("engine/messaging: Send & Wait For Reply", () => {
     expect(e.variables).toEqual({ lost: "undelivered" });
   });
 
+  it("takes deliveryFailure as an event from Twilio, but not its reply or its timer", async () => {
+    const e = await run(waitFlow, sms());
+    await e.callEvent("timeout");
+    await e.callEvent("incomingMessage");
+    expect(e.waitingAt).toBe("ask");
+    expect(e.warnings.map((w) => w.code)).toEqual(["81002", "81002"]);
+    await e.callEvent("deliveryFailure");
+    expect(e.variables).toEqual({ lost: "undelivered" });
+  });
+
   it("takes deliveryFailure when the send itself fails", async () => {
     const e = await run(waitFlow, sms(), { mocks: { messages: [{ body: "Name", status: "failed" }] } });
     expect(e.variables).toEqual({ lost: "failed" });

@@ -47,6 +47,19 @@ describe("engine/voice: Say/Play and Gather Input On Call", () => {
     expect(e.endReason).toEqual({ kind: "finished", widget: "pressed", event: "audioComplete" });
   });
 
+  it.each([
+    ["the finish key ends the input: later keys are not gathered", {}, "12#34", "12"],
+    ["another finish key", { finish_on_key: "*" }, "5#*9", "5#"],
+    ["stop gathering on keypress off: every key counts", { stop_gather: false }, "12#", "12#"],
+    ["number_of_digits: submitted once that many keys are pressed", { number_of_digits: 3 }, "12345", "123"],
+  ])("Gather's Digits: %s", async (_label, props, pressed, digits) => {
+    const d = structuredClone(ivr);
+    Object.assign(d.states[1]!.properties, props);
+    const e = await run(d, call());
+    await e.press(pressed);
+    expect(e.context.widgets["menu"]?.["Digits"]).toBe(digits);
+  });
+
   it("takes speech with its confidence", async () => {
     const e = await run(ivr, call());
     await e.speak("Sales.", 0.87);

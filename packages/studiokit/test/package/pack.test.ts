@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -68,6 +69,7 @@ beforeAll(async () => {
   write(
     "flows/greet.scenarios.yaml",
     [
+      "# yaml-language-server: $schema=../node_modules/studiokit/schema/scenarios.schema.json",
       "flow: ./greet.ts",
       "scenarios:",
       "  - name: greets by name",
@@ -132,8 +134,18 @@ describe("the packed package, installed outside the repository", () => {
   it("is installed from the tarball, not linked", () => {
     const installed = path.join(project, "node_modules", "studiokit");
     expect(fs.lstatSync(installed).isSymbolicLink()).toBe(false);
-    expect(fs.readdirSync(installed).sort()).toEqual(["README.md", "bin", "dist", "package.json"]);
+    expect(fs.readdirSync(installed).sort()).toEqual(["README.md", "bin", "dist", "package.json", "schema"]);
     expect(fs.existsSync(path.join(installed, "src"))).toBe(false);
+  });
+
+  it("ships the scenario files' JSON Schema where their yaml-language-server line points", () => {
+    const line = fs.readFileSync(path.join(project, "flows", "greet.scenarios.yaml"), "utf8").split("\n")[0]!;
+    const named = path.resolve(project, "flows", line.replace(/^# yaml-language-server: \$schema=/, ""));
+    const exported = createRequire(path.join(project, "check.ts")).resolve("studiokit/scenarios.schema.json");
+    expect(named).toBe(exported);
+    expect(fs.readFileSync(exported, "utf8")).toBe(
+      fs.readFileSync(path.join(__dirname, "..", "..", "schema", "scenarios.schema.json"), "utf8"),
+    );
   });
 
   it("prints its version and compiles a flow module with the CLI", async () => {

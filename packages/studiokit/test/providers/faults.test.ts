@@ -59,6 +59,7 @@ describe("cycles of every resource", () => {
   test("every create's reply lost after Twilio applied it: each one adopted, never duplicated", async () => {
     stack = await startStack();
     const store = stack.env.emulator.store;
+    await stack.env.client.incomingPhoneNumbers.create({ phoneNumber: "+15005550099" });
     stack.env.emulator.setFaults({
       rate: 1,
       kinds: ["drop"],
@@ -82,6 +83,10 @@ describe("cycles of every resource", () => {
     expect(await participant.up({ conversationSid, ...binding })).toBe("create");
     const webhook = stack.resource("conversationWebhook", "lost");
     expect(await webhook.up({ conversationSid, target: "studio", flowSid: flow.state!.id })).toBe("create");
+    // A number is never created: its "create" is an update, sent again after the lost reply.
+    const webhookUrl = String(flow.state!.outputs["webhookUrl"]);
+    const phone = stack.resource("phoneNumber", "lost");
+    expect(await phone.up({ phoneNumber: "+15005550099", smsUrl: webhookUrl })).toBe("create");
     const dropped = stack.env.emulator.requests.log.filter((r) => r.method === "POST" && r.fault === "drop");
     expect(dropped.map((r) => [r.path.replace(/[A-Z]{2}[0-9a-f]{32}/g, "…"), r.applied])).toEqual([
       ["/v1/Conversations", true],
@@ -89,6 +94,7 @@ describe("cycles of every resource", () => {
       ["/v1/Configuration/Addresses", true],
       ["/v1/Conversations/…/Participants", true],
       ["/v1/Conversations/…/Webhooks", true],
+      ["/2010-04-01/Accounts/…/IncomingPhoneNumbers/….json", true],
     ]);
     expect([
       store.conversations.size,
@@ -99,5 +105,7 @@ describe("cycles of every resource", () => {
     ]).toEqual([1, 1, 1, 1, 1]);
     expect(flow.state!.id).toBe([...store.flows.keys()][0]);
     expect(store.flows.get(flow.state!.id)?.revisions).toHaveLength(1);
+    expect(store.incomingPhoneNumbers.get(phone.state!.id)?.sms_url).toBe(webhookUrl);
+    expect(phone.state!.outputs["original"]).toMatchObject({ smsUrl: "" });
   }, 120_000);
 });

@@ -84,6 +84,21 @@ describe("what is a change", () => {
     });
   });
 
+  test("Make HTTP Request with method GET and with method left out: the same widget; POST: a change", () => {
+    const lookup = (properties: Record<string, unknown>) => ({
+      lookup: {
+        type: "make-http-request",
+        transitions: [{ event: "success" }, { event: "failed" }],
+        properties: { url: "https://example.com/orders", ...properties },
+      },
+    });
+    const form = "application/x-www-form-urlencoded;charset=utf-8";
+    expect(changedWidgets(lookup({ method: "GET", content_type: form }), lookup({}))).toEqual([]);
+    expect(changedWidgets(lookup({}), lookup({ method: "GET" }))).toEqual([]);
+    expect(changedWidgets(lookup({ method: "GET" }), lookup({ method: "POST" }))).toEqual(["lookup"]);
+    expect(changedWidgets(lookup({}), lookup({ content_type: "application/json" }))).toEqual(["lookup"]);
+  });
+
   test("a widget added and one removed are both named", () => {
     const extra = { name: "zz_added", type: "set-variables", transitions: [], properties: { variables: [] } };
     const [, ...rest] = definition.states;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { providerImplementations, type ProviderName } from "../../src/providers";
 import { type FaultOptions } from "../../src/emulator";
 import { accountSid, authToken, withEmulator, type TestEmulator } from "../support/emulator";
-import { cycleSpecs, fixtures, type Fixtures } from "./harness/cycles";
+import { cycleFixtures, cycleSpecs, type Fixtures } from "./harness/cycles";
 
 // Every write of every provider (create, update, delete) whose replies are lost: the change never
 // applied, applied only on the last attempt, or applied every time. Whatever the provider reports
@@ -65,7 +65,7 @@ async function runOn(
   write: Write,
   story: NonNullable<FaultOptions["sequence"]>,
 ) {
-  const f: Fixtures = await fixtures(env, 1);
+  const f: Fixtures = await cycleFixtures(env, 1);
   const spec = cycleSpecs[name];
   const provider = await providerFor(name, env.emulator.url);
   const v1 = await checked(provider, spec.v1(0, f));

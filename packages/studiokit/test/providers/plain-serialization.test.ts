@@ -32,6 +32,7 @@ test("every provider of the built package serializes to a small stub naming its 
     "conversation",
     "conversationWebhook",
     "participant",
+    "phoneNumber",
     "studioFlow",
   ]);
   for (const [name, text] of Object.entries(texts)) {

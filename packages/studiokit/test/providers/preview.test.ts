@@ -56,6 +56,7 @@ const dynamic = () => host.registrations.filter((r) => r.type.startsWith("pulumi
 
 test("the language host loads infra/index.ts through ts-node and registers every flow the stack lists", () => {
   expect(host.registrations.map((r) => `${r.type}::${r.name}`).sort()).toEqual([
+    "pulumi-nodejs:dynamic/api:PhoneNumber::opening-hours-number-15017122661",
     "pulumi-nodejs:dynamic/conversations:AddressConfiguration::do-you-like-bots-sms-15005550006",
     "pulumi-nodejs:dynamic/conversations:Conversation::do-you-like-bots-sms-15558675310-conversation",
     "pulumi-nodejs:dynamic/conversations:Participant::do-you-like-bots-sms-15558675310-contact",
@@ -70,11 +71,18 @@ test("the language host loads infra/index.ts through ts-node and registers every
     friendlyName: "Do you like bots?",
     status: "published",
     validateWithTwilio: false,
+    strict: false,
     definition: compile(bots),
   });
   expect(declared(byName("opening-hours-flow"))).toMatchObject({
     status: "draft",
+    strict: true,
     definition: compile(hours),
+  });
+  const hoursOutputs = host.outputs["opening-hours"] as Record<string, unknown>;
+  expect(declared(byName("opening-hours-number-15017122661"))).toEqual({
+    phoneNumber: "+15017122661",
+    voiceUrl: hoursOutputs["flowWebhookUrl"],
   });
 });
 
@@ -98,6 +106,7 @@ test("the stack outputs are one object per flow, holding only the wirings it has
       flowSid: expect.stringMatching(/^FW\d{32}$/),
       flowRevision: 1,
       flowWebhookUrl: expect.stringMatching(/\/Flows\/FW\d{32}$/),
+      phoneNumberSids: { "15017122661": expect.stringMatching(/^PN\d{32}$/) },
     },
   });
 });
@@ -126,7 +135,7 @@ test("the stubs serialized there run the whole stack through the plugin against 
   const texts = Object.fromEntries(
     dynamic().map((r) => [providerOf(r.type), r.inputs["__provider"] as string]),
   ) as ProviderTexts;
-  stack = await startStack({ texts });
+  stack = await startStack({ texts, numbers: ["+15017122661"] });
   const order = [
     "do-you-like-bots-flow",
     "opening-hours-flow",
@@ -134,6 +143,7 @@ test("the stubs serialized there run the whole stack through the plugin against 
     "do-you-like-bots-sms-15558675310-conversation",
     "do-you-like-bots-sms-15558675310-contact",
     "do-you-like-bots-sms-15558675310-studio-webhook",
+    "opening-hours-number-15017122661",
   ].map(byName);
   // The mocked engine's SIDs in later resources' inputs become the real ones as each is created.
   const real = new Map<string, string>();
@@ -155,10 +165,14 @@ test("the stubs serialized there run the whole stack through the plugin against 
   const steps: string[] = [];
   for (const [i, r] of order.entries()) {
     steps.push(await drivers[i]!.up(resolve(r.inputs)));
-    real.set(mockSid(r.name), drivers[i]!.state!.id);
+    const { id, outputs } = drivers[i]!.state!;
+    // A flow's webhook URL (the mock's names account "AC") first, then every SID.
+    if (typeof outputs["webhookUrl"] === "string")
+      real.set(`https://webhooks.twilio.com/v1/Accounts/AC/Flows/${mockSid(r.name)}`, outputs["webhookUrl"]);
+    real.set(mockSid(r.name), id);
   }
   for (const [i, r] of order.entries()) steps.push(await drivers[i]!.preview(resolve(r.inputs)));
-  expect(steps).toEqual([...Array(6).fill("create"), ...Array(6).fill("same")]);
+  expect(steps).toEqual([...Array(7).fill("create"), ...Array(7).fill("same")]);
 
   const store = stack.env.emulator.store;
   const flowSid = drivers[0]!.state!.id;
@@ -173,6 +187,9 @@ test("the stubs serialized there run the whole stack through the plugin against 
   expect([...store.webhooks.values()].map((w) => [w.target, w.configuration.flow_sid])).toEqual([
     ["studio", flowSid],
   ]);
+  expect([...store.incomingPhoneNumbers.values()].map((n) => [n.phone_number, n.voice_url])).toEqual([
+    ["+15017122661", drivers[1]!.state!.outputs["webhookUrl"]],
+  ]);
 
   for (const driver of [...drivers].reverse()) await driver.destroy();
   expect(
@@ -180,4 +197,8 @@ test("the stubs serialized there run the whole stack through the plugin against 
       (m) => m.size,
     ),
   ).toEqual([0, 0, 0, 0, 0]);
+  // The number stays in the account, with its voice webhook as it was.
+  expect([...store.incomingPhoneNumbers.values()].map((n) => [n.phone_number, n.voice_url])).toEqual([
+    ["+15017122661", ""],
+  ]);
 });

@@ -68,6 +68,7 @@ describe("deployProject on the fixture project's dev stack", () => {
       "studiokit:index:ConversationFlow::do-you-like-bots",
     ]);
     expect(namesOf("opening-hours")).toEqual([
+      "pulumi-nodejs:dynamic/api:PhoneNumber::opening-hours-number-15017122661",
       "pulumi-nodejs:dynamic/studio:Flow::opening-hours-flow",
       "studiokit:index:ConversationFlow::opening-hours",
     ]);
@@ -78,12 +79,14 @@ describe("deployProject on the fixture project's dev stack", () => {
       friendlyName: "Do you like bots?",
       status: "published",
       validateWithTwilio: false,
+      strict: false,
       definition: compile(bots),
     });
     expect(declared("opening-hours-flow")).toEqual({
       friendlyName: "Opening hours",
       status: "draft",
       validateWithTwilio: false,
+      strict: true,
       definition: compile(hours),
     });
   });
@@ -111,6 +114,10 @@ describe("deployProject on the fixture project's dev stack", () => {
       target: "studio",
       flowSid,
     });
+    expect(declared("opening-hours-number-15017122661")).toEqual({
+      phoneNumber: "+15017122661",
+      voiceUrl: await valueOf(outputs["opening-hours"]!.flowWebhookUrl),
+    });
   });
 
   test("the outputs are keyed by flow, with only the wirings each flow has", async () => {
@@ -135,7 +142,10 @@ describe("deployProject on the fixture project's dev stack", () => {
       flowSid: sid,
       flowRevision: 1,
       flowWebhookUrl: expect.stringMatching(/Flows\/FW/),
-      keys: ["flowRevision", "flowSid", "flowWebhookUrl"],
+      keys: ["flowRevision", "flowSid", "flowWebhookUrl", "phoneNumberSids"],
+    });
+    expect(await valueOf(outputs["opening-hours"]!.phoneNumberSids!)).toEqual({
+      "15017122661": expect.stringMatching(/^PN/),
     });
     expect(await valueOf(outputs["do-you-like-bots"]!.addressConfigurationSids!)).toEqual({
       "sms-15005550006": expect.stringMatching(/^IG/),
@@ -144,7 +154,7 @@ describe("deployProject on the fixture project's dev stack", () => {
 
   test("every dynamic resource carries the small stub naming the installed package, never a path", () => {
     const dynamic = registrations.filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/"));
-    expect(dynamic.length).toBe(6);
+    expect(dynamic.length).toBe(7);
     for (const r of dynamic) {
       const text = r.inputs["__provider"] as string;
       expect(text.length).toBeLessThan(4000);
@@ -236,6 +246,28 @@ describe("a project it cannot deploy: one line naming the setting or the file", 
       { flows: [{ file: "flows/bad.ts" }] },
       /^stack config studiokit:flows\[0\]\.file: flows\/bad\.ts: the default export is an object, not a flow; /,
     ],
+    [
+      "one number's SMS sent to two flows",
+      { "flows/a.json": seed, "flows/b.json": seed },
+      {
+        flows: [
+          { file: "flows/a.json", numbers: [{ number: "+15017122661", sms: true, voice: true }] },
+          { file: "flows/b.json", numbers: [{ number: "+15017122661", sms: true }] },
+        ],
+      },
+      /^stack config studiokit:flows\[1\]\.numbers\[0\]: \+15017122661 already sends its SMS to flow "a" \(stack config studiokit:flows\[0\]\.numbers\[0\]\); a number's SMS go to one flow$/,
+    ],
+    [
+      "a number's SMS webhook on a number Conversations takes",
+      { "flows/a.json": seed, "flows/b.json": seed },
+      {
+        flows: [
+          { file: "flows/a.json", addresses: [{ address: "+15017122661" }] },
+          { file: "flows/b.json", numbers: [{ number: "+15017122661", sms: true }] },
+        ],
+      },
+      /^stack config studiokit:flows\[1\]\.numbers\[0\]: Conversations takes the SMS to \+15017122661 \(stack config studiokit:flows\[0\]\.addresses\[0\] auto-creates conversations on it\), so its SMS webhook would never run the flow; drop sms: true or that address$/,
+    ],
   ])("%s", (_name, files, raw, message) => {
     expect(failure(raw, project(files))).toMatch(message);
   });
@@ -262,6 +294,29 @@ describe("a project it cannot deploy: one line naming the setting or the file", 
       "stack config studiokit:flows[0].adoptSid: a Studio Flow SID (FW…)",
     ],
     [{ flows: "flows/a.ts" }, "stack config studiokit:flows: Invalid input: expected array, received string"],
+    [
+      { flows: [{ file: "flows/a.ts", numbers: [{ number: "+15017122661" }] }] },
+      "stack config studiokit:flows[0].numbers[0]: say which of the number's webhooks go to the flow: sms: true, voice: true, or both",
+    ],
+    [
+      {
+        flows: [
+          {
+            file: "flows/a.ts",
+            numbers: [{ number: "+15017122661", sid: "PN" + "0".repeat(32), sms: true }],
+          },
+        ],
+      },
+      'stack config studiokit:flows[0].numbers[0]: give the number (number: "+15017122661") or its SID (sid: PN…), one of them',
+    ],
+    [
+      { flows: [{ file: "flows/a.ts", numbers: [{ number: "501-712-2661", voice: "true" }] }] },
+      "stack config studiokit:flows[0].numbers[0].number: an E.164 phone number such as +15005550006",
+    ],
+    [
+      { flows: [{ file: "flows/a.ts", numbers: [{ sid: "PN12", voice: true }] }] },
+      "stack config studiokit:flows[0].numbers[0].sid: a Phone Number SID (PN…)",
+    ],
   ])("a bad setting: %j", (raw, message) => {
     expect(() => parseProjectConfig(raw)).toThrow(new ProjectError(message));
   });

@@ -95,8 +95,8 @@ describe("Twilio's FlowValidate in check", () => {
           details: {
             errors: [
               {
-                message: "must be a valid, non-liquid flow sid",
-                property_path: "#/states/1/properties/flow_sid",
+                message: "Start Conversation can only be used in flows triggered by the REST API",
+                property_path: "#/states/1",
               },
               { message: "is missing but it is required", property_path: "#/initial_state" },
             ],
@@ -109,9 +109,9 @@ describe("Twilio's FlowValidate in check", () => {
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  // Studio refuses Liquid in a run-subflow's flow_sid; studiokit's validator lets it through, so
-  // this definition passes locally and only the (stubbed) Twilio answer rejects it.
-  const subflowDefinition = (properties: Record<string, unknown>) => ({
+  // Studio refuses Start Conversation outside REST-triggered flows; studiokit's validator lets it
+  // through, so the first definition passes locally and only the (stubbed) Twilio answer rejects it.
+  const oneWidget = (type: string, properties: Record<string, unknown>) => ({
     initial_state: "Trigger",
     states: [
       {
@@ -120,7 +120,7 @@ describe("Twilio's FlowValidate in check", () => {
         transitions: [{ event: "incomingMessage", next: "sub" }],
         properties: {},
       },
-      { name: "sub", type: "run-subflow", transitions: [], properties },
+      { name: "sub", type, transitions: [], properties },
     ],
   });
   const checkWithTwilio = async (definition: unknown) => {
@@ -131,7 +131,10 @@ describe("Twilio's FlowValidate in check", () => {
   };
 
   test("each of Twilio's problems becomes a check failure naming its widget", async () => {
-    const definition = subflowDefinition({ flow_sid: "{{flow.data.sid}}", flow_revision: "LatestPublished" });
+    const definition = oneWidget("start-conversation", {
+      conversation_service_sid: "IS00000000000000000000000000000000",
+      participants: [],
+    });
     expect(validateDefinition(definition).filter((issue) => issue.severity === "error")).toEqual([]);
     const result = await checkWithTwilio(definition);
     expect(received).toEqual(["POST /v2/Flows/Validate"]);
@@ -140,7 +143,7 @@ describe("Twilio's FlowValidate in check", () => {
         {
           property: "definition",
           reason:
-            'Twilio FlowValidate: widget "sub" (#/states/1/properties/flow_sid): must be a valid, non-liquid flow sid',
+            'Twilio FlowValidate: widget "sub" (#/states/1): Start Conversation can only be used in flows triggered by the REST API',
         },
         {
           property: "definition",
@@ -151,7 +154,9 @@ describe("Twilio's FlowValidate in check", () => {
   });
 
   test("studiokit's validator answers first: its errors fail check without a call to Twilio", async () => {
-    const result = await checkWithTwilio(subflowDefinition({ flow_sid: "{{flow.data.sid}}" }));
+    // Liquid in flow_sid, which Twilio refuses ("must be a valid, non-liquid flow sid"), studiokit
+    // refuses too.
+    const result = await checkWithTwilio(oneWidget("run-subflow", { flow_sid: "{{flow.data.sid}}" }));
     expect(received).toEqual([]);
     expect(result).toEqual({
       failures: [
@@ -159,6 +164,11 @@ describe("Twilio's FlowValidate in check", () => {
           property: "definition",
           reason:
             'widget "sub" (states[1].properties.flow_revision): "flow_revision" is required by Run Subflow',
+        },
+        {
+          property: "definition",
+          reason:
+            'widget "sub" (states[1].properties.flow_sid): "flow_sid" holds Liquid, but Studio does not render Liquid here and needs the Subflow\'s SID (FW…) written out; write the SID, and pass values to the Subflow in "parameters"',
         },
       ],
     });

@@ -122,10 +122,64 @@ test("a whole cycle of every resource: no secret in any provider text, input, ou
       return driver;
     };
     const run = await runCycles(stack, 1);
-    expect(Object.values(run.tallies).map((t) => t.failures)).toEqual([[], [], [], [], []]);
-    expect(written.length).toBe(15);
+    expect(Object.values(run.tallies).map((t) => t.failures)).toEqual([[], [], [], [], [], []]);
+    expect(written.length).toBe(18);
     for (const text of [...written, ...Object.values(stack.texts), stack.plugin.stderr()]) noSecretIn(text);
   } finally {
     await stack.close();
   }
 }, 120_000);
+
+// Every Twilio setting the providers read, with the secret where a hurried user puts it: the
+// message names the setting, never the value.
+describe("a secret in the wrong Twilio setting", () => {
+  test.each([
+    [
+      "a secret as twilio:accountSid",
+      { "twilio:accountSid": apiSecret, "twilio:authToken": accountSid },
+      {},
+      "twilio:accountSid must be AC followed by 32 hex characters; copy it from the Twilio console",
+    ],
+    [
+      "a secret as TWILIO_ACCOUNT_SID",
+      {},
+      { TWILIO_ACCOUNT_SID: apiSecret, TWILIO_AUTH_TOKEN: accountSid },
+      "twilio:accountSid must be AC followed by 32 hex characters; copy it from the Twilio console",
+    ],
+    [
+      "the API secret as twilio:apiKey",
+      { "twilio:accountSid": accountSid, "twilio:apiKey": apiSecret, "twilio:apiSecret": apiKey },
+      {},
+      "twilio:apiKey must be an API key SID (SK followed by 32 hex characters)",
+    ],
+    [
+      "the API secret as TWILIO_API_KEY, without its SID",
+      { "twilio:accountSid": accountSid },
+      { TWILIO_API_KEY: apiSecret },
+      "Twilio API key needs both parts: set twilio:apiKey and the secret twilio:apiSecret (pulumi config set --secret twilio:apiSecret …), or TWILIO_API_KEY and TWILIO_API_SECRET",
+    ],
+    [
+      "a secret as twilio:apiBaseUrl",
+      { "twilio:accountSid": accountSid, "twilio:authToken": authToken, "twilio:apiBaseUrl": apiSecret },
+      {},
+      "twilio:apiBaseUrl is not a URL; use the form http://127.0.0.1:PORT",
+    ],
+  ])("%s", async (_name, config, environment, message) => {
+    const p = await plugin(config, environment);
+    expect(await createConversation(p, "misplaced")).toBe(message);
+    noSecretIn(p.stderr());
+  });
+
+  test("a URL with credentials in twilio:apiBaseUrl keeps them out of every output", async () => {
+    const url = new URL(env.emulator.url);
+    url.username = "user";
+    url.password = apiSecret;
+    const p = await plugin({
+      "twilio:accountSid": accountSid,
+      "twilio:authToken": authToken,
+      "twilio:apiBaseUrl": url.toString(),
+    });
+    expect(await createConversation(p, "userinfo")).toBe("created");
+    noSecretIn(p.stderr());
+  });
+});

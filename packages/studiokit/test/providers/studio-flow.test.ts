@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type FlowDefinition } from "../../src/definition";
 import { accountSid } from "../support/emulator";
-import { seedFlowPath } from "../support/fixtures";
+import { realFlows, seedFlowPath } from "../support/fixtures";
 import { propertyDiff, startStack, type Stack } from "./harness/stack";
 import { reformatted, reordered } from "./harness/variants";
 
@@ -81,6 +81,45 @@ describe("StudioFlow through the plugin", () => {
     ).toBe("same");
     expect(await resource.up({ friendlyName: "Do you like bots?", definition: tutorial() })).toBe("same");
     expect(requests()).toEqual([]);
+  });
+
+  test("Studio's defaults spelt out (a gather's 5 seconds, # and one loop): no change; another value: a change", async () => {
+    const voice = stack.resource("studioFlow", "defaults");
+    const definition = (gather: Record<string, unknown>): FlowDefinition => ({
+      states: [
+        {
+          name: "Trigger",
+          type: "trigger",
+          transitions: [{ event: "incomingCall", next: "menu" }],
+          properties: {},
+        },
+        {
+          name: "menu",
+          type: "gather-input-on-call",
+          transitions: [{ event: "keypress", next: "lookup" }],
+          properties: { say: "Press a key", ...gather },
+        },
+        {
+          name: "lookup",
+          type: "make-http-request",
+          transitions: [],
+          properties: {
+            method: "GET",
+            content_type: "application/x-www-form-urlencoded;charset=utf-8",
+            url: "https://example.com/{{widgets.menu.Digits}}",
+          },
+        },
+      ],
+      initial_state: "Trigger",
+    });
+    expect(await voice.up({ friendlyName: "Defaults", definition: definition({}) })).toBe("create");
+    stack.env.emulator.requests.clear();
+    const spelt = definition({ timeout: 5, finish_on_key: "#", loop: 1 });
+    expect(await voice.preview({ friendlyName: "Defaults", definition: spelt })).toBe("same");
+    expect(requests()).toEqual([]);
+    expect(await voice.preview({ friendlyName: "Defaults", definition: definition({ timeout: 6 }) })).toBe(
+      "update",
+    );
   });
 
   test("one widget changed: the input diff names exactly that widget; update makes revision 2, status re-sent", async () => {
@@ -216,6 +255,35 @@ describe("StudioFlow check", () => {
     expect(checked.failures).toEqual([
       { property: "friendlyName", reason: "give the flow a friendly name" },
       { property: "status", reason: 'Invalid option: expected one of "draft"|"published"' },
+    ]);
+  });
+
+  test("Twilio's webchat sample passes check (its warnings do not fail); with strict they do, named", async () => {
+    const webchat = realFlows().find((f) => f.file === "twilio--twilio-webchat-react-app--studio-flow.json")!;
+    const check = (strict?: boolean) =>
+      stack.plugin.check(
+        stack.resource("studioFlow", "webchat").urn,
+        {},
+        {
+          __provider: stack.texts.studioFlow,
+          friendlyName: "Webchat",
+          definition: webchat.json,
+          ...(strict === undefined ? {} : { strict }),
+        },
+      );
+    expect((await check()).failures).toEqual([]);
+    expect((await check(false)).failures).toEqual([]);
+    expect((await check(true)).failures).toEqual([
+      {
+        property: "definition",
+        reason:
+          'widget "send_to_flex_agent" (states[1].properties.attributes): warning (strict): Liquid at line 1, column 272 reads widgets.send_service_options, but no widget is named "send_service_options", so it renders empty',
+      },
+      {
+        property: "definition",
+        reason:
+          'widget "loop_checker" (states[5]): warning (strict): no transition leads here from "Trigger", so it never runs; connect it or delete it',
+      },
     ]);
   });
 

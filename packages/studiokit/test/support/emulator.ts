@@ -46,3 +46,11 @@ export async function rejection(promise: Promise<unknown>) {
   }
   throw new Error("expected the call to fail");
 }
+
+/** The body of a Twilio REST error, as the emulator answers it. */
+export const twilioError = (status: number, code: number, message: string) => ({
+  code,
+  message,
+  more_info: `https://www.twilio.com/docs/errors/${code}`,
+  status,
+});

@@ -250,7 +250,7 @@ describe("widget properties", () => {
     ]);
   });
 
-  it("warns about a widget type it does not know and checks nothing else of it", () => {
+  it("refuses a widget type one or two edits from Studio's, saying which it misspells", () => {
     const flow = definition(trigger("hello"), {
       name: "hello",
       type: "send-mesage",
@@ -259,12 +259,11 @@ describe("widget properties", () => {
     });
     expect(validateDefinition(flow)).toEqual([
       {
-        code: "unknown-widget-type",
-        severity: "warning",
+        code: "widget-type-typo",
+        severity: "error",
         path: "states[1].type",
         widget: "hello",
-        message:
-          '"send-mesage" is not a widget type studiokit knows, so its properties and events are not checked; did you mean "send-message"?',
+        message: '"send-mesage" is not a Studio widget type; did you mean "send-message"?',
       },
       {
         code: "missing-target",
@@ -274,6 +273,45 @@ describe("widget properties", () => {
         message: 'transition "whatever" goes to "nowhere", which does not exist',
       },
     ]);
+  });
+
+  it.each([
+    ["Send-Message", "send-message"],
+    ["trigerr", "trigger"],
+    ["say-paly", "say-play"],
+    ["split-based-onn", "split-based-on"],
+  ])("calls %s a misspelling of %s", (type, known) => {
+    const flow = definition(trigger("w"), { name: "w", type, transitions: [], properties: {} });
+    expect(validateDefinition(flow).map((i) => [i.code, i.message])).toEqual([
+      ["widget-type-typo", `"${type}" is not a Studio widget type; did you mean "${known}"?`],
+    ]);
+  });
+
+  it.each([["ai-assistant"], ["run-function-v3"], ["make-outgoing-call-v3"], ["send-message-v2"]])(
+    "warns about %s, far from every type or a newer version of one, and checks nothing else of it",
+    (type) => {
+      const flow = definition(trigger("w"), {
+        name: "w",
+        type,
+        transitions: [{ event: "anything" }],
+        properties: { anything: 1 },
+      });
+      expect(validateDefinition(flow).map((i) => [i.code, i.severity])).toEqual([
+        ["unknown-widget-type", "warning"],
+      ]);
+    },
+  );
+
+  it("words an unknown type as a possibly newer widget", () => {
+    const flow = definition(trigger("w"), {
+      name: "w",
+      type: "ai-assistant",
+      transitions: [],
+      properties: {},
+    });
+    expect(validateDefinition(flow)[0]?.message).toBe(
+      '"ai-assistant" is not a widget type studiokit knows (a newer Studio widget?), so its properties and events are not checked',
+    );
   });
 
   it("warns about a required property left empty", () => {

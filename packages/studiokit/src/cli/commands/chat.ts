@@ -1,7 +1,9 @@
 import readline from "node:readline";
 import {
+  e164Schema,
   formatPath,
   isTriggerEvent,
+  parseJsonText,
   triggerEvents,
   type FlowDefinition,
   type TriggerEvent,
@@ -15,11 +17,14 @@ import {
 } from "../../engine";
 import { describeEntry } from "../../testing";
 import { parseSpecArgs } from "../args";
-import { chatOnEmulator } from "../chat-emulator";
+import { callOnEmulator } from "../chat-call";
+import { chatOnEmulator, checkNumber } from "../chat-emulator";
+import { LiveClient } from "../../emulator";
 import { specs } from "../specs";
 import { type Command, type Io } from "../command";
+import { readCredentials } from "../credentials";
 import { CliError } from "../errors";
-import { loadFlowFile } from "../../compiler";
+import { readDefinition } from "../read-definition";
 
 const usage = specs.chat.usage;
 
@@ -41,11 +46,28 @@ function triggerEvent(definition: FlowDefinition, asked: string | undefined): Tr
 
 function parameters(text: string | undefined): { parameters?: unknown } {
   if (text === undefined) return {};
+  const parsed = parseJsonText(text);
+  if (parsed.ok) return { parameters: parsed.value };
+  throw new CliError(
+    parsed.problem
+      ? `--parameters: ${parsed.problem.path}: ${parsed.problem.message}`
+      : `--parameters must be JSON, such as '{"name":"Ada"}'`,
+  );
+}
+
+/** The `--emulator` URL: http(s), without credentials in it (they go in --account-sid and --auth-token). */
+function emulatorUrl(text: string): string {
+  let url: URL;
   try {
-    return { parameters: JSON.parse(text) as unknown };
+    url = new URL(text);
   } catch {
-    throw new CliError(`--parameters must be JSON, such as '{"name":"Ada"}'`);
+    throw new CliError("--emulator is not a URL; give the emulator's, such as http://127.0.0.1:4010");
   }
+  if (url.username !== "" || url.password !== "")
+    throw new CliError("--emulator must not hold credentials; give them as --account-sid and --auth-token");
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new CliError("--emulator must be an http:// URL, such as http://127.0.0.1:4010");
+  return text;
 }
 
 /** How one transcript entry reads in the chat; the user's own input only when it was not typed on a terminal. */
@@ -98,26 +120,45 @@ export const command: Command = {
   async run(args, io) {
     const { values, positionals } = parseSpecArgs(args, specs.chat);
     if (values.emulator !== undefined) {
-      if (positionals.length > 0 || values.address === undefined)
+      if (positionals.length > 0 || (values.address === undefined) === (values.number === undefined))
         throw new CliError(
-          `with --emulator give --address (the Twilio address to text) and no flow file; usage: ${usage}`,
+          `with --emulator give --address (the Twilio address to text) or --number (a number to text or --call), and no flow file; usage: ${usage}`,
         );
-      const accountSid = values["account-sid"] ?? process.env["TWILIO_ACCOUNT_SID"];
-      const authToken = values["auth-token"] ?? process.env["TWILIO_AUTH_TOKEN"];
-      if (!accountSid || !authToken)
-        throw new CliError(
-          "give the emulator's credentials: --account-sid and --auth-token, or TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN",
-        );
-      const from = values.from ?? "+15558675310";
-      return chatOnEmulator(
-        { url: values.emulator, address: values.address, from, accountSid, authToken },
-        io,
+      const flowOnly = (["event", "to", "body", "parameters"] as const).filter(
+        (o) => values[o] !== undefined,
       );
+      if (flowOnly.length > 0)
+        throw new CliError(
+          `${flowOnly.map((o) => `--${o}`).join(", ")} ${flowOnly.length === 1 ? "goes" : "go"} with a flow file, not --emulator; usage: ${usage}`,
+        );
+      if (values.number !== undefined && !e164Schema.safeParse(values.number).success)
+        throw new CliError(
+          `--number "${values.number}" is not an E.164 phone number; write it as +15017122661`,
+        );
+      if (values.call === true && values.number === undefined)
+        throw new CliError("--call needs --number: the number to call");
+      const url = emulatorUrl(values.emulator);
+      const credentials = readCredentials(
+        values,
+        "give the emulator's credentials: --account-sid and --auth-token, or TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN",
+      );
+      const from = values.from ?? "+15558675310";
+      const chat = { url, address: values.number ?? values.address ?? "", from, ...credentials };
+      if (values.call === true) return callOnEmulator(chat, io);
+      if (values.number !== undefined) await checkNumber(new LiveClient(chat), chat, "sms");
+      return chatOnEmulator(chat, io);
     }
     const [file, ...extra] = positionals;
     if (file === undefined || extra.length > 0) throw new CliError(`give one flow file; usage: ${usage}`);
+    const emulatorOnly = (["address", "number", "call", "account-sid", "auth-token"] as const).filter(
+      (o) => values[o] !== undefined,
+    );
+    if (emulatorOnly.length > 0)
+      throw new CliError(
+        `${emulatorOnly.map((o) => `--${o}`).join(", ")} ${emulatorOnly.length === 1 ? "goes" : "go"} with --emulator, not a flow file; usage: ${usage}`,
+      );
     if (!io.stdin) throw new CliError("chat reads what you type from stdin, and there is none");
-    const { definition } = loadFlowFile(file, io.cwd);
+    const definition = await readDefinition(file, io.cwd);
     const event = triggerEvent(definition, values.event);
     // Twilio's documentation numbers: the contact, and the flow's own address.
     const contact = values.from ?? "+15558675310";

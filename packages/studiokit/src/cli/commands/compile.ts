@@ -2,12 +2,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { canonicalJson } from "../../definition";
 import { isCompileError } from "../../compiler";
-import { formatIssues, validateDefinition } from "../../validator";
+import { failingIssues, formatIssues, validateDefinition } from "../../validator";
 import { parseSpecArgs } from "../args";
 import { specs } from "../specs";
 import { type Command } from "../command";
 import { CliError } from "../errors";
 import { loadFlowFile, type LoadedFlow } from "../../compiler";
+import { formatTypeErrors, typeErrors } from "../typecheck";
 
 const usage = specs.compile.usage;
 
@@ -18,6 +19,11 @@ export const command: Command = {
     const { values, positionals } = parseSpecArgs(args, specs.compile);
     if (positionals.length !== 1) throw new CliError(`give exactly one flow file; usage: ${usage}`);
     const file = positionals[0]!;
+    const typed = typeErrors([file], io.cwd, values["no-typecheck"] !== true).get(file) ?? [];
+    if (typed.length > 0) {
+      io.stderr(`${formatTypeErrors(typed, io.cwd)}\n`);
+      return 1;
+    }
     let loaded: LoadedFlow;
     try {
       loaded = loadFlowFile(file, io.cwd);
@@ -28,10 +34,11 @@ export const command: Command = {
     }
     const { definition } = loaded;
     // A module comes validated (errors throw above); a JSON file was only parsed. Either way
-    // warnings go to stderr and errors stop here, so nothing invalid reaches --out.
+    // warnings go to stderr and errors (warnings too with --strict) stop here, so nothing
+    // invalid reaches --out.
     const issues = loaded.kind === "ts" ? loaded.issues : validateDefinition(definition);
     if (issues.length > 0) io.stderr(`${formatIssues(issues, file)}\n`);
-    if (issues.some((issue) => issue.severity === "error")) return 1;
+    if (failingIssues(issues, { strict: values.strict }).length > 0) return 1;
     const json = canonicalJson(definition);
     if (values.out === undefined) {
       io.stdout(json);

@@ -18,7 +18,12 @@ function loadDeploy(): typeof deployTutorial {
 
 async function start(port: number): Promise<Emulator> {
   try {
-    return await startEmulator({ port, accountSid: cast.accountSid, authToken: cast.authToken });
+    return await startEmulator({
+      port,
+      accountSid: cast.accountSid,
+      authToken: cast.authToken,
+      numbers: [cast.number],
+    });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EADDRINUSE")
       throw new CliError(`port ${port} is already in use; pick another --port`);
@@ -31,6 +36,8 @@ function keepLines(url: string): string[] {
     "",
     `The local Twilio keeps running at ${url} (Ctrl-C stops it). Chat with the flow as a new contact:`,
     `  npx studiokit chat --emulator ${url} --address ${cast.number} --from ${cast.you} --account-sid ${cast.accountSid} --auth-token ${cast.authToken}`,
+    "or call the IVR on the number (type 1 to press it):",
+    `  npx studiokit chat --emulator ${url} --number ${cast.number} --call --from ${cast.you} --account-sid ${cast.accountSid} --auth-token ${cast.authToken}`,
     `(the demo emulator's own made-up account; the twilio library and pulumi reach it the same way, with twilio:apiBaseUrl ${url})`,
   ];
 }
@@ -42,7 +49,9 @@ export async function runDemo(args: string[], io: Io, stop: () => Promise<unknow
   const out = (line: string) => io.stdout(`${line}\n`);
   try {
     out("studiokit demo: a local Twilio in this process (no account, no network), the tutorial flow");
-    out("flows/do-you-like-bots.ts deployed to it, and its conversations played over HTTP.");
+    out(
+      "flows/do-you-like-bots.ts and a voice IVR deployed to it, its conversations and a call played over HTTP.",
+    );
     out("");
     const deployment = await loadDeploy()(emulator.url);
     describeDeployment(out, deployment);

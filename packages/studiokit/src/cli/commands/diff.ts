@@ -21,7 +21,12 @@ async function side(ref: string, file: string, root: string): Promise<ReviewSide
 /** One comment body per changed flow file between two refs (what the flow-review workflow posts). */
 async function pullRequest(base: string, head: string, dir: string, json: boolean, cwd: string) {
   const { root, path: relativeDir } = await repoPath(dir, cwd);
-  const files = (await changedFiles(base, head, relativeDir || ".", root)).filter(isFlowFileName);
+  const flowsDir = relativeDir || ".";
+  if (!(await existsAt(base, flowsDir, root)) && !(await existsAt(head, flowsDir, root)))
+    throw new CliError(
+      `${dir}: no such directory at ${base} or at ${head}; name the directory of the flows with --flows`,
+    );
+  const files = (await changedFiles(base, head, flowsDir, root)).filter(isFlowFileName);
   const comments = [];
   for (const file of files) {
     const [before, after] = [await side(base, file, root), await side(head, file, root)];

@@ -9,7 +9,9 @@ import {
 import { parseSpecArgs } from "../args";
 import { specs } from "../specs";
 import { type Command, type Io } from "../command";
+import { readApiKeys, readCredentials } from "../credentials";
 import { CliError } from "../errors";
+import { e164Schema } from "../../definition";
 
 const usage = specs.emulator.usage;
 
@@ -21,14 +23,11 @@ export function readPort(raw: string | undefined): number {
   return port;
 }
 
-function readApiKeys(pairs: readonly string[]): Record<string, string> {
-  const keys: Record<string, string> = {};
-  for (const pair of pairs) {
-    const colon = pair.indexOf(":");
-    if (colon < 1) throw new CliError(`--api-key must be SK…:secret (the key SID, a colon, the secret)`);
-    keys[pair.slice(0, colon)] = pair.slice(colon + 1);
-  }
-  return keys;
+function readNumbers(numbers: readonly string[]): string[] {
+  const bad = numbers.find((n) => !e164Schema.safeParse(n).success);
+  if (bad !== undefined)
+    throw new CliError(`--number "${bad}" is not an E.164 phone number; write it as +15017122661`);
+  return [...numbers];
 }
 
 function readFaults(rate: string | undefined, kinds: string | undefined, seed: string | undefined) {
@@ -65,18 +64,17 @@ function readRetention(executions: string | undefined, days: string | undefined)
 /** Runs until `stop` resolves; prints the listening line once requests are accepted. */
 export async function runEmulator(args: string[], io: Io, stop: Promise<unknown>): Promise<number> {
   const { values } = parseSpecArgs(args, specs.emulator);
-  const accountSid = values["account-sid"] ?? process.env["TWILIO_ACCOUNT_SID"];
-  const authToken = values["auth-token"] ?? process.env["TWILIO_AUTH_TOKEN"];
-  if (!accountSid || !authToken)
-    throw new CliError(
-      `--account-sid and --auth-token are required (or TWILIO_ACCOUNT_SID/TWILIO_AUTH_TOKEN); usage: ${usage}`,
-    );
+  const { accountSid, authToken } = readCredentials(
+    values,
+    `--account-sid and --auth-token are required (or TWILIO_ACCOUNT_SID/TWILIO_AUTH_TOKEN); usage: ${usage}`,
+  );
   const faults = readFaults(values["fault-rate"], values["fault-kinds"], values["fault-seed"]);
   const config: EmulatorOptions = {
     port: readPort(values.port),
     accountSid,
     authToken,
     apiKeys: readApiKeys(values["api-key"] ?? []),
+    numbers: readNumbers(values.number ?? []),
     ...(values.state !== undefined ? { stateFile: values.state } : {}),
     ...(faults ? { faults } : {}),
     retention: readRetention(values["retain-executions"], values["retain-days"]),

@@ -6,7 +6,7 @@ import { parseSpecArgs } from "../args";
 import { specs } from "../specs";
 import { type Command } from "../command";
 import { CliError } from "../errors";
-import { loadFlowFile } from "../../compiler";
+import { readDefinition } from "../read-definition";
 
 const usage = specs.import.usage;
 
@@ -48,7 +48,7 @@ export const command: Command = {
       throw new CliError(
         `${file}: import reads a flow's JSON (as the Studio console exports it), not a module`,
       );
-    const { definition } = loadFlowFile(file, io.cwd);
+    const definition = await readDefinition(file, io.cwd);
     const out = values.out === undefined ? undefined : path.resolve(io.cwd, values.out);
     if (out !== undefined && fs.existsSync(out) && !values.force)
       throw new CliError(`${values.out}: already exists; pass --force to overwrite it`);

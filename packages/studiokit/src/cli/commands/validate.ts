@@ -1,43 +1,27 @@
-import fs from "node:fs";
 import path from "node:path";
-import { parseJsonText } from "../../definition";
-import { isCompileError } from "../../compiler";
-import { formatIssues, validateDefinition, type ValidationIssue } from "../../validator";
+import { isCompileError, loadFlowFile, readFlowJson, type TypeIssue } from "../../compiler";
+import { failingIssues, formatIssues, validateDefinition, type ValidationIssue } from "../../validator";
 import { listProjectFlows, ProjectError, readProjectSettings } from "../../project";
 import { parseSpecArgs } from "../args";
 import { specs } from "../specs";
 import { type Command } from "../command";
 import { CliError } from "../errors";
-import { loadFlowFile } from "../../compiler";
+import { formatTypeErrors, typeErrors } from "../typecheck";
 
 const usage = specs.validate.usage;
 
 interface Report {
   readonly file: string;
+  /** The module's type errors: it is not loaded while it has any. */
+  readonly typeErrors: readonly TypeIssue[];
   readonly issues: readonly ValidationIssue[];
-}
-
-/** A .json file is validated as written, so schema problems come back as issues rather than a throw. */
-function readJson(file: string, cwd: string): unknown {
-  let text: string;
-  try {
-    text = fs.readFileSync(path.resolve(cwd, file), "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new CliError(`${file}: no such file`);
-    if (code === "EISDIR") throw new CliError(`${file}: is a directory, not a flow file`);
-    throw new CliError(`${file}: cannot read: ${code ?? String(error)}`);
-  }
-  const json = parseJsonText(text);
-  if (!json.ok) throw new CliError(`${file}: ${json.message}`);
-  return json.value;
 }
 
 /**
  * A flow module is compiled first, which validates it; a flow that does not compile reports the
  * compiler's issues.
  */
-async function validateModule(file: string, cwd: string): Promise<readonly ValidationIssue[]> {
+function validateModule(file: string, cwd: string): readonly ValidationIssue[] {
   try {
     const loaded = loadFlowFile(file, cwd);
     return loaded.kind === "ts" ? loaded.issues : validateDefinition(loaded.definition);
@@ -47,12 +31,13 @@ async function validateModule(file: string, cwd: string): Promise<readonly Valid
   }
 }
 
-async function validateFile(file: string, cwd: string): Promise<Report> {
-  const issues =
-    path.extname(file).toLowerCase() === ".json"
-      ? validateDefinition(readJson(file, cwd))
-      : await validateModule(file, cwd);
-  return { file, issues };
+/** A .json file is validated as written, so schema problems come back as issues rather than a throw. */
+function validateFile(file: string, cwd: string, typed: readonly TypeIssue[]): Report {
+  if (typed.length > 0) return { file, typeErrors: typed, issues: [] };
+  if (path.extname(file).toLowerCase() !== ".json")
+    return { file, typeErrors: [], issues: validateModule(file, cwd) };
+  const { value, shown } = readFlowJson(file, cwd);
+  return { file: shown, typeErrors: [], issues: validateDefinition(value) };
 }
 
 /** The project's flows: the ones the stack lists, or every file in flows/ (see the project room). */
@@ -67,7 +52,16 @@ function projectFiles(cwd: string, stack: string): string[] {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-/** `studiokit validate`: every issue of every file; exit 1 when any is an error. */
+/** The report as JSON: type errors with paths relative to the working directory. */
+const jsonReport = ({ file, typeErrors: typed, issues }: Report, cwd: string) => ({
+  file,
+  ...(typed.length > 0
+    ? { typeErrors: typed.map((issue) => ({ ...issue, file: path.relative(cwd, issue.file) || issue.file })) }
+    : {}),
+  issues,
+});
+
+/** `studiokit validate`: every issue of every file; exit 1 when any is an error (or a warning, --strict). */
 export const command: Command = {
   name: "validate",
   async run(args, io) {
@@ -75,18 +69,34 @@ export const command: Command = {
     const files = positionals.length > 0 ? positionals : projectFiles(io.cwd, values.stack ?? "dev");
     if (positionals.length > 0 && values.stack !== undefined)
       throw new CliError(`--stack chooses the project's flows; give it without files; usage: ${usage}`);
-    const reports: Report[] = [];
-    for (const file of files) reports.push(await validateFile(file, io.cwd));
+    const typed = typeErrors(files, io.cwd, values["no-typecheck"] !== true);
+    const reports = files.map((file) => validateFile(file, io.cwd, typed.get(file) ?? []));
     const all = reports.flatMap((r) => r.issues);
-    const errors = all.filter((i) => i.severity === "error").length;
+    const typeErrorCount = reports.reduce((n, r) => n + r.typeErrors.length, 0);
+    const errors = all.filter((i) => i.severity === "error").length + typeErrorCount;
+    const failing = failingIssues(all, { strict: values.strict }).length + typeErrorCount;
     if (values.json) {
-      io.stdout(`${JSON.stringify(reports, null, 2)}\n`);
+      io.stdout(
+        `${JSON.stringify(
+          reports.map((r) => jsonReport(r, io.cwd)),
+          null,
+          2,
+        )}\n`,
+      );
     } else {
-      for (const { file, issues } of reports)
-        io.stdout(issues.length > 0 ? `${formatIssues(issues, file)}\n` : `${file}: ok\n`);
-      const summary = `${plural(errors, "error")}, ${plural(all.length - errors, "warning")}`;
-      io.stdout(`${plural(reports.length, "file")} checked: ${summary}\n`);
+      for (const report of reports) {
+        const lines = [
+          ...(report.typeErrors.length > 0 ? [formatTypeErrors(report.typeErrors, io.cwd)] : []),
+          ...(report.issues.length > 0 ? [formatIssues(report.issues, report.file)] : []),
+        ];
+        io.stdout(lines.length > 0 ? `${lines.join("\n")}\n` : `${report.file}: ok\n`);
+      }
+      const warnings = all.length + typeErrorCount - errors;
+      const strict = values.strict && warnings > 0 ? " (--strict: warnings fail)" : "";
+      io.stdout(
+        `${plural(reports.length, "file")} checked: ${plural(errors, "error")}, ${plural(warnings, "warning")}${strict}\n`,
+      );
     }
-    return errors > 0 ? 1 : 0;
+    return failing > 0 ? 1 : 0;
   },
 };

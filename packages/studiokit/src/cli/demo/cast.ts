@@ -6,7 +6,10 @@
 export const cast = {
   accountSid: "AC" + "de".repeat(16),
   authToken: "studiokit-demo",
-  /** The Twilio number the tutorial runs on (wiring 1's address, wiring 2's proxy address). */
+  /**
+   * The Twilio number the tutorial runs on (wiring 1's address, wiring 2's proxy address); its
+   * voice webhook runs the IVR.
+   */
   number: "+15017122661",
   /** Contacts: two new ones for wiring 1, the hand-made conversation's participant, a silent one. */
   likesBots: "+15558675310",
@@ -15,6 +18,9 @@ export const cast = {
   silent: "+15558675313",
   /** Who `studiokit chat` talks as, after the demo. */
   you: "+15558675399",
+  /** Who calls the number, for the voice IVR. */
+  caller: "+15558675314",
   flowName: "Do you like bots?",
   conversationName: "Do you like bots? (manual wiring)",
+  ivrName: "Front desk",
 } as const;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type LiveClient, type OutcomeBody } from "../../emulator";
+import { type CallBody, type LiveClient, type OutcomeBody } from "../../emulator";
 import { cast } from "./cast";
 import { type Deployment } from "./deploy";
 
@@ -66,6 +66,31 @@ async function play(client: LiveClient, out: Out, scene: Scene): Promise<void> {
   }
 }
 
+/** A call's lines, as the scenes tell them: what the flow says, what the caller does. */
+function narrateCall(out: Out, call: CallBody): void {
+  for (const line of call.lines)
+    if (line.speaker === "caller")
+      out(`  ${cast.caller} ${line.kind === "press" ? `presses ${line.text}` : `${line.kind} ${line.text}`}`);
+    else
+      out(
+        `  ${cast.number} (${line.widget ?? "?"}) ${line.kind === "say" ? "says" : line.kind}: ${line.text}`,
+      );
+  if (call.status === "completed") out(`      · call ${call.sid} completed`);
+}
+
+/** The voice IVR: the caller dials the number, hears the menu and answers with a keypress. */
+async function playCall(client: LiveClient, out: Out): Promise<void> {
+  out("");
+  out("5. A call: the number's voice webhook runs the IVR; the caller presses 1");
+  out(`  ${cast.caller} calls ${cast.number}`);
+  const call = await client.call(cast.caller, cast.number);
+  out(
+    `      · call ${call.sid} answered by ${call.flow_sid ?? "?"} (execution ${call.execution_sid ?? "?"})`,
+  );
+  narrateCall(out, call);
+  narrateCall(out, await client.onCall(call.sid, { Digits: "1" }));
+}
+
 const executionsSchema = z.object({ executions: z.array(z.object({ sid: z.string(), status: z.string() })) });
 const stepsSchema = z.object({
   steps: z.array(z.object({ name: z.string(), transitioned_from: z.string(), transitioned_to: z.string() })),
@@ -93,10 +118,14 @@ export function describeDeployment(out: Out, d: Deployment): void {
   out(`  wiring 2   ${d.conversation.sid}  conversation "${cast.conversationName}"`);
   out(`             ${d.participant.sid}  participant ${cast.manual} via ${cast.number}`);
   out(`             ${d.webhook.sid}  studio webhook to ${d.flow.sid}`);
+  out(`  voice IVR  ${d.ivr.sid}  "${cast.ivrName}", revision ${d.ivr.revision}, ${d.ivr.status}`);
+  out(`             ${d.phoneNumber.sid}  number ${cast.number}: its voice webhook runs ${d.ivr.sid}`);
+  out(`                 (its texts still go to Conversations: the address configuration wins)`);
 }
 
-/** Plays every scene over HTTP against the running emulator, then shows Studio's view of it. */
+/** Plays every scene and the call over HTTP against the running emulator, then shows Studio's view of it. */
 export async function playTutorial(client: LiveClient, out: Out, d: Deployment): Promise<void> {
   for (const scene of scenes) await play(client, out, scene);
+  await playCall(client, out);
   await studioView(client, out, d.flow.sid);
 }

@@ -14,7 +14,6 @@ export const sendToFlex = defineWidget({
     /** Task attributes: JSON text, at most 1,024 characters. */
     attributes: liquidString().optional(),
     priority: numericString().optional(),
-    /** @default "3600" */
     timeout: numericString().optional(),
     waitUrl: liquidString().optional(),
     waitUrlMethod: z.enum(["GET", "POST"]).optional(),

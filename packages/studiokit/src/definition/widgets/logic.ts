@@ -45,9 +45,9 @@ export const setVariables = defineWidget({
     variables: z.array(setVariablesItemSchema).optional(),
   },
   events: ["next"],
-  // The same pairs also land in flow.variables; widgets.NAME.<key> is UNCONFIRMED
-  // (docs/studio-behaviour.md §8).
-  outputs: { variables: "open" },
+  // Writes flow.variables only (docs:widget-library/set-variables); the agent skill's copy under
+  // widgets.NAME is UNCONFIRMED and not modelled (docs/studio-behaviour.md §8).
+  outputs: {},
 });
 
 const httpOutputs = { body: "value", content_type: "value", status_code: "value", parsed: "open" } as const;
@@ -57,7 +57,6 @@ export const makeHttpRequest = defineWidget({
   label: "Make HTTP Request",
   channel: "any",
   properties: {
-    /** @default "GET" */
     method: z.enum(["GET", "POST", "PUT", "DELETE", "PATCH"]),
     url: liquidString(),
     /** e.g. "application/x-www-form-urlencoded;charset=utf-8" or "application/json;charset=utf-8" */
@@ -111,5 +110,7 @@ export const runSubflow = defineWidget({
     parameters: z.array(setVariablesItemSchema).optional(),
   },
   events: ["completed", "failed"],
-  outputs: { variables: "open" },
+  // The Subflow's flow.variables, each directly under widgets.NAME (docs:subflows).
+  outputs: {},
+  openOutputs: true,
 });

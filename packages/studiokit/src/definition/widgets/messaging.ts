@@ -4,13 +4,13 @@ import { defineWidget } from "./spec";
 
 /** Properties shared by Send Message and Send & Wait For Reply. */
 const messageProperties = {
-  /** Sender: a phone number, WhatsApp address or Messaging Service SID. @default "{{flow.channel.address}}" */
+  /** Sender: a phone number, WhatsApp address or Messaging Service SID. */
   from: liquidString(),
   body: liquidString().optional(),
   media_url: liquidString().optional(),
-  /** Chat/Conversations service. @default "{{trigger.message.InstanceSid}}" */
+  /** Chat/Conversations service. */
   service: liquidString().optional(),
-  /** Chat channel. @default "{{trigger.message.ChannelSid}}" */
+  /** Chat channel. */
   channel: liquidString().optional(),
   /** JSON text attached to the message (Conversations/Chat). */
   attributes: liquidString().optional(),
@@ -46,7 +46,7 @@ export const sendMessage = defineWidget({
   channel: "messaging",
   properties: {
     ...messageProperties,
-    /** Recipient. @default "{{contact.channel.address}}" */
+    /** Recipient. */
     to: liquidString().optional(),
   },
   events: ["sent", "failed"],
@@ -59,7 +59,7 @@ export const sendAndWaitForReply = defineWidget({
   channel: "messaging",
   properties: {
     ...messageProperties,
-    /** Seconds to wait for a reply, as a string. @default "3600" */
+    /** Seconds to wait for a reply, as a string. */
     timeout: numericString(),
   },
   events: ["incomingMessage", "timeout", "deliveryFailure"],

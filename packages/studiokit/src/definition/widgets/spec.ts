@@ -16,6 +16,7 @@ export interface WidgetSpec<
   Shape extends z.ZodRawShape = z.ZodRawShape,
   Events extends readonly string[] = readonly string[],
   Outputs extends OutputShape = OutputShape,
+  Open extends boolean = boolean,
 > {
   readonly type: Type;
   /** The widget's `properties` object; unknown keys are kept (Studio adds some we do not model). */
@@ -23,6 +24,12 @@ export interface WidgetSpec<
   /** Legal `transitions[].event` names, spelt as Studio spells them. */
   readonly events: Events;
   readonly outputs: Outputs;
+  /**
+   * The keys under `widgets.NAME` are the run's, beside `outputs`: Run Subflow writes the
+   * Subflow's `flow.variables` there, TwiML Redirect the parameters of the return URL
+   * (docs/studio-behaviour.md §2).
+   */
+  readonly openOutputs: Open;
   /** The kind of execution the widget makes sense in: Say/Play needs a call. */
   readonly channel: Channel;
   /** The widget's name in the Studio console, for messages a flow author recognises. */
@@ -34,6 +41,7 @@ export function defineWidget<
   Shape extends z.ZodRawShape,
   const Events extends readonly string[],
   const Outputs extends OutputShape,
+  const Open extends boolean = false,
 >(spec: {
   type: Type;
   label: string;
@@ -41,7 +49,8 @@ export function defineWidget<
   properties: Shape;
   events: Events;
   outputs: Outputs;
-}): WidgetSpec<Type, Shape, Events, Outputs> {
+  openOutputs?: Open;
+}): WidgetSpec<Type, Shape, Events, Outputs, Open> {
   return {
     type: spec.type,
     label: spec.label,
@@ -49,6 +58,7 @@ export function defineWidget<
     properties: z.looseObject({ ...spec.properties, offset: offsetSchema.optional() }),
     events: spec.events,
     outputs: spec.outputs,
+    openOutputs: spec.openOutputs ?? (false as Open),
   };
 }
 

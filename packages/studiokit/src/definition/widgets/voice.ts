@@ -9,7 +9,7 @@ const speech = {
   play: liquidString().optional(),
   voice: z.string().optional(),
   language: z.string().optional(),
-  /** Times to repeat, 1-99. @default 1 */
+  /** Times to repeat, 1-99. */
   loop: z.number().int().min(0).max(99).optional(),
 };
 
@@ -32,16 +32,15 @@ export const gatherInputOnCall = defineWidget({
   channel: "voice",
   properties: {
     ...speech,
-    /** Seconds of silence before `timeout`, 0-30. @default 5 */
+    /** Seconds of silence before `timeout`, 0-30. */
     timeout: z.number().int().min(0).optional(),
-    /** @default "#" */
     finish_on_key: z.string().optional(),
     stop_gather: z.boolean().optional(),
     number_of_digits: z.number().int().optional(),
     /** `"auto"` or seconds. */
     speech_timeout: z.string().optional(),
     speech_model: z.string().optional(),
-    /** Speech recognition language. @default "en-US" */
+    /** Speech recognition language. */
     gather_language: z.string().optional(),
     /** Comma-separated hints for speech recognition. */
     hints: liquidString().optional(),
@@ -58,10 +57,9 @@ export const connectCallTo = defineWidget({
   properties: {
     noun: z.enum(["number", "number-multi", "client", "sip", "sim", "conference"]),
     to: liquidString().optional(),
-    /** @default "{{contact.channel.address}}" */
     caller_id: liquidString(),
     record: z.boolean().optional(),
-    /** Seconds to ring, 1-600. @default 30 */
+    /** Seconds to ring, 1-600. */
     timeout: z.number().int().optional(),
     time_limit: z.union([z.string(), z.number().int()]).optional(),
     sip_endpoint: liquidString().optional(),
@@ -83,10 +81,10 @@ export const recordVoicemail = defineWidget({
   label: "Record Voicemail",
   channel: "voice",
   properties: {
-    /** Seconds of silence that end the recording. @default 5 */
+    /** Seconds of silence that end the recording. */
     timeout: z.number().int().optional(),
     finish_on_key: z.string().optional(),
-    /** Longest recording in seconds, 1-14400. @default 3600 */
+    /** Longest recording in seconds, 1-14400. */
     max_length: z.number().int().optional(),
     transcribe: z.boolean().optional(),
     transcription_callback_url: liquidString().optional(),
@@ -142,9 +140,7 @@ export const enqueueCall = defineWidget({
 });
 
 const outgoingCall = {
-  /** @default "{{flow.channel.address}}" */
   from: liquidString(),
-  /** @default "{{contact.channel.address}}" */
   to: liquidString(),
   record: z.boolean().optional(),
   recording_channels: z.string().optional(),
@@ -157,7 +153,7 @@ const outgoingCall = {
   machine_detection_speech_end_threshold: numericString().optional(),
   machine_detection_silence_timeout: numericString().optional(),
   send_digits: liquidString().optional(),
-  /** Seconds to ring, 0-600. @default 60 */
+  /** Seconds to ring, 0-600. */
   timeout: z.number().int().optional(),
   sip_auth_username: liquidString().optional(),
   sip_auth_password: liquidString().optional(),
@@ -194,13 +190,14 @@ export const addTwimlRedirect = defineWidget({
   channel: "any",
   properties: {
     url: liquidString(),
-    /** @default "POST" */
     method: z.enum(["GET", "POST"]).optional(),
-    /** Seconds to wait for control to return, 0-14400, as a string. @default "14400" */
+    /** Seconds to wait for control to return, 0-14400, as a string. */
     timeout: numericString().optional(),
   },
   events: ["return", "timeout", "fail"],
-  outputs: { params: "open" },
+  // The return URL's parameters, each directly under widgets.NAME (docs:widget-library/twiml-redirect).
+  outputs: {},
+  openOutputs: true,
 });
 
 export const captureParameters = {

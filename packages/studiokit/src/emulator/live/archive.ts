@@ -1,10 +1,11 @@
 import zlib from "node:zlib";
-import { type ExecutionContext, type Step, type TranscriptEntry } from "../../engine";
+import { type EndReason, type ExecutionContext, type Step, type TranscriptEntry } from "../../engine";
 
 /** What the API reads of a run: the engine's execution while it is fresh, an archive after. */
 export interface RunView {
   readonly status: "active" | "ended";
   readonly waitingAt: string | undefined;
+  readonly endReason: EndReason | undefined;
   readonly context: ExecutionContext;
   readonly steps: readonly Step[];
   readonly transcript: readonly TranscriptEntry[];
@@ -29,6 +30,7 @@ interface Archived {
 export class ArchivedRun implements RunView {
   readonly status = "ended";
   readonly waitingAt = undefined;
+  readonly endReason: EndReason | undefined;
   /** Kept as is: what an inbound message's outcome reports about the run that just ended. */
   readonly lastStep: StepSummary | undefined;
   /** The deflated JSON as a one-byte string: on V8's heap, not one more native allocation. */
@@ -37,6 +39,7 @@ export class ArchivedRun implements RunView {
   constructor(run: RunView) {
     const archived: Archived = { context: run.context, steps: [...run.steps], transcript: [...run.transcript] };
     this.lastStep = lastStepOf(run);
+    this.endReason = run.endReason;
     this.#data = zlib.deflateRawSync(JSON.stringify(archived), options).toString("latin1");
   }
 

@@ -1,5 +1,21 @@
-import { type z } from "zod";
+import { z } from "zod";
+import { callBodySchema, type CallBody } from "./call-wire";
+import { type NumberWebhooks } from "./numbers";
 import { clockSchema, outcomeSchema, type ClockBody, type OutcomeBody } from "./wire";
+
+const numbersPageSchema = z.object({
+  incoming_phone_numbers: z.array(
+    z.object({
+      phone_number: z.string(),
+      sms_url: z.string(),
+      sms_application_sid: z.string(),
+      voice_url: z.string(),
+      voice_application_sid: z.string(),
+      trunk_sid: z.string().nullable(),
+    }),
+  ),
+});
+const addressSchema = z.object({ auto_creation: z.object({ enabled: z.boolean() }) });
 
 export interface LiveClientOptions {
   /** `http://127.0.0.1:PORT`. */
@@ -29,9 +45,11 @@ export class LiveClientError extends Error {
 export class LiveClient {
   readonly url: string;
   readonly #auth: string;
+  readonly #accountSid: string;
 
   constructor(options: LiveClientOptions) {
     this.url = options.url.replace(/\/+$/, "");
+    this.#accountSid = options.accountSid;
     this.#auth = "Basic " + Buffer.from(`${options.accountSid}:${options.authToken}`).toString("base64");
   }
 
@@ -46,6 +64,39 @@ export class LiveClient {
   /** Moves the simulated clock `seconds` forward; timeouts due by then fire. */
   async advance(seconds: number): Promise<ClockBody> {
     return this.#parse(clockSchema, await this.post("/studiokit/v1/Clock", { Advance: String(seconds) }));
+  }
+
+  /** The account's number `phoneNumber` and where its webhooks point, if the account has it. */
+  async number(phoneNumber: string): Promise<NumberWebhooks | undefined> {
+    const path = `/2010-04-01/Accounts/${this.#accountSid}/IncomingPhoneNumbers.json?PhoneNumber=${encodeURIComponent(phoneNumber)}`;
+    const page = this.#parse(numbersPageSchema, await this.get(path));
+    return page.incoming_phone_numbers.find((n) => n.phone_number === phoneNumber);
+  }
+
+  /** Whether an address configuration auto-creates conversations on `address` (Conversations then takes its messages). */
+  async autoCreates(address: string): Promise<boolean> {
+    try {
+      const found = await this.get(`/v1/Configuration/Addresses/${encodeURIComponent(address)}`);
+      return this.#parse(addressSchema, found).auto_creation.enabled;
+    } catch (error) {
+      if (error instanceof LiveClientError && error.status === 404) return false;
+      throw error;
+    }
+  }
+
+  /** Call `sid` as it stands: every line so far. */
+  async fetchCall(sid: string): Promise<CallBody> {
+    return this.#parse(callBodySchema, await this.get(`/studiokit/v1/Calls/${sid}`));
+  }
+
+  /** `from` dials `to`, a number whose voice webhook is a flow; the flow answers. */
+  async call(from: string, to: string): Promise<CallBody> {
+    return this.#parse(callBodySchema, await this.post("/studiokit/v1/Calls", { From: from, To: to }));
+  }
+
+  /** The caller on call `sid` presses `{ Digits }`, says `{ SpeechResult }`, or hangs up (`{ Status: "completed" }`). */
+  async onCall(sid: string, action: Readonly<Record<string, string>>): Promise<CallBody> {
+    return this.#parse(callBodySchema, await this.post(`/studiokit/v1/Calls/${sid}`, { ...action }));
   }
 
   get(path: string): Promise<unknown> {

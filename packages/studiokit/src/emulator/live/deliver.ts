@@ -52,12 +52,14 @@ export interface FlowMessage {
   readonly fields: JsonObject;
   readonly conversationSid: string | null;
   readonly initiatedBy: string | null;
+  /** What starts a new execution: a number's SMS webhook sends `incomingMessage` (default: Conversations'). */
+  readonly event?: "incomingMessage" | "incomingConversationMessage";
 }
 
 /**
  * Studio-style: the contact's active execution of the flow takes the message (it continues when
  * it waits for a reply, else ignores it with 81002); without one, a new execution starts from
- * `incomingConversationMessage`. Anything that prevents a run becomes a notice, never an error:
+ * `incomingConversationMessage` (or the message's `event`). Anything that prevents a run becomes a notice, never an error:
  * the message itself was delivered.
  */
 export async function deliverToFlow(live: Live, outcome: Outcome, m: FlowMessage): Promise<void> {
@@ -74,7 +76,7 @@ export async function deliverToFlow(live: Live, outcome: Outcome, m: FlowMessage
       ...run,
       flowSid: flow.sid,
       trigger: {
-        event: "incomingConversationMessage",
+        event: m.event ?? "incomingConversationMessage",
         from: m.contact,
         to: m.address,
         body: m.body,

@@ -1,4 +1,5 @@
 import { type JsonObject } from "../../engine";
+import { parseJsonText } from "../../definition";
 import { created, noContent, ok, type RequestContext, type Route } from "../context";
 import { invalidParameter, notFound } from "../errors";
 import { page } from "../pagination";
@@ -44,12 +45,14 @@ export function findExecution(ctx: RequestContext, sid: string | undefined): Liv
 function readParameters(ctx: RequestContext): JsonObject {
   const text = ctx.form.string("Parameters");
   if (text === undefined) return {};
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw invalidParameter(`Invalid parameter Parameters: not JSON; send an object such as {"name":"Ada"}`);
-  }
+  const parsed = parseJsonText(text);
+  if (!parsed.ok)
+    throw invalidParameter(
+      parsed.problem
+        ? `Invalid parameter Parameters: ${parsed.problem.path}: ${parsed.problem.message}`
+        : `Invalid parameter Parameters: not JSON; send an object such as {"name":"Ada"}`,
+    );
+  const value = parsed.value;
   if (typeof value !== "object" || value === null || Array.isArray(value))
     throw invalidParameter(`Invalid parameter Parameters: expected a JSON object such as {"name":"Ada"}`);
   return value as JsonObject;

@@ -7,6 +7,7 @@ import { ApiError, codes, invalidParameter } from "../errors";
 import { type AddressConfigurationRecord, type ParticipantRecord } from "../state";
 import { deliverToConversation, deliverToFlow } from "./deliver";
 import { type Live } from "./live";
+import { receiveOnNumber } from "./sms";
 import { Outcome, type ClockBody, type OutcomeBody } from "./wire";
 
 /**
@@ -43,14 +44,19 @@ const autoCreating = (live: Live, to: string) =>
 
 /**
  * A message from `from` (the contact) to `to` (a Twilio address), routed as Twilio would: into the
- * open conversation where `from` talks to `to`; else to an execution already talking to `from`
- * from `to` outside Conversations (a REST-started one); else into a new conversation if an
- * address configuration auto-creates them for `to`.
+ * open conversation where `from` talks to `to`; else, when no address configuration auto-creates
+ * conversations for `to`, to the flow the number `to`'s SMS webhook names; else to an execution
+ * already talking to `from` from `to` outside Conversations (a REST-started one); else into a new
+ * conversation through the address configuration.
  */
 export async function receive(live: Live, from: string, to: string, body: string): Promise<OutcomeBody> {
   const outcome = new Outcome(live);
   let participant: ParticipantRecord | undefined = findByPair(live.store, from, to);
   if (!participant) {
+    // An address configuration takes the number's messages for Conversations, as at Twilio;
+    // without one, the number's own SMS webhook does (live/sms.ts).
+    const config = autoCreating(live, to);
+    if (!config && (await receiveOnNumber(live, outcome, { from, to, body }))) return outcome.body();
     const waiting = live.activeOutside(from, to);
     if (waiting) {
       await deliverToFlow(live, outcome, {
@@ -64,7 +70,6 @@ export async function receive(live: Live, from: string, to: string, body: string
       });
       return outcome.body();
     }
-    const config = autoCreating(live, to);
     if (!config)
       throw new ApiError(
         404,

@@ -1,5 +1,6 @@
 import { type FlowDefinition } from "../../definition";
 import {
+  type Adapters,
   EngineInputError,
   SimulatedClock,
   startExecution,
@@ -9,6 +10,7 @@ import {
   type TriggerInput,
 } from "../../engine";
 import { createHash } from "node:crypto";
+import { addSms } from "../api2010/messages";
 import { addMessage } from "../conversations/message-records";
 import { ApiError, codes } from "../errors";
 import { isoTime, newSid } from "../sids";
@@ -103,6 +105,8 @@ export class Live {
   #head = 0;
   /** Ended executions still kept. */
   #retained = 0;
+  readonly #listeners = new Set<(record: LiveExecution) => void>();
+  readonly #adapters = new Map<string, Partial<Adapters>>();
   #queue: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -150,6 +154,21 @@ export class Live {
     return found === undefined ? undefined : found.values().next().value;
   }
 
+  /** Calls `listener` whenever an execution starts or moves; returns the function that stops it. */
+  onChange(listener: (record: LiveExecution) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /**
+   * What executions of one flow started from now on reach instead of the real thing (mocked HTTP
+   * Request and Run Function answers, say); `undefined` puts the real adapters back.
+   */
+  setAdapters(flowSid: string, adapters: Partial<Adapters> | undefined): void {
+    if (adapters === undefined) this.#adapters.delete(flowSid);
+    else this.#adapters.set(flowSid, adapters);
+  }
+
   async start(request: StartRequest): Promise<LiveExecution> {
     const sid = newSid("FN");
     const now = this.now();
@@ -159,7 +178,10 @@ export class Live {
         clock: this.clock,
         flowSid: request.flowSid,
         executionSid: sid,
-        adapters: liveAdapters((message) => this.#send(sid, request.conversationSid, message)),
+        adapters: {
+          ...liveAdapters((message) => this.#send(sid, request.conversationSid, message)),
+          ...this.#adapters.get(request.flowSid),
+        },
         ...(Object.keys(request.subflows).length > 0 ? { subflows: request.subflows } : {}),
       });
     } catch (error) {
@@ -185,7 +207,7 @@ export class Live {
     };
     this.executions.set(sid, record);
     this.#index(record);
-    this.#observe(record);
+    if (!this.#observe(record)) this.#notify(record);
     this.#settle(record);
     return record;
   }
@@ -215,6 +237,7 @@ export class Live {
     record.stopped = true;
     record.dateUpdated = this.now();
     this.#settle(record);
+    this.#notify(record);
   }
 
   /** Forgets an execution and its steps (REST delete). */
@@ -280,6 +303,10 @@ export class Live {
     }
   }
 
+  #notify(record: LiveExecution): void {
+    for (const listener of this.#listeners) listener(record);
+  }
+
   /** Gives every new engine step its FT SID; true when the execution did something new. */
   #observe(record: LiveExecution): boolean {
     const now = this.now();
@@ -288,7 +315,10 @@ export class Live {
     const changed = steps > record.steps.length || transcript > record.seen;
     while (record.steps.length < steps) record.steps.push({ sid: newSid("FT"), date: now });
     record.seen = transcript;
-    if (changed) record.dateUpdated = now;
+    if (changed) {
+      record.dateUpdated = now;
+      this.#notify(record);
+    }
     return changed;
   }
 
@@ -309,7 +339,13 @@ export class Live {
         participantSid: null,
         date: this.now(),
       }).sid;
-    }
+    } else
+      messageSid = addSms(this.store, {
+        ...message,
+        direction: "outbound-api",
+        status: "sent",
+        date: this.now(),
+      }).sid;
     this.#sent.add({
       executionSid,
       widget: message.widget,

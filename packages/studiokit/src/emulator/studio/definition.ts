@@ -50,7 +50,14 @@ function failed(errors: FlowProblem[], warnings: FlowProblem[]): ApiError {
 export function checkDefinition(text: string): CheckedDefinition {
   const parsed = parseJsonText(text);
   if (!parsed.ok)
-    throw failed([{ message: `Definition is not JSON: ${parsed.message}`, property_path: "#" }], []);
+    throw failed(
+      [
+        parsed.problem
+          ? { message: parsed.problem.message, property_path: pathToPointer(parsed.problem.path) }
+          : { message: `Definition is not JSON: ${parsed.message}`, property_path: "#" },
+      ],
+      [],
+    );
   const issues = validateDefinition(parsed.value);
   const errors = issues.filter((i) => i.severity === "error").map(toProblem);
   const warnings = issues.filter((i) => i.severity === "warning").map(toProblem);

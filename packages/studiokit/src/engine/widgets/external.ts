@@ -1,13 +1,14 @@
+import { widgetSpecs, type WidgetType } from "../../definition";
 import { type JsonObject } from "../types";
 import { next, type Outcome, type WidgetHandler, type WidgetRun } from "./handler";
 
 /**
  * A widget whose outcome comes from outside Studio (a call leg, a queue, a payment, a virtual
- * agent…). It parks; `Execution.callEvent(event, params)` picks the event, with `params` written
- * under `widgets.NAME` over `defaults`. `hangup()` takes a `hangup` event when the widget has one.
+ * agent…). It parks; `Execution.callEvent(event, params)` picks any of the type's events (the
+ * definition room's list), with `params` written under `widgets.NAME` over `defaults`.
+ * `hangup()` takes a `hangup` event when the widget has one.
  */
 export interface ExternalSpec {
-  readonly events: readonly string[];
   /** Transcript entries on entry. */
   readonly announce?: (run: WidgetRun) => void;
   /** Seconds before the `timeout` event (when the widget has one); undefined: no timer. */
@@ -18,7 +19,8 @@ export interface ExternalSpec {
   readonly callParams?: boolean;
 }
 
-export function external(spec: ExternalSpec): WidgetHandler {
+export function external(type: WidgetType, spec: ExternalSpec = {}): WidgetHandler {
+  const events: readonly string[] = widgetSpecs[type].events;
   const outputs = (run: WidgetRun, event: string, params: JsonObject = {}): JsonObject => ({
     ...(spec.callParams ? run.callParams() : {}),
     ...spec.defaults?.(run, event),
@@ -27,26 +29,21 @@ export function external(spec: ExternalSpec): WidgetHandler {
   return {
     enter(run): Outcome {
       spec.announce?.(run);
-      const seconds = spec.events.includes("timeout") ? spec.timeoutSeconds?.(run) : undefined;
+      const seconds = events.includes("timeout") ? spec.timeoutSeconds?.(run) : undefined;
       return seconds === undefined ? { type: "wait" } : { type: "wait", timeoutSeconds: seconds };
     },
     resume(run, input) {
       switch (input.type) {
         case "callEvent":
-          return spec.events.includes(input.event)
+          return events.includes(input.event)
             ? next(input.event, outputs(run, input.event, input.params))
             : undefined;
         case "hangup":
         case "timeout":
-          return spec.events.includes(input.type) ? next(input.type, outputs(run, input.type)) : undefined;
+          return events.includes(input.type) ? next(input.type, outputs(run, input.type)) : undefined;
         default:
           return undefined;
       }
     },
   };
-}
-
-/** A widget that calls a Twilio API and, in simulation, always succeeds at once. */
-export function immediate(event: string, outputs: (run: WidgetRun) => JsonObject): WidgetHandler {
-  return { enter: (run) => next(event, outputs(run)) };
 }

@@ -1,8 +1,8 @@
-import { external, immediate } from "./external";
+import { type JsonObject } from "../types";
+import { external } from "./external";
 import { next, parseJsonObject, type WidgetHandler, type WidgetRun } from "./handler";
 
-const flexWait = external({
-  events: ["callComplete", "failedToEnqueue", "callFailure"],
+const flexWait = external("send-to-flex", {
   callParams: true,
   defaults: (run) => ({ TaskSid: run.sid("WT"), QueueResult: "hangup" }),
 });
@@ -53,14 +53,12 @@ export const startConversation = restOnly("created", "CH");
 export const resumeConversation = restOnly("resumed", "CH");
 
 /** Retired or external services: the test picks the outcome with `callEvent`. */
-export const sendToAutoPilot = external({
-  events: ["sessionEnded", "failure", "timeout"],
+export const sendToAutoPilot = external("send-to-auto-pilot", {
   timeoutSeconds: (run) => run.number("timeout", 14400),
 });
-export const understand = external({ events: ["success", "failed"] });
-export const connectVirtualAgent = external({ events: ["return", "hangup"], callParams: true });
-export const connectVirtualAgentV2 = external({
-  events: ["completed", "live-agent-handoff", "hangup", "failed", "paused", "timeout"],
+export const understand = external("understand");
+export const connectVirtualAgent = external("connect-virtual-agent", { callParams: true });
+export const connectVirtualAgentV2 = external("connect-virtual-agent-v2", {
   callParams: true,
   timeoutSeconds: (run) => {
     const seconds = run.number("timeout", 0);
@@ -68,13 +66,49 @@ export const connectVirtualAgentV2 = external({
   },
 });
 
-/** API calls the simulation answers at once with made-up SIDs (UNCONFIRMED outputs). */
-export const createTask = immediate("success", (run) => ({
-  TaskSid: run.sid("WT"),
-  Attributes: run.text("attributes", "{}") || "{}",
-}));
-export const updateSyncObject = immediate("success", (run) => ({ data: run.text("data") }));
-export const createChatChannel = immediate("success", (run) => ({
-  ChannelSid: run.text("channel") || run.sid("CH"),
-}));
-export const addMemberToChatChannel = immediate("success", (run) => ({ MemberSid: run.sid("MB") }));
+/**
+ * A Twilio API call the simulation answers at once: `failed` with a warning when the request
+ * lacks what the API requires (`problem` says what), else `success` with made-up SIDs. The
+ * outputs and the checks are UNCONFIRMED (docs/studio-behaviour.md §8).
+ */
+function apiCall(
+  problem: (run: WidgetRun) => string | undefined,
+  outputs: (run: WidgetRun) => JsonObject,
+): WidgetHandler {
+  return {
+    enter(run) {
+      const why = problem(run);
+      if (why === undefined) return next("success", outputs(run));
+      run.warn(run.state.type, `widget "${run.name}": ${why}`);
+      return next("failed");
+    },
+  };
+}
+
+const jsonObject = (run: WidgetRun, key: string, what: string) => {
+  const text = run.text(key, "{}") || "{}";
+  return parseJsonObject(text) === undefined
+    ? `${what} are not a JSON object after Liquid: ${text}`
+    : undefined;
+};
+const required = (run: WidgetRun, keys: readonly string[]) => {
+  const missing = keys.filter((k) => run.text(k).trim() === "");
+  return missing.length === 0 ? undefined : `${missing.join(" and ")} must not be empty after Liquid`;
+};
+
+export const createTask = apiCall(
+  (run) => jsonObject(run, "attributes", "attributes"),
+  (run) => ({ TaskSid: run.sid("WT"), Attributes: run.text("attributes", "{}") || "{}" }),
+);
+export const updateSyncObject = apiCall(
+  (run) => jsonObject(run, "data", "data"),
+  (run) => ({ data: run.text("data") }),
+);
+export const createChatChannel = apiCall(
+  (run) => required(run, ["service"]),
+  (run) => ({ ChannelSid: run.text("channel") || run.sid("CH") }),
+);
+export const addMemberToChatChannel = apiCall(
+  (run) => required(run, ["service", "channel", "identity"]),
+  (run) => ({ MemberSid: run.sid("MB") }),
+);

@@ -1,3 +1,4 @@
+import { propertyDefaults } from "../../definition";
 import { evaluateCondition } from "../conditions";
 import { type JsonObject, type JsonValue } from "../types";
 import { next, type Outcome, type WidgetHandler, type WidgetRun } from "./handler";
@@ -49,18 +50,32 @@ export const splitBasedOn: WidgetHandler = {
  * possible; `parse_as_json: true` or `type: "json"` parses JSON (UNCONFIRMED encoding).
  */
 export function typedValue(text: string, item: Readonly<Record<string, unknown>>): JsonValue {
-  if (item["parse_as_json"] === true || item["type"] === "json" || item["type"] === "object") {
-    try {
-      return JSON.parse(text) as JsonValue;
-    } catch {
-      return text;
-    }
-  }
+  if (parsesAsJson(item)) return jsonOrText(text);
   const t = text.trim();
   if (item["type"] === "number" && t !== "" && Number.isFinite(Number(t))) return Number(t);
   if (t !== "" && String(Number(t)) === t) return Number(t);
   if (t.length >= 2 && t.startsWith('"') && t.endsWith('"')) return t.slice(1, -1);
   return text;
+}
+
+/** The "Parse as JSON object" option (its JSON spelling is UNCONFIRMED: both are accepted). */
+const parsesAsJson = (item: Readonly<Record<string, unknown>>) =>
+  item["parse_as_json"] === true || item["type"] === "json" || item["type"] === "object";
+
+function jsonOrText(text: string): JsonValue {
+  try {
+    return JSON.parse(text) as JsonValue;
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * A Run Subflow parameter: text, unless "Parse as JSON object" is on ("by default, subflow
+ * parameters are parsed as strings", docs:widget-library/set-variables).
+ */
+export function subflowParameter(text: string, item: Readonly<Record<string, unknown>>): JsonValue {
+  return parsesAsJson(item) ? jsonOrText(text) : text;
 }
 
 /** Renders and types a `[{ key, value }]` list; every value sees the context before the step. */
@@ -76,7 +91,7 @@ export const setVariables: WidgetHandler = {
 };
 
 /**
- * Run Subflow: parameters in (typed as Set Variables), the subflow's `flow.variables` out as
+ * Run Subflow: parameters in (text unless parsed as JSON), the subflow's `flow.variables` out as
  * `widgets.NAME.*`. `flow_sid` is literal (Studio does not render Liquid there).
  */
 export const runSubflow: WidgetHandler = {
@@ -87,8 +102,10 @@ export const runSubflow: WidgetHandler = {
       return next("failed");
     }
     const revision =
-      typeof run.raw("flow_revision") === "string" ? String(run.raw("flow_revision")) : "LatestPublished";
-    const parameters = typedPairs(run, "parameters");
+      typeof run.raw("flow_revision") === "string"
+        ? String(run.raw("flow_revision"))
+        : propertyDefaults["run-subflow"].flow_revision;
+    const parameters: JsonObject = run.pairs("parameters", subflowParameter);
     run.emit({ kind: "subflow", widget: run.name, flowSid, parameters });
     return { type: "subflow", flowSid, revision, parameters };
   },

@@ -1,10 +1,11 @@
+import { propertyDefaults } from "../../definition";
 import { simulatedAccountSid } from "../trigger";
 import { type JsonObject, type OutboundMessage } from "../types";
 import { memoObject, next, type Outcome, type WidgetHandler, type WidgetRun } from "./handler";
 
 /** `from`/`to` default to the flow's and the contact's addresses (docs/studio-behaviour.md §9). */
 function compose(run: WidgetRun, to: string): { message: OutboundMessage; outbound: JsonObject } {
-  const from = run.text("from", "{{flow.channel.address}}");
+  const from = run.text("from", propertyDefaults["send-message"].from);
   const body = run.text("body");
   const mediaUrl = run.text("media_url");
   const contentSid = run.raw("message_type") === "content_template" ? run.text("content_sid") : "";
@@ -82,7 +83,7 @@ function sent(run: WidgetRun, memo: JsonObject, result: { status: string; code?:
 }
 
 export const sendMessage: WidgetHandler = {
-  enter: (run) => send(run, run.text("to", "{{contact.channel.address}}"), "failed"),
+  enter: (run) => send(run, run.text("to", propertyDefaults["send-message"].to), "failed"),
   resume(run, input, memo) {
     if (input.type !== "sendResult") return undefined;
     const result = sent(run, memo, input.result);
@@ -105,7 +106,7 @@ export const sendAndWaitForReply: WidgetHandler = {
         if (!result.ok) return next("deliveryFailure", { outbound: result.outbound });
         return {
           type: "wait",
-          timeoutSeconds: run.number("timeout", 3600),
+          timeoutSeconds: run.number("timeout", Number(propertyDefaults["send-and-wait-for-reply"].timeout)),
           memo: { outbound: result.outbound },
         };
       }
@@ -123,7 +124,11 @@ export const sendAndWaitForReply: WidgetHandler = {
         return next("incomingMessage", { outbound, inbound });
       }
       case "deliveryFailure":
+      case "callEvent": {
+        // Of this widget's events only the delivery status comes from Twilio as an event.
+        if (input.type === "callEvent" && input.event !== "deliveryFailure") return undefined;
         return next("deliveryFailure", { outbound: { ...outbound, Status: "undelivered" } });
+      }
       case "timeout":
         return next("timeout", { outbound });
       default:

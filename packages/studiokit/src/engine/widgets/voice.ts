@@ -1,3 +1,4 @@
+import { propertyDefaults, widgetSpecs } from "../../definition";
 import { type JsonObject } from "../types";
 import { external } from "./external";
 import { next, type WidgetHandler, type WidgetRun } from "./handler";
@@ -29,23 +30,42 @@ export const sayPlay: WidgetHandler = {
   },
 };
 
+const gatherEvents: readonly string[] = widgetSpecs["gather-input-on-call"].events;
+
 /**
- * Gather Input On Call: `press(digits)` → `keypress` (the finish key, default `#`, is stripped as
- * Twilio does), `speak(text)` → `speech`, `timeout` seconds of silence (default 5) → `timeout`.
+ * The digits Gather submits (docs:widget-library/gather-input-call): the finish key (default
+ * `#`) is a control key and never submitted, unless "stop gathering on keypress" is off
+ * (`stop_gather: false`), when every key counts; with `number_of_digits` the input is submitted
+ * once that many keys are pressed, so later keys are not part of it (UNCONFIRMED: what Twilio
+ * does with them).
+ */
+function gatheredDigits(run: WidgetRun, pressed: string): string {
+  let digits = pressed;
+  if (run.raw("stop_gather") !== false) {
+    const finish = run.text("finish_on_key", propertyDefaults["gather-input-on-call"].finish_on_key);
+    const at = finish === "" ? -1 : digits.indexOf(finish);
+    if (at >= 0) digits = digits.slice(0, at);
+  }
+  const wanted = run.number("number_of_digits", 0);
+  return wanted > 0 ? digits.slice(0, wanted) : digits;
+}
+
+/**
+ * Gather Input On Call: `press(digits)` → `keypress`, `speak(text)` → `speech`, `timeout`
+ * seconds of silence (default 5) → `timeout`.
  */
 export const gatherInputOnCall: WidgetHandler = {
   enter(run) {
     speakOut(run);
-    return { type: "wait", timeoutSeconds: run.number("timeout", 5) };
+    return {
+      type: "wait",
+      timeoutSeconds: run.number("timeout", propertyDefaults["gather-input-on-call"].timeout),
+    };
   },
   resume(run, input) {
     switch (input.type) {
-      case "press": {
-        const finish = run.text("finish_on_key", "#");
-        const digits =
-          finish && input.digits.endsWith(finish) ? input.digits.slice(0, -finish.length) : input.digits;
-        return next("keypress", voiceOutputs(run, { Digits: digits }));
-      }
+      case "press":
+        return next("keypress", voiceOutputs(run, { Digits: gatheredDigits(run, input.digits) }));
       case "speak":
         return next(
           "speech",
@@ -54,7 +74,7 @@ export const gatherInputOnCall: WidgetHandler = {
       case "timeout":
         return next("timeout", voiceOutputs(run, {}));
       case "callEvent":
-        return ["keypress", "speech", "timeout"].includes(input.event)
+        return gatherEvents.includes(input.event)
           ? next(input.event, voiceOutputs(run, input.params ?? {}))
           : undefined;
       default:
@@ -63,8 +83,7 @@ export const gatherInputOnCall: WidgetHandler = {
   },
 };
 
-export const connectCallTo = external({
-  events: ["callCompleted", "hangup"],
+export const connectCallTo = external("connect-call-to", {
   callParams: true,
   announce: (run) =>
     run.emit({
@@ -79,8 +98,7 @@ export const connectCallTo = external({
       : {},
 });
 
-export const recordVoicemail = external({
-  events: ["recordingComplete", "noAudio", "hangup"],
+export const recordVoicemail = external("record-voicemail", {
   callParams: true,
   announce: (run) => run.emit({ kind: "record", widget: run.name, action: "voicemail" }),
   defaults: (run, event) => {
@@ -115,8 +133,7 @@ export const recordCall: WidgetHandler = {
   },
 };
 
-export const enqueueCall = external({
-  events: ["callComplete", "failedToEnqueue", "callFailure"],
+export const enqueueCall = external("enqueue-call", {
   callParams: true,
   announce: (run) =>
     run.emit({
@@ -138,8 +155,8 @@ const outgoingCallOutputs = (run: WidgetRun, event: string): JsonObject => ({
     { answered: "in-progress", answeredByMachine: "in-progress", busy: "busy", noAnswer: "no-answer" }[
       event
     ] ?? (event === "hangup" ? "completed" : "failed"),
-  From: run.text("from", "{{flow.channel.address}}"),
-  To: run.text("to", "{{contact.channel.address}}"),
+  From: run.text("from", propertyDefaults["make-outgoing-call-v2"].from),
+  To: run.text("to", propertyDefaults["make-outgoing-call-v2"].to),
   ...(event === "answered"
     ? { AnsweredBy: "human" }
     : event === "answeredByMachine"
@@ -151,19 +168,17 @@ const announceCall = (run: WidgetRun) =>
   run.emit({
     kind: "call",
     widget: run.name,
-    from: run.text("from", "{{flow.channel.address}}"),
-    to: run.text("to", "{{contact.channel.address}}"),
+    from: run.text("from", propertyDefaults["make-outgoing-call-v2"].from),
+    to: run.text("to", propertyDefaults["make-outgoing-call-v2"].to),
   });
 
-export const makeOutgoingCallV2 = external({
-  events: ["answered", "busy", "noAnswer", "failed"],
+export const makeOutgoingCallV2 = external("make-outgoing-call-v2", {
   announce: announceCall,
   defaults: outgoingCallOutputs,
 });
 
 /** v1's `answeredByMachine` and `hangup` events are UNCONFIRMED (twilio-ai only). */
-export const makeOutgoingCallV1 = external({
-  events: ["answered", "answeredByMachine", "busy", "noAnswer", "failed", "hangup"],
+export const makeOutgoingCallV1 = external("make-outgoing-call-v1", {
   announce: announceCall,
   defaults: outgoingCallOutputs,
 });
@@ -173,10 +188,9 @@ export const makeOutgoingCallV1 = external({
  * waits for `callEvent("return", params)` (params become `widgets.NAME.*`), `fail`, or `timeout`
  * seconds (default 14400; "0" means no timer: control is not expected back).
  */
-const redirectWait = external({
-  events: ["return", "timeout", "fail"],
+const redirectWait = external("add-twiml-redirect", {
   timeoutSeconds: (run) => {
-    const seconds = run.number("timeout", 14400);
+    const seconds = run.number("timeout", Number(propertyDefaults["add-twiml-redirect"].timeout));
     return seconds > 0 ? seconds : undefined;
   },
 });
@@ -188,14 +202,18 @@ export const addTwimlRedirect: WidgetHandler = {
       run.warn("81014", `widget "${run.name}": "${url}" is not an absolute URL after Liquid`);
       return next("fail");
     }
-    run.emit({ kind: "redirect", widget: run.name, url, method: String(run.raw("method") ?? "POST") });
+    run.emit({
+      kind: "redirect",
+      widget: run.name,
+      url,
+      method: String(run.raw("method") ?? propertyDefaults["add-twiml-redirect"].method),
+    });
     return redirectWait.enter(run);
   },
   ...(redirectWait.resume ? { resume: redirectWait.resume } : {}),
 };
 
-export const capturePayments = external({
-  events: ["success", "maxFailedAttempts", "providerError", "payInterrupted", "hangup", "validationError"],
+export const capturePayments = external("capture-payments", {
   callParams: true,
   defaults: (_run, event) => (event === "success" ? { Result: "success" } : {}),
 });
@@ -213,8 +231,7 @@ export const forkStream: WidgetHandler = {
 };
 
 /** ConversationRelay: events are UNCONFIRMED (twilio-ai only). */
-export const runConversationRelay = external({
-  events: ["success", "failed"],
+export const runConversationRelay = external("run-conversation-relay", {
   callParams: true,
   announce: (run) => {
     const greeting = run.text("welcome_greeting");

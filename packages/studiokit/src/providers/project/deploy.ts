@@ -1,15 +1,17 @@
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import { Conversation } from "../conversation";
-import { ConversationFlow, type FlowAddressArgs } from "../conversation-flow";
+import { ConversationFlow } from "../conversation-flow";
 import { ConversationWebhook } from "../conversation-webhook";
 import { Participant } from "../participant";
+import { PhoneNumber } from "../phone-number";
 import {
   projectFlows,
-  type FlowAddressConfig,
   type FlowConversationConfig,
+  type FlowNumberConfig,
   type ProjectConfig,
   type ProjectFlow,
 } from "../../project";
+import { addressArgs, addressKey, conversationWiring, flowInputs, numberWiring } from "./resources";
 import { asRunError } from "./stack-config";
 
 /** What one deployed flow exports: its SID and revision, the webhook URL and its wiring's SIDs. */
@@ -21,6 +23,8 @@ export interface DeployedFlow {
   /** Keyed like the resources: `<type>-<address digits>`, e.g. `sms-15005550006`. */
   readonly addressConfigurationSids?: pulumi.Output<Record<string, string>>;
   readonly conversations?: Readonly<Record<string, DeployedConversation>>;
+  /** The numbers whose webhooks go to the flow, keyed by the number's digits (or its SID). */
+  readonly phoneNumberSids?: pulumi.Output<Record<string, string>>;
 }
 
 export interface DeployedConversation {
@@ -34,77 +38,50 @@ export interface DeployProjectOptions {
   readonly projectDir?: string;
 }
 
-/** A WhatsApp address is the number with Twilio's `whatsapp:` channel prefix. */
-const channelAddress = (type: string, address: string) =>
-  type === "whatsapp" && !address.startsWith("whatsapp:") ? `whatsapp:${address}` : address;
-
-/** A resource-name key for an address that does not change when the list is reordered. */
-const addressKey = (type: string, address: string) =>
-  `${type}-${address.replace(/^whatsapp:/, "").replace(/[^A-Za-z0-9]+/g, "") || "address"}`;
-
-function addressArgs(flow: ProjectFlow, address: FlowAddressConfig): FlowAddressArgs {
-  return {
-    type: address.type,
-    address: channelAddress(address.type, address.address),
-    friendlyName: address.friendlyName ?? `${flow.config.friendlyName ?? flow.name} (${address.type})`,
-    ...(address.studioRetryCount !== undefined ? { studioRetryCount: address.studioRetryCount } : {}),
-    ...(address.conversationServiceSid !== undefined
-      ? { conversationServiceSid: address.conversationServiceSid }
-      : {}),
-  };
-}
-
-/** Wiring 2: a conversation with the contact, the Twilio number as proxy, a studio webhook to the flow. */
-function conversationWiring(
+/** Wiring 2 as Pulumi resources, children of the flow's component. */
+function conversationResources(
   flow: ProjectFlow,
   wiring: ConversationFlow,
   conversation: FlowConversationConfig,
 ): [string, DeployedConversation] {
-  const key = addressKey(conversation.type, conversation.contact);
-  const prefix = `${flow.name}-${key}`;
+  const planned = conversationWiring(flow, conversation);
   const opts = { parent: wiring };
-  const created = new Conversation(
-    `${prefix}-conversation`,
-    {
-      friendlyName:
-        conversation.friendlyName ?? `${flow.config.friendlyName ?? flow.name} with ${conversation.contact}`,
-    },
-    opts,
-  );
-  const participant = new Participant(
-    `${prefix}-contact`,
-    {
-      conversationSid: created.sid,
-      messagingBindingAddress: channelAddress(conversation.type, conversation.contact),
-      messagingBindingProxyAddress: channelAddress(conversation.type, conversation.twilioNumber),
-    },
-    opts,
-  );
+  const created = new Conversation(planned.names.conversation, planned.conversation, opts);
+  const participant = new Participant(planned.names.participant, planned.participant(created.sid), opts);
   const webhook = new ConversationWebhook(
-    `${prefix}-studio-webhook`,
-    { conversationSid: created.sid, target: "studio", flowSid: wiring.flowSid },
+    planned.names.webhook,
+    planned.webhook(created.sid, wiring.flowSid),
     opts,
   );
-  return [key, { conversationSid: created.sid, participantSid: participant.sid, webhookSid: webhook.sid }];
+  return [
+    planned.key,
+    { conversationSid: created.sid, participantSid: participant.sid, webhookSid: webhook.sid },
+  ];
+}
+
+/** The number's SMS and/or voice webhook pointed at the flow's webhook URL. */
+function numberResource(
+  flow: ProjectFlow,
+  wiring: ConversationFlow,
+  n: FlowNumberConfig,
+): [string, pulumi.Output<string>] {
+  const planned = numberWiring(flow, n);
+  const phone = new PhoneNumber(planned.name, planned.inputs(wiring.webhookUrl), { parent: wiring });
+  return [planned.key, phone.sid];
 }
 
 function deployFlow(flow: ProjectFlow): DeployedFlow {
   const { config } = flow;
   const wiring = new ConversationFlow(flow.name, {
-    friendlyName: config.friendlyName ?? flow.name,
-    definition: flow.definition,
-    status: config.status,
-    validateWithTwilio: config.validateWithTwilio,
-    ...(config.commitMessage !== undefined ? { commitMessage: config.commitMessage } : {}),
-    ...(config.testUsers !== undefined ? { testUsers: config.testUsers } : {}),
-    ...(config.adoptSid !== undefined ? { adoptSid: config.adoptSid } : {}),
+    ...flowInputs(flow),
     addresses: Object.fromEntries(
       config.addresses.map((a) => [addressKey(a.type, a.address), addressArgs(flow, a)]),
     ),
   });
   const conversations = Object.fromEntries(
-    config.conversations.map((c) => conversationWiring(flow, wiring, c)),
+    config.conversations.map((c) => conversationResources(flow, wiring, c)),
   );
+  const numbers = config.numbers.map((n) => numberResource(flow, wiring, n));
   return {
     flowSid: wiring.flowSid,
     flowRevision: wiring.flow.revision,
@@ -112,6 +89,7 @@ function deployFlow(flow: ProjectFlow): DeployedFlow {
     // Only the wirings a flow has are keys: an undefined stack output prints a warning on every run.
     ...(config.addresses.length > 0 ? { addressConfigurationSids: wiring.addressSids } : {}),
     ...(config.conversations.length > 0 ? { conversations } : {}),
+    ...(numbers.length > 0 ? { phoneNumberSids: pulumi.all(Object.fromEntries(numbers)) } : {}),
   };
 }
 

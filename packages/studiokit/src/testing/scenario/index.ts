@@ -29,3 +29,5 @@ export {
   type TestRunResult,
 } from "./report";
 export { matchesText, describeTextMatcher, describeEntry } from "./text";
+export { appendScenario, recordedSteps, scenarioYaml, type RecordedRun } from "./record";
+export { scenarioJsonSchema } from "./json-schema";

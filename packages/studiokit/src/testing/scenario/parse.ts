@@ -1,6 +1,6 @@
-import { CORE_SCHEMA, load, YAMLException } from "js-yaml";
+import { CORE_SCHEMA, load, YAMLException, type LoadOptions } from "js-yaml";
 import { type z } from "zod";
-import { formatPath } from "../../definition";
+import { formatPath, maxNestingDepth, nestingMessage, nestingPath } from "../../definition";
 import { lineLocator } from "./lines";
 import { scenarioFileSchema, type Scenario } from "./schema";
 
@@ -21,6 +21,10 @@ export interface ParsedScenarioFile {
   readonly file: string;
   /** The `flow:` value as written. */
   readonly flow: string;
+  /** `subflows:` as written: flow SID → file, relative to the scenario file. */
+  readonly subflows: Readonly<Record<string, string>>;
+  /** `strict: true`: a message no step expects fails the scenario. */
+  readonly strict: boolean;
   readonly scenarios: readonly Scenario[];
   /** 1-based line of a node, e.g. `lineOf(["scenarios", 0, "steps", 2])`; parses positions lazily. */
   readonly lineOf: (path: ReadonlyArray<PropertyKey>) => number;
@@ -37,6 +41,20 @@ function describeIssue(issue: z.core.$ZodIssue): [ReadonlyArray<PropertyKey>, st
 }
 
 /**
+ * js-yaml's options: its `maxDepth` (missing from its type declarations) counts a scalar as a
+ * level too, so a value at the definition room's limit passes and `nestingPath` reports a deeper
+ * one with its path; a far deeper one stops the parser before it recurses that far.
+ */
+function yamlOptions(file: string): LoadOptions {
+  const options: LoadOptions & { maxDepth: number } = {
+    schema: CORE_SCHEMA,
+    filename: file,
+    maxDepth: maxNestingDepth + 2,
+  };
+  return options;
+}
+
+/**
  * Reads a `*.scenarios.yaml` text. Values are read with js-yaml's YAML 1.2 core schema (the
  * same scalars as `yaml`'s default: no timestamps, `yes` is text), which is an order of
  * magnitude faster on big generated files; line positions come from `yaml`, only when needed.
@@ -44,16 +62,21 @@ function describeIssue(issue: z.core.$ZodIssue): [ReadonlyArray<PropertyKey>, st
 export function parseScenarioText(text: string, file: string): ParsedScenarioFile {
   let value: unknown;
   try {
-    value = load(text, { schema: CORE_SCHEMA, filename: file });
+    value = load(text, yamlOptions(file));
   } catch (error) {
     if (error instanceof YAMLException) {
       // js-yaml counts a line after a missing final newline; name the last real line instead.
       const line = Math.min(error.mark.line + 1, text.split("\n").length);
-      throw new ScenarioFileError(file, line, `bad YAML: ${error.reason}`);
+      const reason = error.reason.startsWith("nesting exceeded maxDepth")
+        ? nestingMessage
+        : `bad YAML: ${error.reason}`;
+      throw new ScenarioFileError(file, line, reason);
     }
     throw error;
   }
   const lineOf = lineLocator(text);
+  const deep = nestingPath(value);
+  if (deep) throw new ScenarioFileError(file, lineOf(deep), `${formatPath(deep)}: ${nestingMessage}`);
   const result = scenarioFileSchema.safeParse(value, { reportInput: true });
   if (!result.success) {
     // An unknown key is usually a misspelt one, so it explains a "required" issue beside it.
@@ -68,6 +91,8 @@ export function parseScenarioText(text: string, file: string): ParsedScenarioFil
   return {
     file,
     flow: result.data.flow,
+    subflows: result.data.subflows ?? {},
+    strict: result.data.strict ?? false,
     scenarios: result.data.scenarios,
     lineOf,
   };

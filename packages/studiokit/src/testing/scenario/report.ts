@@ -2,7 +2,10 @@ import { type FlowCoverage } from "../coverage";
 
 /** A failed step: where it is, what it wanted, what happened, and the conversation so far. */
 export interface ScenarioFailure {
-  /** 1-based index in `steps`; 0 when the execution failed before the first step. */
+  /**
+   * 1-based index in `steps`; 0 when the execution failed before the first step; one past the
+   * last step for a check after the last one (`strict: true`, whose line it then names).
+   */
   readonly step: number;
   /** 1-based line of the step (of the scenario's trigger when `step` is 0) in the scenario file. */
   readonly line: number;

@@ -1,17 +1,23 @@
-import fs from "node:fs/promises";
 import path from "node:path";
-import { isCompileError, loadFlowFile } from "../../compiler";
-import { type FlowDefinition } from "../../definition";
+import { isCompileError, loadFlowFile, readTextFile } from "../../compiler";
+import { formatPath, type FlowDefinition } from "../../definition";
 import { formatIssue } from "../../validator";
-import { adaptersFromMocks } from "../../engine";
+import {
+  adaptersFromMocks,
+  makeSid,
+  simulatedFlowSid,
+  startExecution,
+  type TranscriptEntry,
+  type TriggerInput,
+} from "../../engine";
 import { CoverageTracker } from "../coverage";
-import { simulatedFlowSid, startExecution, type Execution } from "../../engine";
-import { makeSid, type TriggerInput } from "../../engine";
 import { describeStep, flowYaml } from "./describe";
 import { parseScenarioText, ScenarioFileError, type ParsedScenarioFile } from "./parse";
 import { type ScenarioFailure, type ScenarioResult, type TestRunResult } from "./report";
 import { isWebhookParameter, type Scenario, type ScenarioTrigger } from "./schema";
+import { ScenarioSession, type StartExecution } from "./session";
 import { describeState, runStep, transcriptLines, type Cursors, type Mismatch } from "./steps";
+import { describeEntry } from "./text";
 
 export interface ScenarioSource {
   /** How messages name the file (usually relative to the working directory). */
@@ -34,13 +40,9 @@ export interface RunScenariosOptions {
 
 /** Reads and checks a scenario file; every problem is a one-line ScenarioFileError. */
 export async function readScenarioFile(source: ScenarioSource): Promise<ParsedScenarioFile> {
-  let text: string;
-  try {
-    text = await fs.readFile(source.path, "utf8");
-  } catch {
-    throw new ScenarioFileError(source.file, undefined, "cannot read the file; check the path");
-  }
-  return parseScenarioText(text, source.file);
+  const read = readTextFile(source.path, process.cwd(), "a scenario file");
+  if (!("text" in read)) throw new ScenarioFileError(source.file, undefined, read.reason);
+  return parseScenarioText(read.text, source.file);
 }
 
 /** Twilio webhook parameters written in the trigger (`FromCity`…), already checked to be text. */
@@ -78,55 +80,93 @@ let executions = 0;
 
 interface Outcome {
   readonly failure?: ScenarioFailure;
-  readonly execution?: Execution;
+  readonly session?: ScenarioSession;
+}
+
+/** The flows a scenario file runs: its flow and the Subflows it names, by flow SID. */
+interface FileFlows {
+  readonly definition: FlowDefinition;
+  readonly subflows: Readonly<Record<string, FlowDefinition>>;
+}
+
+/** `subflows` without the ones the scenario stubs in `mocks.subflows` (a stub wins). */
+function realSubflows(flows: FileFlows, scenario: Scenario): Readonly<Record<string, FlowDefinition>> {
+  const stubbed = scenario.mocks?.subflows;
+  if (!stubbed || stubbed.length === 0) return flows.subflows;
+  const out = { ...flows.subflows };
+  for (const mock of stubbed) delete out[mock.flow_sid];
+  return out;
+}
+
+/** The first message sent or text said that no `expect` read (for `strict: true`). */
+function unexpected(session: ScenarioSession, cursors: Cursors): TranscriptEntry | undefined {
+  const entries = session.transcript;
+  const from = Math.min(cursors.send, cursors.say);
+  for (let i = from; i < entries.length; i++) {
+    const entry = entries[i]!;
+    if ((entry.kind === "send" && i >= cursors.send) || (entry.kind === "say" && i >= cursors.say))
+      return entry;
+  }
+  return undefined;
 }
 
 /** Runs one scenario; an engine error (not a flow behaviour) becomes a failure of the step it hit. */
-async function runScenario(
-  parsed: ParsedScenarioFile,
-  index: number,
-  definition: FlowDefinition,
-): Promise<Outcome> {
+async function runScenario(parsed: ParsedScenarioFile, index: number, flows: FileFlows): Promise<Outcome> {
   const scenario: Scenario = parsed.scenarios[index]!;
   const at = (step: number) => ["scenarios", index, ...(step === 0 ? ["trigger"] : ["steps", step - 1])];
-  let execution: Execution | undefined;
+  let session: ScenarioSession | undefined;
   const fail = (step: number, text: string, miss: Mismatch): Outcome => ({
-    ...(execution ? { execution } : {}),
+    ...(session ? { session } : {}),
     failure: {
       step,
-      line: parsed.lineOf(at(step)),
+      line: parsed.lineOf(step > scenario.steps.length ? ["strict"] : at(step)),
       text,
       ...miss,
-      transcript: execution ? transcriptLines(execution) : [],
+      transcript: session ? transcriptLines(session) : [],
     },
   });
   const stopped = (): Mismatch | undefined =>
-    execution?.endReason?.kind === "error"
-      ? { expected: "the flow to run", actual: describeState(execution) }
+    session?.endReason?.kind === "error"
+      ? { expected: "the flow to run", actual: describeState(session) }
       : undefined;
+  const subflows = realSubflows(flows, scenario);
+  const start: StartExecution = (trigger, adapters) =>
+    startExecution(flows.definition, trigger, {
+      adapters,
+      // Counted SIDs: reproducible, and cheaper than the random ones when scenarios run by thousands.
+      executionSid: makeSid("FN", ++executions),
+      ...(subflows === noSubflows ? {} : { subflows }),
+    });
   try {
-    // Counted SIDs: reproducible, and cheaper than the random ones when scenarios run by thousands.
-    const executionSid = makeSid("FN", ++executions);
-    execution = await startExecution(
-      definition,
-      triggerInput(scenario.trigger),
-      // The file's mocks were checked when it was read: no second parse per run.
-      scenario.mocks ? { adapters: adaptersFromMocks(scenario.mocks), executionSid } : { executionSid },
-    );
+    // The file's mocks were checked when it was read: no second parse per run.
+    const adapters = scenario.mocks ? adaptersFromMocks(scenario.mocks) : defaultAdapters;
+    session = await ScenarioSession.open(start, triggerInput(scenario.trigger), subflows, adapters);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return fail(0, flowYaml(scenario.trigger), { expected: "the execution to start", actual: message });
   }
-  const cursors: Cursors = { send: 0, say: 0 };
+  const cursors: Cursors = { send: 0, say: 0, request: 0 };
   let miss = stopped();
   if (miss) return fail(0, flowYaml(scenario.trigger), miss);
   for (let i = 0; i < scenario.steps.length; i++) {
     const step = scenario.steps[i]!;
-    miss = (await runStep(execution, step, cursors)) ?? stopped();
+    try {
+      miss = (await runStep(session, step, cursors)) ?? stopped();
+    } catch (error) {
+      miss = { expected: "the step to run", actual: error instanceof Error ? error.message : String(error) };
+    }
     if (miss) return fail(i + 1, describeStep(step), miss);
   }
-  return { execution };
+  const extra = parsed.strict ? unexpected(session, cursors) : undefined;
+  if (extra) {
+    const what = extra.kind === "send" ? "no step expected this message" : "no step expected this text";
+    return fail(scenario.steps.length + 1, "strict: true", { expected: what, actual: describeEntry(extra) });
+  }
+  return { session };
 }
+
+const noSubflows: Readonly<Record<string, FlowDefinition>> = {};
+const defaultAdapters = adaptersFromMocks({});
 
 /** The flow's name in reports: its path as written, joined to the scenario file's folder. */
 /**
@@ -148,8 +188,9 @@ export function loadScenarioFlow(file: string, cwd = process.cwd()): FlowDefinit
   }
 }
 
-const flowName = (parsed: ParsedScenarioFile) =>
-  path.isAbsolute(parsed.flow) ? parsed.flow : path.posix.join(path.posix.dirname(parsed.file), parsed.flow);
+/** A flow's name in reports: its path as written, joined to the scenario file's folder. */
+const flowName = (parsed: ParsedScenarioFile, written: string) =>
+  path.isAbsolute(written) ? written : path.posix.join(path.posix.dirname(parsed.file), written);
 
 interface LoadedFlow {
   readonly definition: FlowDefinition;
@@ -157,41 +198,68 @@ interface LoadedFlow {
   readonly tracker?: CoverageTracker;
 }
 
+/** A scenario file with its flow and Subflows loaded. */
+interface Prepared {
+  readonly file: ParsedScenarioFile;
+  readonly flow: LoadedFlow;
+  readonly subflows: ReadonlyArray<readonly [sid: string, flow: LoadedFlow]>;
+  readonly flows: FileFlows;
+}
+
 /**
- * Runs scenario files: reads and checks them all and loads their flows first (once per flow
- * file), so an unusable file stops the run before any scenario runs; then runs the scenarios in
- * order.
+ * Runs scenario files: reads and checks them all and loads their flows and Subflows first (once
+ * per flow file), so an unusable file stops the run before any scenario runs; then runs the
+ * scenarios in order. Coverage is kept per flow file, a Subflow's from the steps it ran.
  */
 export async function runScenarioFiles(
   sources: readonly ScenarioSource[],
   options: RunScenariosOptions = {},
 ): Promise<TestRunResult> {
   const parsed = await Promise.all(sources.map(readScenarioFile));
-  const flows = new Map<string, LoadedFlow>();
-  const flowOf: LoadedFlow[] = [];
-  for (const [i, file] of parsed.entries()) {
-    const flowPath = path.resolve(path.dirname(sources[i]!.path), file.flow);
-    let flow = flows.get(flowPath);
+  const loaded = new Map<string, LoadedFlow>();
+  const load = async (file: ParsedScenarioFile, dir: string, written: string, at: PropertyKey[]) => {
+    const flowPath = path.resolve(dir, written);
+    let flow = loaded.get(flowPath);
     if (!flow) {
       let definition: FlowDefinition;
       try {
         definition = await (options.loadFlow ?? loadScenarioFlow)(flowPath);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        throw new ScenarioFileError(file.file, file.lineOf(["flow"]), `flow: ${file.flow}: ${message}`);
+        throw new ScenarioFileError(file.file, file.lineOf(at), `${formatPath(at)}: ${written}: ${message}`);
       }
       const tracker = options.coverage ? { tracker: new CoverageTracker(definition) } : {};
-      flow = { definition, name: flowName(file), ...tracker };
-      flows.set(flowPath, flow);
+      flow = { definition, name: flowName(file, written), ...tracker };
+      loaded.set(flowPath, flow);
     }
-    flowOf.push(flow);
+    return flow;
+  };
+  const prepared: Prepared[] = [];
+  for (const [i, file] of parsed.entries()) {
+    const dir = path.dirname(sources[i]!.path);
+    const flow = await load(file, dir, file.flow, ["flow"]);
+    const subflows: Array<readonly [string, LoadedFlow]> = [];
+    for (const [sid, written] of Object.entries(file.subflows))
+      subflows.push([sid, await load(file, dir, written, ["subflows", sid])]);
+    const definitions = Object.fromEntries(subflows.map(([sid, f]) => [sid, f.definition]));
+    prepared.push({
+      file,
+      flow,
+      subflows,
+      flows: { definition: flow.definition, subflows: subflows.length === 0 ? noSubflows : definitions },
+    });
   }
   const results: ScenarioResult[] = [];
-  for (const [f, file] of parsed.entries()) {
-    const flow = flowOf[f]!;
+  for (const { file, flow, subflows, flows } of prepared) {
     for (let i = 0; i < file.scenarios.length; i++) {
-      const outcome = await runScenario(file, i, flow.definition);
-      if (outcome.execution) flow.tracker?.record(outcome.execution.steps, simulatedFlowSid);
+      const outcome = await runScenario(file, i, flows);
+      if (outcome.session && options.coverage)
+        for (const execution of outcome.session.executions) {
+          flow.tracker?.record(execution.steps, simulatedFlowSid);
+          for (const [sid, sub] of subflows)
+            if (execution.steps.some((step) => step.flow_sid === sid))
+              sub.tracker?.record(execution.steps, sid);
+        }
       const result: ScenarioResult = {
         file: file.file,
         scenario: file.scenarios[i]!.name,
@@ -207,6 +275,6 @@ export async function runScenarioFiles(
     passed: results.length - failed,
     failed,
     results,
-    coverage: [...flows.values()].flatMap((f) => (f.tracker ? [f.tracker.report(f.name)] : [])),
+    coverage: [...loaded.values()].flatMap((f) => (f.tracker ? [f.tracker.report(f.name)] : [])),
   };
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { triggerEvents, type TriggerEvent } from "../../definition";
+import { flowSidSchema, triggerEvents, type TriggerEvent } from "../../definition";
 import { mocksSchema } from "../../engine";
 
 /**
@@ -41,50 +41,108 @@ function compiles(source: string): boolean {
 }
 
 /** What a sent or spoken text must be: exact text, a substring, or a regular expression (unanchored). */
-export const textMatcherSchema = z.union(
-  [
-    z.string(),
-    strict({ contains: z.string() }),
-    strict({
-      matches: z.string().refine(compiles, { error: "matches is not a valid regular expression" }),
-    }),
-  ],
-  { error: 'expected text, { contains: "…" } or { matches: "regex" }' },
-);
+export const textMatcherSchema = z
+  .union(
+    [
+      z.string(),
+      strict({ contains: z.string().describe("a part of the text, compared exactly (case matters)") }),
+      strict({
+        matches: z
+          .string()
+          .refine(compiles, { error: "matches is not a valid regular expression" })
+          .describe("a JavaScript regular expression found anywhere in the text (case matters)"),
+      }),
+    ],
+    { error: 'expected text, { contains: "…" } or { matches: "regex" }' },
+  )
+  .describe('the whole text exactly, { contains: "…" } or { matches: "regex" }');
 export type TextMatcher = z.infer<typeof textMatcherSchema>;
 
 const jsonValueSchema = z.json();
 
+/** The next outgoing HTTP or Function request not yet asserted; every key given must match. */
+export const requestMatcherSchema = strict({
+  url: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("the URL, `*` matching anything; without `?` the query string is not compared"),
+  method: z.string().min(1).optional().describe("GET, POST…, in any letter case (a Function is always POST)"),
+  body: z
+    .union([z.string(), z.record(z.string(), jsonValueSchema)])
+    .optional()
+    .describe(
+      "text: the body exactly; a mapping: fields of the JSON or form-encoded body, each compared (a partial match)",
+    ),
+  params: z
+    .record(z.string(), jsonValueSchema)
+    .optional()
+    .describe("the widget's rendered parameters, a partial match; values compared as text"),
+}).describe("the next outgoing HTTP or Function request not asserted yet");
+export type RequestMatcher = z.infer<typeof requestMatcherSchema>;
+
+const expectKeys = ["send", "say", "widget", "variables", "ended", "request", "execution"] as const;
+
 export const expectationSchema = strict({
-  /** The next message the flow sends (each `send` expectation consumes one message). */
-  send: textMatcherSchema.optional(),
-  /** The next text the flow speaks on the call (Say/Play, Gather prompts). */
-  say: textMatcherSchema.optional(),
-  /** The widget the execution is waiting at now. */
-  widget: z.string().min(1).optional(),
-  /** A subset of `flow.variables`, compared exactly (a number is not the string "2"). */
-  variables: z.record(z.string(), jsonValueSchema).optional(),
-  ended: z.boolean().optional(),
+  send: textMatcherSchema.optional().describe("the next message the flow sends (each consumes one message)"),
+  say: textMatcherSchema.optional().describe("the next text the flow speaks on the call (Say/Play, Gather)"),
+  widget: z.string().min(1).optional().describe("the widget the execution is waiting at now"),
+  variables: z
+    .record(z.string(), jsonValueSchema)
+    .optional()
+    .describe('a subset of flow.variables, compared exactly (the number 2 is not the text "2")'),
+  ended: z.boolean().optional().describe("whether the current execution has ended"),
+  request: requestMatcherSchema.optional(),
+  execution: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe(
+      "which execution of the scenario is the current one: 1, then 2 after a reply restarted the flow…",
+    ),
 }).refine((e) => Object.keys(e).length > 0, {
-  error: "expect needs at least one of send, say, widget, variables, ended",
+  error: `expect needs at least one of ${expectKeys.join(", ")}`,
 });
 export type Expectation = z.infer<typeof expectationSchema>;
 
-const stepKeys = ["expect", "reply", "wait", "press", "speak", "hangup", "deliveryFailure"] as const;
+/** An event from Twilio for the waiting widget, with the parameters Twilio would send. */
+export const eventStepSchema = z
+  .union([
+    z.string().min(1, { error: "event must name an event, such as callCompleted" }),
+    strict({
+      name: z.string().min(1),
+      params: z
+        .record(z.string(), jsonValueSchema)
+        .optional()
+        .describe("written under widgets.NAME, e.g. DialCallStatus: busy"),
+    }),
+  ])
+  .describe(
+    "an event from Twilio for the waiting widget: callCompleted, failedToEnqueue, recordingComplete…",
+  );
+export type EventStep = z.infer<typeof eventStepSchema>;
+
+const stepKeys = ["expect", "reply", "wait", "press", "speak", "hangup", "deliveryFailure", "event"] as const;
 
 export const stepSchema = strict({
   expect: expectationSchema.optional(),
-  /** The contact answers a waiting message widget. */
-  reply: text("reply").optional(),
-  /** Seconds on the simulated clock; timeouts that fall due fire. */
-  wait: z.number().nonnegative().optional(),
-  /** DTMF digits on a call. */
-  press: text("press").optional(),
-  /** Speech on a call. */
-  speak: text("speak").optional(),
-  hangup: z.literal(true).optional(),
-  /** The message Send & Wait for Reply sent was not delivered: it takes `deliveryFailure`. */
-  deliveryFailure: z.literal(true).optional(),
+  reply: text("reply")
+    .optional()
+    .describe("the contact's message: to the waiting widget, or a new execution once the last one ended"),
+  wait: z
+    .number()
+    .nonnegative()
+    .optional()
+    .describe("seconds on the simulated clock; timeouts that fall due fire"),
+  press: text("press").optional().describe("DTMF digits on a call"),
+  speak: text("speak").optional().describe("speech on a call"),
+  hangup: z.literal(true).optional().describe("the caller hangs up"),
+  deliveryFailure: z
+    .literal(true)
+    .optional()
+    .describe("the message Send & Wait For Reply sent was not delivered"),
+  event: eventStepSchema.optional(),
 }).refine((s) => Object.keys(s).length === 1, {
   error: `a step has exactly one of ${stepKeys.join(", ")}`,
 });
@@ -173,16 +231,32 @@ export const scenarioTriggerSchema = z
 export type ScenarioTrigger = z.infer<typeof scenarioTriggerSchema>;
 
 export const scenarioSchema = strict({
-  name: text("name").min(1, { error: "name must not be empty" }),
+  name: text("name")
+    .min(1, { error: "name must not be empty" })
+    .describe("unique in the file; names it in reports"),
   trigger: scenarioTriggerSchema,
-  mocks: mocksSchema.optional(),
-  steps: z.array(stepSchema),
+  mocks: mocksSchema.optional().describe("answers for HTTP requests, Functions, Subflows and failed sends"),
+  steps: z.array(stepSchema).describe("actions and expectations, in order"),
 });
 export type Scenario = z.infer<typeof scenarioSchema>;
 
 export const scenarioFileSchema = strict({
-  /** A builder module (default export) or a .json definition, relative to the scenario file. */
-  flow: text("flow").min(1, { error: "flow must name a flow file" }),
+  flow: text("flow")
+    .min(1, { error: "flow must name a flow file" })
+    .describe("a flow module (.ts, default export) or a .json definition, relative to this file"),
+  subflows: z
+    .record(flowSidSchema, text("a subflow's file").min(1), {
+      error: (issue) =>
+        issue.code === "invalid_key" ? "a Studio Flow SID (FW and 32 hex digits)" : undefined,
+    })
+    .optional()
+    .describe(
+      "Subflows Run Subflow runs, by flow SID: a flow module or a .json definition, relative to this file",
+    ),
+  strict: z
+    .boolean()
+    .optional()
+    .describe("a message sent or text said that no step expects fails the scenario"),
   scenarios: z.array(scenarioSchema).min(1, { error: "scenarios must list at least one scenario" }),
 }).superRefine((file, ctx) => {
   const seen = new Set<string>();

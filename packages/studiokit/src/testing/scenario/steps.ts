@@ -1,7 +1,8 @@
 import { isDeepStrictEqual } from "node:util";
 import { type EndReason, type JsonObject, type TranscriptEntry } from "../../engine";
 import { flowYaml } from "./describe";
-import { type Expectation, type Step, type TextMatcher } from "./schema";
+import { describeRequest, describeRequestMatcher, requestMismatch, type OutgoingRequest } from "./request";
+import { type EventStep, type Expectation, type RequestMatcher, type Step, type TextMatcher } from "./schema";
 import { describeEntry, describeTextMatcher, matchesText } from "./text";
 
 /** What a scenario needs of a running execution (the engine's `Execution` satisfies it). */
@@ -19,16 +20,25 @@ export interface DrivenExecution {
   wait(seconds: number): Promise<unknown>;
 }
 
+/** What a scenario step drives: the executions of one scenario (`ScenarioSession`). */
+export interface ScenarioTarget extends DrivenExecution {
+  readonly requests: readonly OutgoingRequest[];
+  readonly executionNumber: number;
+  callEvent(event: string, params?: JsonObject): Promise<unknown>;
+  waitingEvents(): { widget: string; type: string; events: readonly string[] } | undefined;
+}
+
 /** Why a step failed, in the words of the report. */
 export interface Mismatch {
   readonly expected: string;
   readonly actual: string;
 }
 
-/** How far `expect: { send }` and `expect: { say }` have read the transcript. */
+/** How far `expect: { send }`, `{ say }` and `{ request }` have read. */
 export interface Cursors {
   send: number;
   say: number;
+  request: number;
 }
 
 /** `waiting at ask_name`, `ended`, `ended with an error: …`. */
@@ -40,6 +50,7 @@ export function describeState(
   const reason = execution.endReason;
   if (reason?.kind === "error") return `ended with an error: ${reason.message}`;
   if (reason?.kind === "limit") return `ended by Studio's limit ${reason.code}: ${reason.message}`;
+  if (reason?.kind === "expired") return `ended after 30 days waiting at ${reason.widget}`;
   return "ended";
 }
 
@@ -95,7 +106,29 @@ function expectVariables(execution: DrivenExecution, subset: JsonObject): Mismat
   return { expected: `flow.variables ${flowYaml(want)}`, actual: actual.join("; ") };
 }
 
-function check(execution: DrivenExecution, e: Expectation, cursors: Cursors): Mismatch | undefined {
+function expectRequest(
+  target: ScenarioTarget,
+  cursors: Cursors,
+  matcher: RequestMatcher,
+): Mismatch | undefined {
+  const request = target.requests[cursors.request];
+  cursors.request += 1;
+  const expected = `the flow to send ${describeRequestMatcher(matcher)}`;
+  if (!request) return { expected, actual: `no more requests were sent; ${describeState(target)}` };
+  const miss = requestMismatch(matcher, request);
+  return miss === undefined ? undefined : { expected, actual: `${describeRequest(request)}: ${miss}` };
+}
+
+function check(execution: ScenarioTarget, e: Expectation, cursors: Cursors): Mismatch | undefined {
+  if (e.execution !== undefined && execution.executionNumber !== e.execution)
+    return {
+      expected: `execution ${e.execution}`,
+      actual: `execution ${execution.executionNumber}, ${describeState(execution)}`,
+    };
+  if (e.request !== undefined) {
+    const miss = expectRequest(execution, cursors, e.request);
+    if (miss) return miss;
+  }
   if (e.send !== undefined) {
     const miss = expectNext(execution, cursors, "send", e.send);
     if (miss) return miss;
@@ -115,13 +148,38 @@ function check(execution: DrivenExecution, e: Expectation, cursors: Cursors): Mi
   return undefined;
 }
 
+/**
+ * `event:` hands an event from Twilio to the waiting widget. A widget that does not wait, or
+ * cannot take that event from outside, fails the step (rather than the 81002 being ignored).
+ */
+async function fireEvent(execution: ScenarioTarget, step: EventStep): Promise<Mismatch | undefined> {
+  const { name, params } = typeof step === "string" ? { name: step, params: undefined } : step;
+  const waiting = execution.waitingEvents();
+  const expected = `the waiting widget to take the event ${name}`;
+  if (!waiting) return { expected, actual: describeState(execution) };
+  const before = execution.transcript.length;
+  await execution.callEvent(name, params);
+  const ignored = execution.transcript
+    .slice(before)
+    .find((entry) => entry.kind === "warning" && entry.code === "81002");
+  if (!ignored) return undefined;
+  const events = waiting.events.length > 0 ? waiting.events.join(", ") : "none studiokit knows";
+  return {
+    expected,
+    actual: waiting.events.includes(name)
+      ? `${waiting.widget} (${waiting.type}) takes ${name} from the contact, the call or the clock, not as an event: use reply, press, speak, hangup, deliveryFailure or wait`
+      : `${waiting.widget} (${waiting.type}) has no event ${name}; its events: ${events}`,
+  };
+}
+
 /** Runs one step: an action on the execution, or a check. Returns why it failed, if it did. */
 export async function runStep(
-  execution: DrivenExecution,
+  execution: ScenarioTarget,
   step: Step,
   cursors: Cursors,
 ): Promise<Mismatch | undefined> {
   if (step.expect !== undefined) return check(execution, step.expect, cursors);
+  if (step.event !== undefined) return fireEvent(execution, step.event);
   if (step.reply !== undefined) await execution.reply(step.reply);
   else if (step.wait !== undefined) await execution.wait(step.wait);
   else if (step.press !== undefined) await execution.press(step.press);

@@ -40,7 +40,6 @@ export function checkChannels(flow: FlowIndex): ValidationIssue[] {
       flow.issue(
         i,
         "channel",
-        "warning",
         [],
         `${spec.label} needs a call, but it is reached only from trigger events that start without one (message, conversation or REST API) and never after a Make Outgoing Call`,
       ),

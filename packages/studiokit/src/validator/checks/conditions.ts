@@ -16,7 +16,6 @@ export function checkConditions(flow: FlowIndex, state: State, i: number, issues
         flow.issue(
           i,
           "match-without-conditions",
-          "error",
           ["transitions", t],
           `"match" transition has no conditions, so it can never be taken; add a condition or remove the transition`,
         ),
@@ -29,7 +28,6 @@ export function checkConditions(flow: FlowIndex, state: State, i: number, issues
         flow.issue(
           i,
           "unexpected-conditions",
-          "error",
           ["transitions", t, "conditions"],
           `conditions are only read on the "match" transitions of a split-based-on widget, not on ${where}; remove them`,
         ),
@@ -43,7 +41,6 @@ export function checkConditions(flow: FlowIndex, state: State, i: number, issues
         flow.issue(
           i,
           "condition-value-missing",
-          "error",
           ["transitions", t, "conditions", c, "value"],
           `condition "${condition.friendly_name}" (${condition.type}) has no "value" to compare with`,
         ),

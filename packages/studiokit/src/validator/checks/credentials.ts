@@ -56,10 +56,10 @@ export class CredentialScan {
     if (!flow) throw new Error("CredentialScan: start() a widget before visiting its strings");
     if (value.includes("AC") && accountSid.test(value)) this.#besideAccountSid = true;
     const message = urlFinding(value) ?? namedFinding(name, value);
-    if (message) this.#found.push(flow.issue(this.#index, "credential", "warning", path, message));
+    if (message) this.#found.push(flow.issue(this.#index, "credential", path, message));
     // 32 hex digits need 32 characters: most strings are shorter and skip the regular expression.
     else if (value.length >= 32 && authTokenLike.test(value))
-      this.#tokens.push(flow.issue(this.#index, "credential", "warning", path, tokenMessage));
+      this.#tokens.push(flow.issue(this.#index, "credential", path, tokenMessage));
   }
 
   /** Adds the widget's findings, in the order its strings were visited (tokens last). */

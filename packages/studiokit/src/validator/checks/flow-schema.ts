@@ -10,7 +10,7 @@ import {
   type FlowDefinition,
   type WidgetType,
 } from "../../definition";
-import { type ValidationIssue } from "../issue";
+import { makeIssue, type ValidationIssue } from "../issue";
 import { describeZodIssue } from "../zod-messages";
 
 function nameOf(state: unknown): string | undefined {
@@ -32,9 +32,7 @@ function labelOf(path: readonly PropertyKey[], whole: string): string {
 }
 
 function issue(path: string, message: string, widget: string | undefined): ValidationIssue {
-  const code = path.startsWith("initial_state") ? "initial-state" : "schema";
-  const base = { code, severity: "error" as const, path };
-  return widget === undefined ? { ...base, message } : { ...base, widget, message };
+  return makeIssue(path.startsWith("initial_state") ? "initial-state" : "schema", path, message, widget);
 }
 
 /**

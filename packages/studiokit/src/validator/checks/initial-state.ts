@@ -1,5 +1,5 @@
 import { type FlowIndex } from "../flow-index";
-import { type ValidationIssue } from "../issue";
+import { makeIssue, type ValidationIssue } from "../issue";
 import { didYouMean } from "../suggest";
 
 /** `initial_state` must name the flow's trigger widget: that is where every execution starts. */
@@ -14,12 +14,7 @@ export function checkInitialState(flow: FlowIndex): ValidationIssue[] {
     triggers.length === 0
       ? '; the flow has no trigger widget (type "trigger"), add one'
       : `; the trigger widget is ${triggers.map((t) => `"${t}"`).join(", ")}`;
-  const issue = (message: string): ValidationIssue => ({
-    code: "initial-state",
-    severity: "error",
-    path: "initial_state",
-    message,
-  });
+  const issue = (message: string): ValidationIssue => makeIssue("initial-state", "initial_state", message);
   if (index === undefined) {
     const suggestion = didYouMean(name, triggers);
     return [issue(`"${name}" is not a widget of this flow${suggestion || hint}`)];

@@ -1,6 +1,6 @@
 import { studioLimits } from "../../definition";
 import { type FlowIndex } from "../flow-index";
-import { type ValidationIssue } from "../issue";
+import { makeIssue, type ValidationIssue } from "../issue";
 
 /** Studio's flow schema caps `states` at 1,000 widgets. */
 export function checkLimits(flow: FlowIndex): ValidationIssue[] {
@@ -8,11 +8,10 @@ export function checkLimits(flow: FlowIndex): ValidationIssue[] {
   const limit = studioLimits.statesPerFlow;
   if (count <= limit) return [];
   return [
-    {
-      code: "too-many-states",
-      severity: "error",
-      path: "states",
-      message: `the flow has ${count} widgets; Studio accepts at most ${limit}, so move a part into a Subflow (Run Subflow)`,
-    },
+    makeIssue(
+      "too-many-states",
+      "states",
+      `the flow has ${count} widgets; Studio accepts at most ${limit}, so move a part into a Subflow (Run Subflow)`,
+    ),
   ];
 }

@@ -14,7 +14,6 @@ export function liquidSyntaxIssue(
   return flow.issue(
     i,
     "liquid-syntax",
-    "error",
     path,
     `Liquid syntax error at line ${parsed.line}, column ${parsed.column}: ${parsed.message}`,
   );

@@ -15,7 +15,6 @@ export function checkDuplicateNames(
     flow.issue(
       i,
       "duplicate-name",
-      "error",
       ["name"],
       `"${state.name}" is also the name of ${flow.path(first)}; widget names must be unique, rename one of them`,
     ),

@@ -29,7 +29,6 @@ export function checkRegexConditions(
           flow.issue(
             i,
             "invalid-regex",
-            "error",
             ["transitions", t, "conditions", c, "value"],
             `condition "${condition.friendly_name}" has an invalid regular expression ${JSON.stringify(pattern)}: ${reason} (checked as a case-insensitive JavaScript RegExp)`,
           ),

@@ -23,7 +23,6 @@ export function checkTargets(flow: FlowIndex, state: State, i: number, issues: V
       flow.issue(
         i,
         "missing-target",
-        "error",
         ["transitions", t, "next"],
         `transition "${transition.event}" goes to "${next}", which does not exist${didYouMean(next, flow.byName.keys())}`,
       ),
@@ -43,7 +42,6 @@ export function checkEvents(flow: FlowIndex, state: State, i: number, issues: Va
       flow.issue(
         i,
         "illegal-event",
-        "error",
         ["transitions", t, "event"],
         `"${transition.event}" is not an event of ${spec.label} (${spec.type}); its events are ${quoteList(spec.events)}${didYouMean(transition.event, spec.events)}`,
       ),

@@ -30,6 +30,9 @@ export interface Tally {
 export interface Fixtures {
   flowA: string;
   flowB: string;
+  /** The flows' webhook URLs, for numbers. */
+  webhookA: string;
+  webhookB: string;
   conversations: string[];
 }
 
@@ -117,7 +120,27 @@ export const cycleSpecs: Record<ProviderName, CycleSpec> = {
       [...store.webhooks.values()].filter((w) => w.conversation_sid === f.conversations[r]).map((w) => w.sid),
     updated: (store, sid, _r, f) => store.webhooks.get(sid)?.configuration["flow_sid"] === f.flowB,
   },
+  phoneNumber: {
+    v1: (r, f) => ({ phoneNumber: number(3000, r), smsUrl: f.webhookA }),
+    v2: (r, f) => ({ phoneNumber: number(3000, r), smsUrl: f.webhookB, voiceUrl: f.webhookB }),
+    // The number while studiokit has it: once deleted it must have its own webhooks back.
+    live: (store, r) =>
+      [...store.incomingPhoneNumbers.values()]
+        .filter((n) => n.phone_number === number(3000, r))
+        .filter(
+          (n) => n.sms_url !== originalSms || n.voice_url !== originalVoice || n.sms_application_sid !== "",
+        )
+        .map((n) => n.sid),
+    updated: (store, sid, _r, f) => {
+      const n = store.incomingPhoneNumbers.get(sid);
+      return n?.sms_url === f.webhookB && n.voice_url === f.webhookB;
+    },
+  },
 };
+
+/** What the cycles' numbers had before: put back by every delete. */
+const originalSms = "https://example.com/original-sms";
+const originalVoice = "https://example.com/original-voice";
 
 export const emptyTally = (): Tally => ({
   cycles: 0,
@@ -130,8 +153,8 @@ export const emptyTally = (): Tally => ({
   failures: [],
 });
 
-/** Flows and conversations the cycles point at, made before any fault is switched on. */
-export async function fixtures(env: TestEmulator, rounds: number): Promise<Fixtures> {
+/** Flows, conversations and numbers the cycles point at, made before any fault is switched on. */
+export async function cycleFixtures(env: TestEmulator, rounds: number): Promise<Fixtures> {
   const client = env.client;
   const flow = (name: string) =>
     client.studio.v2.flows.create({ friendlyName: name, status: "published", definition: tutorial });
@@ -141,8 +164,13 @@ export async function fixtures(env: TestEmulator, rounds: number): Promise<Fixtu
     conversations.push(
       (await client.conversations.v1.conversations.create({ uniqueName: `fixture-${r}` })).sid,
     );
+    await client.incomingPhoneNumbers.create({
+      phoneNumber: number(3000, r),
+      smsUrl: originalSms,
+      voiceUrl: originalVoice,
+    });
   }
-  return { flowA: a.sid, flowB: b.sid, conversations };
+  return { flowA: a.sid, flowB: b.sid, webhookA: a.webhookUrl, webhookB: b.webhookUrl, conversations };
 }
 
 type Mismatch = "duplicates" | "orphans" | "ghosts" | "lostUpdates" | "unreportedUpdates";
@@ -193,7 +221,7 @@ async function cycle(stack: Stack, provider: ProviderName, round: number, f: Fix
  * resources side by side.
  */
 export async function runCycles(stack: Stack, rounds: number, faults?: FaultOptions, concurrency = 1) {
-  const f = await fixtures(stack.env, rounds);
+  const f = await cycleFixtures(stack.env, rounds);
   const tallies = Object.fromEntries(Object.keys(cycleSpecs).map((p) => [p, emptyTally()])) as Record<
     ProviderName,
     Tally

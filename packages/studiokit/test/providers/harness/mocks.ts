@@ -38,7 +38,9 @@ function sidFor(type: string, name: string): string {
         ? "CH"
         : type.endsWith("Participant")
           ? "MB"
-          : "WH";
+          : type.endsWith("PhoneNumber")
+            ? "PN"
+            : "WH";
   let hash = 0;
   for (const c of name) hash = (hash * 31 + c.charCodeAt(0)) >>> 0;
   return prefix + hash.toString(16).padStart(8, "0").repeat(4);

@@ -11,6 +11,7 @@ export const typeTokens: Record<ProviderName, string> = {
   conversation: "pulumi-nodejs:dynamic/conversations:Conversation",
   participant: "pulumi-nodejs:dynamic/conversations:Participant",
   conversationWebhook: "pulumi-nodejs:dynamic/conversations:Webhook",
+  phoneNumber: "pulumi-nodejs:dynamic/api:PhoneNumber",
 };
 
 export type ProviderTexts = Record<ProviderName, string>;
@@ -38,9 +39,12 @@ export interface Stack {
  * it: the stack's `twilio:*` settings through Configure.
  */
 export async function startStack(
-  options: { faults?: FaultOptions; texts?: ProviderTexts; programDir?: string } = {},
+  options: { faults?: FaultOptions; texts?: ProviderTexts; programDir?: string; numbers?: string[] } = {},
 ): Promise<Stack> {
-  const env = await withEmulator(options.faults ? { faults: options.faults } : {});
+  const env = await withEmulator({
+    ...(options.faults ? { faults: options.faults } : {}),
+    ...(options.numbers ? { numbers: options.numbers } : {}),
+  });
   const plugin = await startPlugin({}, options.programDir);
   try {
     await plugin.configure({

@@ -1,9 +1,13 @@
-import { widgetSpecs, type FlowDefinition, type State } from "../../../src/definition";
+import {
+  defaultFlags,
+  propertyDefaultsOf,
+  widgetSpecs,
+  type FlowDefinition,
+  type State,
+} from "../../../src/definition";
 
 // Ways one flow can be written that Studio treats as the same flow (a no-op preview must show no
 // change): other formatting and key/state order, Studio's defaults spelt out, or left out.
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 const reverseKeys = (v: unknown): unknown =>
   Array.isArray(v)
@@ -28,21 +32,6 @@ export function reordered(d: FlowDefinition): FlowDefinition {
   return reverseKeys({ ...d, states }) as FlowDefinition;
 }
 
-const propertyDefaults: Record<string, Record<string, Json>> = {
-  "send-message": {
-    from: "{{flow.channel.address}}",
-    to: "{{contact.channel.address}}",
-    service: "{{trigger.message.InstanceSid}}",
-    channel: "{{trigger.message.ChannelSid}}",
-  },
-  "send-and-wait-for-reply": {
-    from: "{{flow.channel.address}}",
-    service: "{{trigger.message.InstanceSid}}",
-    channel: "{{trigger.message.ChannelSid}}",
-    timeout: "3600",
-  },
-};
-
 const eventsOf = (type: string): readonly string[] =>
   type in widgetSpecs ? widgetSpecs[type as keyof typeof widgetSpecs].events : [];
 
@@ -50,7 +39,7 @@ const eventsOf = (type: string): readonly string[] =>
 export function withStudioDefaults(d: FlowDefinition): FlowDefinition {
   return {
     ...d,
-    flags: d.flags ?? { allow_concurrent_calls: true },
+    flags: d.flags ?? defaultFlags,
     states: d.states.map((s) => ({
       ...s,
       transitions: [
@@ -59,7 +48,7 @@ export function withStudioDefaults(d: FlowDefinition): FlowDefinition {
           .filter((e) => !s.transitions.some((t) => t.event === e))
           .map((event) => ({ event })),
       ],
-      properties: { ...(propertyDefaults[s.type] ?? {}), ...s.properties },
+      properties: { ...propertyDefaultsOf(s.type), ...s.properties },
     })),
   };
 }
@@ -72,7 +61,7 @@ export function withStudioDefaults(d: FlowDefinition): FlowDefinition {
 function withoutOptionalDefaults(type: string, properties: State["properties"]): State["properties"] {
   const spec = type in widgetSpecs ? widgetSpecs[type as keyof typeof widgetSpecs].properties : undefined;
   let out = properties;
-  for (const [key, value] of Object.entries(propertyDefaults[type] ?? {})) {
+  for (const [key, value] of Object.entries(propertyDefaultsOf(type))) {
     if (JSON.stringify(out[key]) !== JSON.stringify(value)) continue;
     const { [key]: _dropped, ...without } = out;
     const required = spec?.safeParse(without).error?.issues.some((issue) => issue.path[0] === key) ?? false;
@@ -84,7 +73,10 @@ function withoutOptionalDefaults(type: string, properties: State["properties"]):
 /** The same flow with everything Studio would fill in, and allows to be left out, left out. */
 export function withoutStudioDefaults(d: FlowDefinition): FlowDefinition {
   const { flags, ...rest } = d;
-  const keepFlags = flags !== undefined && flags.allow_concurrent_calls !== true ? { flags } : {};
+  const keepFlags =
+    flags !== undefined && flags.allow_concurrent_calls !== defaultFlags.allow_concurrent_calls
+      ? { flags }
+      : {};
   return {
     ...rest,
     ...keepFlags,
