@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { endpoints } from "../../src/emulator";
-import { authToken, withEmulator, type TestEmulator } from "../support/emulator";
+import { accountSid, authToken, withEmulator, type TestEmulator } from "../support/emulator";
 import { seedFlowPath } from "../support/fixtures";
 import { formFields } from "../support/oai";
 
@@ -35,12 +35,14 @@ const contact = "+15558675310";
 let t: TestEmulator;
 /** A real SID (or revision) for every capture in a path, by the collection it follows. */
 const real: Record<string, string> = {};
+/** The same for API 2010 paths, whose `Messages` are SMS, not a conversation's messages. */
+const real2010: Record<string, string> = {};
 
 type Json = Record<string, unknown>;
 const json = (value: unknown) => value as Json;
 
 beforeAll(async () => {
-  t = await withEmulator();
+  t = await withEmulator({ numbers: [number] });
   const flow = json(
     (await t.raw("POST", "/v2/Flows", { FriendlyName: "f", Status: "published", Definition: waiting })).json,
   );
@@ -67,6 +69,20 @@ beforeAll(async () => {
     (await t.raw("POST", `${base}/Webhooks`, { Target: "studio", "Configuration.FlowSid": flowSid })).json,
   );
   const message = json((await t.raw("POST", `${base}/Messages`, { Body: "hello" })).json);
+  const numberSid = [...t.emulator.store.incomingPhoneNumbers.keys()][0]!;
+  await t.raw("POST", `/2010-04-01/Accounts/${accountSid}/IncomingPhoneNumbers/${numberSid}.json`, {
+    VoiceUrl: String(flow["webhook_url"]),
+  });
+  const call = json((await t.raw("POST", "/studiokit/v1/Calls", { From: contact, To: number })).json);
+  expect(call["sid"]).toMatch(/^CA[0-9a-f]{32}$/);
+  Object.assign(real2010, {
+    Accounts: accountSid,
+    IncomingPhoneNumbers: numberSid,
+    // The SMS the REST-started execution above sent.
+    Messages: [...t.emulator.store.messages.keys()][0]!,
+    Calls: String(call["sid"]),
+  });
+  real["Calls"] = String(call["sid"]);
   Object.assign(real, {
     Flows: flowSid,
     Revisions: "1",
@@ -86,8 +102,9 @@ afterAll(() => t.emulator.close());
 /** `template` with every `{Capture}` filled with a real SID, except the `hostile`-th one. */
 function fill(template: string, hostile?: { index: number; name: string }): string {
   let index = 0;
+  const sids = template.startsWith("/2010-04-01/") ? real2010 : real;
   return template.replace(/([A-Za-z]+)\/\{\w+\}/g, (_m, collection: string) => {
-    const value = index++ === hostile?.index ? hostile.name : real[collection];
+    const value = index++ === hostile?.index ? hostile.name : sids[collection];
     if (value === undefined) throw new Error(`no real SID for ${collection} in ${template}`);
     return `${collection}/${encodeURIComponent(value)}`;
   });
@@ -122,6 +139,12 @@ describe.each(names)("%s", (name) => {
     expect(res.status).toBe(401);
   });
 
+  it("as a call on the emulator's own Calls endpoint: 404/20404", async () => {
+    const path = `/studiokit/v1/Calls/${encodeURIComponent(name)}`;
+    for (const res of [await t.raw("GET", path), await t.raw("POST", path, { Digits: "1" })])
+      expect([res.status, json(res.json)["code"]]).toEqual([404, 20404]);
+  });
+
   it("as every SID in every path, with every method: an error naming no internals, never a 500", async () => {
     for (const { method, path: template } of endpoints()) {
       for (let index = 0; index < captures(template); index++) {
@@ -131,7 +154,11 @@ describe.each(names)("%s", (name) => {
         expectTwilioError(res, what);
         if (method === "GET")
           expect([res.status, json(res.json)["code"]], what).toEqual(
-            template.endsWith("{Revision}") && index === 1 ? [400, 81021] : [404, 20404],
+            template.endsWith("{Revision}") && index === 1
+              ? [400, 81021]
+              : template.startsWith("/2010-04-01/Accounts/{AccountSid}") && index === 0
+                ? [401, 20003]
+                : [404, 20404],
           );
       }
     }
@@ -252,6 +279,8 @@ function postEndpoints(): Array<{ template: string; form: Record<string, string>
     },
     "/v1/Conversations/{ConversationSid}/Webhooks/{Sid}": { "Configuration.FlowSid": real["Flows"]! },
     "/v1/Conversations/{ConversationSid}/Messages": { Body: "hi" },
+    "/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers.json": { PhoneNumber: "+15005550101" },
+    "/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers/{Sid}.json": { SmsUrl: "https://example.com/s" },
   };
   const unscoped = (template: string) =>
     template.replace("/v1/Services/{ChatServiceSid}/Conversations", "/v1/Conversations");
@@ -271,5 +300,6 @@ function postEndpoints(): Array<{ template: string; form: Record<string, string>
       fields: ["From", "To", "Body"],
     },
     { template: "/studiokit/v1/Clock", form: { Advance: "1" }, fields: ["Advance"] },
+    { template: "/studiokit/v1/Calls", form: { From: "+15550003333", To: number }, fields: ["From", "To"] },
   ];
 }

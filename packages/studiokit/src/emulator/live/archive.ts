@@ -37,7 +37,11 @@ export class ArchivedRun implements RunView {
   readonly #data: string;
 
   constructor(run: RunView) {
-    const archived: Archived = { context: run.context, steps: [...run.steps], transcript: [...run.transcript] };
+    const archived: Archived = {
+      context: run.context,
+      steps: [...run.steps],
+      transcript: [...run.transcript],
+    };
     this.lastStep = lastStepOf(run);
     this.endReason = run.endReason;
     this.#data = zlib.deflateRawSync(JSON.stringify(archived), options).toString("latin1");
@@ -65,5 +69,11 @@ export class ArchivedRun implements RunView {
 export function lastStepOf(run: RunView): StepSummary | undefined {
   if (run instanceof ArchivedRun) return run.lastStep;
   const last = run.steps[run.steps.length - 1];
-  return last && { name: last.name, transitioned_from: last.transitioned_from, transitioned_to: last.transitioned_to };
+  return (
+    last && {
+      name: last.name,
+      transitioned_from: last.transitioned_from,
+      transitioned_to: last.transitioned_to,
+    }
+  );
 }
