@@ -120,14 +120,25 @@ describe("studiokit emulator (real process)", () => {
   });
 });
 
+/** `studiokit emulator` run in this process until `stop()`; `client` talks to it once it listens. */
+async function inProcess(args: string[]) {
+  const { io, out } = bufferIo();
+  let stop!: () => void;
+  const running = runEmulator(args, io, new Promise<void>((r) => (stop = r)));
+  while (out.length === 0) await new Promise((r) => setTimeout(r, 10));
+  const client = localTwilio(out[0]!.trim().replace("listening on ", ""), accountSid, authToken);
+  return { client, stop, running };
+}
+
 describe("studiokit emulator (in process)", () => {
   it("--number gives the account its numbers, as the twilio library lists them", async () => {
-    const { io, out } = bufferIo();
-    let stop!: () => void;
-    const args = [...credentials, "--number", "+15017122661", "--number", "+15017122662"];
-    const running = runEmulator(args, io, new Promise<void>((r) => (stop = r)));
-    while (out.length === 0) await new Promise((r) => setTimeout(r, 10));
-    const client = localTwilio(out[0]!.trim().replace("listening on ", ""), accountSid, authToken);
+    const { client, stop, running } = await inProcess([
+      ...credentials,
+      "--number",
+      "+15017122661",
+      "--number",
+      "+15017122662",
+    ]);
     const numbers = await client.incomingPhoneNumbers.list();
     expect(numbers.map((n) => n.phoneNumber)).toEqual(["+15017122661", "+15017122662"]);
     stop();
@@ -192,12 +203,13 @@ describe("studiokit emulator (in process)", () => {
   });
 
   it("--retain-executions and --retain-days bound the ended executions it keeps", async () => {
-    const { io, out } = bufferIo();
-    let stop!: () => void;
-    const args = [...credentials, "--retain-executions", "1", "--retain-days", "0.5"];
-    const running = runEmulator(args, io, new Promise<void>((r) => (stop = r)));
-    while (out.length === 0) await new Promise((r) => setTimeout(r, 10));
-    const client = localTwilio(out[0]!.trim().replace("listening on ", ""), accountSid, authToken);
+    const { client, stop, running } = await inProcess([
+      ...credentials,
+      "--retain-executions",
+      "1",
+      "--retain-days",
+      "0.5",
+    ]);
     const flow = await client.studio.v2.flows.create({ friendlyName: "r", status: "published", definition });
     // A REST request the tutorial does not wire ends at once.
     const executions = client.studio.v2.flows(flow.sid).executions;
