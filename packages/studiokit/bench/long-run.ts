@@ -7,7 +7,8 @@
 // the first (target ≥ 0.9), p99 per tenth (target < 20 ms in every one), and the server's RSS
 // at the end against after the first 10,000 conversations (target ≤ 1.2).
 import { LiveClient } from "../src/emulator";
-import { rssMb, startEmulatorProcess } from "./emulator-process";
+import os from "node:os";
+import { cpuSeconds, rssMb, startEmulatorProcess } from "./emulator-process";
 import { contactOf, deployTutorial, loadClient, quantile } from "./tutorial-load";
 
 const accountSid = "AC" + "8".repeat(32);
@@ -51,6 +52,8 @@ export async function longRun(conversations: number): Promise<void> {
     let finished = 0;
     let rssAtCheckpoint: number | undefined;
     const rssByTenth: Array<number | undefined> = [];
+    /** The server's CPU seconds at the start and at the end of each tenth of the conversations. */
+    const cpuByTenth: Array<number | undefined> = [cpuSeconds(server.child.pid)];
     const say = async (contact: string, body: string) => {
       const sent = performance.now();
       const outcome = await client.inbound(contact, body);
@@ -69,7 +72,10 @@ export async function longRun(conversations: number): Promise<void> {
         if (yes.replies.map((r) => r.body).join("|") !== "🤖") wrong++;
         await client.delete(`/v1/Conversations/${hi.conversation_sid}`);
         if (++finished === Math.min(rssCheckpoint, conversations)) rssAtCheckpoint = rssMb(server.child.pid);
-        if (finished % Math.ceil(conversations / 10) === 0) rssByTenth.push(rssMb(server.child.pid));
+        if (finished % Math.ceil(conversations / 10) === 0) {
+          rssByTenth.push(rssMb(server.child.pid));
+          cpuByTenth.push(cpuSeconds(server.child.pid));
+        }
       }
     };
     const started = performance.now();
@@ -89,10 +95,18 @@ export async function longRun(conversations: number): Promise<void> {
       `L3 long run: ${conversations} tutorial conversations (${done.length} inbound messages, ${concurrency} at a time, ` +
         `each conversation deleted after its run) in ${seconds.toFixed(1)} s; wrong replies: ${wrong}`,
     );
-    print("   tenth  messages/s   p50 ms   p99 ms   server RSS MB at its end");
+    // Server CPU per request of a tenth of the conversations (two messages and a delete each):
+    // what the work costs, apart from how much of a core a shared machine gave the server.
+    const perTenth = Math.ceil(conversations / 10) * 3;
+    const cpuMs = (i: number) => {
+      const [from, to] = [cpuByTenth[i], cpuByTenth[i + 1]];
+      return from === undefined || to === undefined ? "?" : (((to - from) * 1000) / perTenth).toFixed(3);
+    };
+    print(`   load average at the end: ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`);
+    print("   tenth  messages/s   p50 ms   p99 ms   server RSS MB at its end   server CPU ms per request");
     parts.forEach((p, i) =>
       print(
-        `   ${String(i + 1).padStart(5)}  ${p.perSecond.toFixed(0).padStart(10)}  ${p.p50.toFixed(2).padStart(7)}  ${p.p99.toFixed(2).padStart(7)}   ${rssByTenth[i]?.toFixed(0) ?? "?"}`,
+        `   ${String(i + 1).padStart(5)}  ${p.perSecond.toFixed(0).padStart(10)}  ${p.p50.toFixed(2).padStart(7)}  ${p.p99.toFixed(2).padStart(7)}   ${(rssByTenth[i]?.toFixed(0) ?? "?").padStart(24)}   ${cpuMs(i).padStart(25)}`,
       ),
     );
     print(
