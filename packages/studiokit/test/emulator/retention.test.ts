@@ -116,7 +116,8 @@ describe("ended executions", () => {
     expect(((await env.raw("GET", `${base}/Context`)).json as { context: unknown }).context).toEqual(
       plain(engine.context),
     );
-    const steps = ((await env.raw("GET", `${base}/Steps`)).json as { steps: Array<Record<string, unknown>> }).steps;
+    const steps = ((await env.raw("GET", `${base}/Steps`)).json as { steps: Array<Record<string, unknown>> })
+      .steps;
     expect(steps.map((s) => [s["name"], s["transitioned_to"]])).toEqual(
       engine.steps.map((s) => [s.name, s.transitioned_to]),
     );
