@@ -112,7 +112,8 @@ export const command: Command = {
   run: (args, io) => {
     // This process is a long-running server and nothing else: V8 is asked to favour memory over
     // speed, which keeps a long run's RSS flat instead of letting the heap grow to several times
-    // what is live (measured by bench/long-run.ts).
+    // what is live (bench/long-run.ts, 100,000 conversations: RSS 1.06x its size after 10,000
+    // with this flag, 1.38x without; the price is more frequent, smaller major collections).
     v8.setFlagsFromString("--optimize-for-size");
     return runEmulator(args, io, untilSignal());
   },
