@@ -1,40 +1,26 @@
 // Live execution on the emulator, measured on loopback with the real server in its own process:
 // L1 tutorial conversations per second through /studiokit/v1/Inbound (each one: "hi" creates a
 // conversation via the address configuration and starts the flow, "Yes" ends it with 🤖), with
-// p50/p99 per inbound message; L2 the wall time of `studiokit demo` (the real binary, median of 3).
+// p50/p99 per inbound message; L2 the wall time of `studiokit demo` (the real binary, median of 3);
+// L3 a long run (long-run.ts).
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { compile } from "../src/compiler";
 import { LiveClient } from "../src/emulator";
-import tutorial from "../test/fixtures/project/flows/do-you-like-bots";
 import { startEmulatorProcess, studiokitBin } from "./emulator-process";
+import { longRun } from "./long-run";
 import { median } from "./stats";
+import { contactOf, deployTutorial, quantile, tutorialNumber as number } from "./tutorial-load";
 
 const accountSid = "AC" + "7".repeat(32);
 const authToken = "bench-token";
 const conversations = Number(process.env["BENCH_CONVERSATIONS"] ?? 2000);
 const concurrency = Number(process.env["BENCH_CONNECTIONS"] ?? 10);
-const number = "+15017122661";
-
-const quantile = (sorted: number[], q: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 
 async function conversationsBench(): Promise<void> {
   const server = startEmulatorProcess(accountSid, authToken);
   try {
     const client = new LiveClient({ url: await server.url, accountSid, authToken });
-    const flow = (await client.post("/v2/Flows", {
-      FriendlyName: "bench",
-      Status: "published",
-      Definition: JSON.stringify(compile(tutorial)),
-    })) as { sid: string };
-    await client.post("/v1/Configuration/Addresses", {
-      Type: "sms",
-      Address: number,
-      "AutoCreation.Enabled": "true",
-      "AutoCreation.Type": "studio",
-      "AutoCreation.StudioFlowSid": flow.sid,
-    });
+    await deployTutorial(client);
     const latencies: number[] = [];
     let wrong = 0;
     const say = async (contact: string, body: string) => {
@@ -46,7 +32,7 @@ async function conversationsBench(): Promise<void> {
     let next = 0;
     const worker = async () => {
       while (next < conversations) {
-        const contact = `+1555${String(1_000_000 + next++).slice(1)}`;
+        const contact = contactOf(next++);
         if ((await say(contact, "hi")) !== "Hi, do you like bots?") wrong++;
         if ((await say(contact, "Yes")) !== "🤖") wrong++;
       }
@@ -78,7 +64,10 @@ async function demoBench(): Promise<void> {
   );
 }
 
-export async function liveBench(): Promise<void> {
+/** `live`: L1, L2 and L3; `live long [conversations]`: L3 only. */
+export async function liveBench(args: string[]): Promise<void> {
+  if (args[0] === "long") return longRun(Number(args[1] ?? 100_000));
   await conversationsBench();
   await demoBench();
+  await longRun(Number(process.env["BENCH_LONG_CONVERSATIONS"] ?? 100_000));
 }

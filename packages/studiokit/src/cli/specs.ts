@@ -212,6 +212,7 @@ export const specs = {
       "serve a local Twilio (Studio v2, Conversations v1, and API 2010 numbers, SMS and calls) for the providers and tests",
     usage:
       "studiokit emulator --account-sid AC… --auth-token T [--port N] [--state file] [--number +1…]... [--api-key SK…:secret]... " +
+      "[--retain-executions N] [--retain-days D] " +
       "[--fault-rate R --fault-kinds 429,500,503,drop,slow [--fault-seed N]] [--verbose]",
     options: {
       port: { type: "string", value: "N", help: "the port on 127.0.0.1 (default: a free one, printed)" },
@@ -237,6 +238,16 @@ export const specs = {
         multiple: true,
         value: "SK…:SECRET",
         help: "also accept this API key (repeatable)",
+      },
+      "retain-executions": {
+        type: "string",
+        value: "N",
+        help: "keep at most N ended executions listable, dropping the oldest (default 10000)",
+      },
+      "retain-days": {
+        type: "string",
+        value: "D",
+        help: "drop ended executions D days after they ended, on the emulator's clock (default 30)",
       },
       "fault-rate": {
         type: "string",

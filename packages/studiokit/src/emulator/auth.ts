@@ -4,8 +4,8 @@ import { ApiError, codes } from "./errors";
 export interface Credentials {
   readonly accountSid: string;
   readonly authToken: string;
-  /** API key SID (SK…) → secret. */
-  readonly apiKeys: Readonly<Record<string, string>>;
+  /** API key SID (SK…) → secret; a Map, so a username such as `constructor` finds nothing. */
+  readonly apiKeys: ReadonlyMap<string, string>;
 }
 
 const unauthorized = () => new ApiError(401, codes.authenticate, "Authenticate");
@@ -28,7 +28,7 @@ export function authenticate(header: string | undefined, path: string, creds: Cr
   if (colon < 0) throw unauthorized();
   const user = decoded.slice(0, colon);
   const secret = decoded.slice(colon + 1);
-  const expected = user === creds.accountSid ? creds.authToken : creds.apiKeys[user];
+  const expected = user === creds.accountSid ? creds.authToken : creds.apiKeys.get(user);
   if (expected === undefined || !same(secret, expected)) throw unauthorized();
   const account = /\/Accounts\/([^/]+)/.exec(path)?.[1];
   if (account !== undefined && account !== creds.accountSid) throw unauthorized();

@@ -18,16 +18,20 @@ import { isSid } from "./sids";
 import { isE164 } from "./api2010/format";
 import { newIncomingPhoneNumber, numberFor } from "./api2010/phone-numbers";
 import { Live } from "./live/live";
+import { retentionSchema, type Retention, type RetentionOptions } from "./live/retention";
+import { inMemory, loadStore, StateFile } from "./state-file";
 import { Store } from "./store";
 
 export { Store } from "./store";
 export { RequestLog, type RecordedRequest } from "./requests";
+export { RecentLog } from "./recent-log";
 export { type RequestExtension } from "./server";
 export { type Live, type LiveExecution, statusOf } from "./live/live";
 export { receive as receiveInbound } from "./live/inbound";
 export { startFlow } from "./live/direct";
 export { placeCall } from "./live/voice";
 export { faultOptionsSchema, type FaultOptions, type FaultKind } from "./faults";
+export { retentionSchema, type Retention, type RetentionOptions } from "./live/retention";
 export { codes as errorCodes, ApiError } from "./errors";
 export { pathToPointer } from "./studio/definition";
 export type * from "./state";
@@ -58,6 +62,11 @@ export interface EmulatorOptions {
   /** Phone numbers (E.164) the account has: IncomingPhoneNumbers, made unless the state has them. */
   readonly numbers?: readonly string[];
   readonly faults?: FaultOptions;
+  /**
+   * How many ended executions stay listable, and for how many days of the emulator's clock
+   * (default 10,000 and 30; docs/twilio-rest.md §5). Active executions always stay.
+   */
+  readonly retention?: RetentionOptions;
   /** One line per request (method, path, status, fault, ms); never credentials. */
   readonly log?: (line: string) => void;
   /** Answers requests that are not Twilio's first (`studiokit dev` serves its page this way). */
@@ -92,11 +101,21 @@ function checkOptions(options: EmulatorOptions): void {
       throw new Error(`emulator number "${number}" is not an E.164 number such as +15017122661`);
 }
 
+function readRetention(input: RetentionOptions | undefined): Retention {
+  const parsed = retentionSchema.safeParse(input ?? {});
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new Error(
+    `invalid emulator retention.${issue?.path.join(".") ?? ""}: ${issue?.message ?? "invalid"}`,
+  );
+}
+
 export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
   checkOptions(options);
+  const retention = readRetention(options.retention);
   const host = options.host ?? "127.0.0.1";
   const store = options.stateFile
-    ? Store.load(options.stateFile, options.accountSid)
+    ? loadStore(options.stateFile, options.accountSid)
     : new Store(options.accountSid);
   const addNumbers = (numbers: readonly string[]) => {
     for (const number of numbers) {
@@ -106,16 +125,17 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     }
   };
   addNumbers(options.numbers ?? []);
+  // Written once before listening: a state file that cannot be written fails the start.
+  const persistence = options.stateFile ? new StateFile(store, options.stateFile) : inMemory;
   const credentials: Credentials = {
     accountSid: options.accountSid,
     authToken: options.authToken,
-    apiKeys: options.apiKeys ?? {},
+    apiKeys: new Map(Object.entries(options.apiKeys ?? {})),
   };
-  const live = new Live(store);
+  const live = new Live(store, Date.now(), retention);
   const requests = new RequestLog();
   let plan = options.faults ? new FaultPlan(parseFaultOptions(options.faults)) : undefined;
   let url = "";
-  const stateFile = options.stateFile;
   const { server, closeAll } = createServer({
     router: new Router(routes),
     store,
@@ -124,7 +144,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     requests,
     faults: () => plan,
     base: () => url,
-    persist: stateFile ? () => store.save(stateFile) : () => undefined,
+    persistence,
     log: options.log,
     extension: options.extension,
   });
@@ -137,7 +157,6 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   });
   const port = (server.address() as AddressInfo).port;
   url = `http://${host}:${port}`;
-  if (stateFile) store.save(stateFile);
   return {
     url,
     port,
@@ -152,7 +171,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         if (!isE164(number))
           throw new Error(`emulator number "${number}" is not an E.164 number such as +15017122661`);
       addNumbers(numbers);
-      if (stateFile) store.save(stateFile);
+      persistence.commit();
     },
     close: closeAll,
   };

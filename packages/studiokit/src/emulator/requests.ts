@@ -1,4 +1,5 @@
 import { type FaultKind } from "./faults";
+import { RecentLog } from "./recent-log";
 
 /** One request as the emulator saw it (never the Authorization header). */
 export interface RecordedRequest {
@@ -15,30 +16,5 @@ export interface RecordedRequest {
   applied: boolean;
 }
 
-/** The request counter and a bounded log holding at least the `limit` most recent requests. */
-export class RequestLog {
-  private total = 0;
-  private readonly entries: RecordedRequest[] = [];
-
-  constructor(private readonly limit = 10_000) {}
-
-  get count(): number {
-    return this.total;
-  }
-
-  get log(): readonly RecordedRequest[] {
-    return this.entries;
-  }
-
-  add(entry: RecordedRequest): void {
-    this.total += 1;
-    this.entries.push(entry);
-    // Trimmed in batches so a long load run costs O(1) per request, not a shift of the whole log.
-    if (this.entries.length >= 2 * this.limit) this.entries.splice(0, this.limit);
-  }
-
-  clear(): void {
-    this.total = 0;
-    this.entries.length = 0;
-  }
-}
+/** The request counter and a bounded log holding at least the 10,000 most recent requests. */
+export class RequestLog extends RecentLog<RecordedRequest> {}

@@ -25,7 +25,7 @@ export class Router {
     for (const { segments, route } of this.compiled) {
       const params = bind(segments, parts);
       if (!params) continue;
-      const handler = route.handlers[method as Method];
+      const handler = Object.hasOwn(route.handlers, method) ? route.handlers[method as Method] : undefined;
       if (!handler) {
         const allowed = Object.keys(route.handlers).join(", ");
         throw new ApiError(

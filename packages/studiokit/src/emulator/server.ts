@@ -1,5 +1,6 @@
 import http from "node:http";
 import { type Socket } from "node:net";
+import { type Duplex } from "node:stream";
 import { authenticate, type Credentials } from "./auth";
 import { type Reply } from "./context";
 import { ApiError, codes, errorBody } from "./errors";
@@ -8,6 +9,7 @@ import { Form } from "./form";
 import { type Live } from "./live/live";
 import { type RecordedRequest, type RequestLog } from "./requests";
 import { type Router } from "./router";
+import { type Persistence } from "./state-file";
 import { type Store } from "./store";
 
 const maxBodyBytes = 10 * 1024 * 1024;
@@ -20,7 +22,7 @@ export interface ServerDeps {
   readonly requests: RequestLog;
   readonly faults: () => FaultPlan | undefined;
   readonly base: () => string;
-  readonly persist: () => void;
+  readonly persistence: Persistence;
   readonly log: ((line: string) => void) | undefined;
   readonly extension: RequestExtension | undefined;
 }
@@ -37,7 +39,11 @@ export type RequestExtension = (
 
 const isMutation = (method: string) => method === "POST" || method === "DELETE";
 
-function readBody(req: http.IncomingMessage): Promise<string | ApiError> {
+/**
+ * The body as text, an ApiError when it is too large, or undefined when it never arrived whole
+ * (a malformed chunk, a client gone): the parser's clientError handler answers those.
+ */
+function readBody(req: http.IncomingMessage): Promise<string | ApiError | undefined> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -52,9 +58,7 @@ function readBody(req: http.IncomingMessage): Promise<string | ApiError> {
           : Buffer.concat(chunks).toString("utf8"),
       ),
     );
-    req.on("error", () =>
-      resolve(new ApiError(400, codes.invalidParameter, "Request body could not be read")),
-    );
+    req.on("error", () => resolve(undefined));
   });
 }
 
@@ -71,6 +75,26 @@ function send(res: http.ServerResponse, reply: Reply, extra: Record<string, stri
     ...extra,
   });
   res.end(text);
+}
+
+const badRequest = (message: string): Reply => ({
+  status: 400,
+  body: errorBody(400, codes.invalidParameter, message),
+});
+
+/** A request node's parser refused: Twilio's error body, on a connection that then closes. */
+function refuse(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === "ECONNRESET" || !socket.writable) return void socket.destroy();
+  const tooLarge = error.code === "HPE_HEADER_OVERFLOW";
+  const status = tooLarge ? 431 : 400;
+  const message = tooLarge
+    ? "Request Header Fields Too Large"
+    : "Bad Request: the request is not valid HTTP/1.1";
+  const text = JSON.stringify(errorBody(status, codes.invalidParameter, message));
+  socket.end(
+    `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
+  );
 }
 
 function injected(decision: FaultDecision): { reply: Reply; headers: Record<string, string> } | undefined {
@@ -107,6 +131,8 @@ async function dispatch(
   try {
     authenticate(req.headers.authorization, url.pathname, deps.credentials);
     const match = deps.router.match(method, url.pathname);
+    // A change that could not be saved is not made (a --state file whose directory went away).
+    if (isMutation(method)) deps.persistence.ready();
     const reply = await match.handler({
       method,
       path: url.pathname,
@@ -119,8 +145,8 @@ async function dispatch(
       accountSid: deps.credentials.accountSid,
     });
     if (isMutation(method) && reply.status < 300) {
+      deps.persistence.commit();
       entry.applied = true;
-      deps.persist();
     }
     return { reply, headers: {} };
   } catch (error) {
@@ -138,12 +164,36 @@ async function dispatch(
   }
 }
 
+/** The request target as a URL, or undefined when it is none (`GET http://[ HTTP/1.1`). */
+function targetOf(req: http.IncomingMessage): URL | undefined {
+  try {
+    return new URL(req.url ?? "/", "http://emulator.invalid");
+  } catch {
+    return undefined;
+  }
+}
+
 async function handle(deps: ServerDeps, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const started = Date.now();
   const method = req.method ?? "GET";
-  const url = new URL(req.url ?? "/", "http://emulator.invalid");
+  const url = targetOf(req);
+  const target = JSON.stringify((req.url ?? "").slice(0, 100));
+  // HTTP/1.1 requires Host (RFC 9112 §3.2); node's own check would answer without Twilio's body.
+  const refusal =
+    url === undefined
+      ? `Bad Request: the request target ${target} is not a path`
+      : req.httpVersion === "1.1" && req.headers.host === undefined
+        ? "Bad Request: an HTTP/1.1 request needs a Host header"
+        : undefined;
+  if (url === undefined || refusal !== undefined) {
+    req.resume();
+    send(res, badRequest(refusal ?? "Bad Request"), { Connection: "close" });
+    deps.log?.(`${method} ${target} 400 ${Date.now() - started}ms`);
+    return;
+  }
   if (deps.extension !== undefined && (await deps.extension(req, res, url))) return;
   const body = await readBody(req);
+  if (body === undefined) return;
   const decision = deps.faults()?.decide(isMutation(method)) ?? { kind: "none" };
   const host = req.headers["x-twilio-host"];
   const entry: RecordedRequest = {
@@ -190,7 +240,9 @@ async function handle(deps: ServerDeps, req: http.IncomingMessage, res: http.Ser
 /** A node:http server that tracks its sockets so close() does not wait on keep-alive clients. */
 export function createServer(deps: ServerDeps): { server: http.Server; closeAll: () => Promise<void> } {
   const sockets = new Set<Socket>();
-  const server = http.createServer((req, res) => {
+  const inFlight = new WeakMap<Duplex, http.ServerResponse>();
+  const server = http.createServer({ requireHostHeader: false }, (req, res) => {
+    inFlight.set(req.socket, res);
     handle(deps, req, res).catch((error: unknown) => {
       deps.log?.(`emulator internal error: ${error instanceof Error ? error.message : String(error)}`);
       if (!res.headersSent)
@@ -202,9 +254,10 @@ export function createServer(deps: ServerDeps): { server: http.Server; closeAll:
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
   });
-  server.on("clientError", (_error, socket) => {
-    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n");
-    else socket.destroy();
+  server.on("clientError", (error: NodeJS.ErrnoException, socket: Duplex) => {
+    // A reply already under way (the body broke after it began) cannot be followed by another.
+    if (inFlight.get(socket)?.headersSent) socket.destroy();
+    else refuse(error, socket);
   });
   const closeAll = () =>
     new Promise<void>((resolve) => {

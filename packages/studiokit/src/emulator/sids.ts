@@ -1,8 +1,17 @@
 import { randomBytes } from "node:crypto";
 
+/** Random bytes drawn 4 KiB at a time: a long run makes several SIDs per message. */
+let pool = Buffer.alloc(0);
+let used = 0;
+
 /** Twilio SIDs: a two-letter prefix and 32 lower-case hex digits. */
 export function newSid(prefix: string): string {
-  return prefix + randomBytes(16).toString("hex");
+  if (used + 16 > pool.length) {
+    pool = randomBytes(4096);
+    used = 0;
+  }
+  used += 16;
+  return prefix + pool.toString("hex", used - 16, used);
 }
 
 export function isSid(prefix: string, value: string): boolean {

@@ -1,8 +1,5 @@
-import fs from "node:fs";
-import path from "node:path";
 import { newSid, isoNow } from "./sids";
 import {
-  storeStateSchema,
   type AccountConfiguration,
   type AddressConfigurationRecord,
   type CallRecord,
@@ -18,6 +15,11 @@ import {
 } from "./state";
 
 const byId = <T extends { sid: string }>(items: readonly T[]) => new Map(items.map((i) => [i.sid, i]));
+
+function refill<T extends { sid: string }>(map: Map<string, T>, items: readonly T[]): void {
+  map.clear();
+  for (const item of items) map.set(item.sid, item);
+}
 
 export function newService(accountSid: string, friendlyName: string): ServiceRecord {
   return {
@@ -107,39 +109,15 @@ export class Store {
     };
   }
 
-  /** Reads a state file; a missing file means a fresh store. Throws one-line errors. */
-  static load(file: string, accountSid: string): Store {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, "utf8");
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return new Store(accountSid);
-      throw new Error(`cannot read state file ${file}: ${(error as Error).message}`);
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (error) {
-      throw new Error(`state file ${file} is not JSON (${(error as Error).message}); delete it or fix it`);
-    }
-    const parsed = storeStateSchema.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new Error(
-        `state file ${file} is not an emulator state (${issue?.path.join(".") || "(root)"}: ${issue?.message}); delete it to start fresh`,
-      );
-    }
-    if (parsed.data.account_sid !== accountSid)
-      throw new Error(
-        `state file ${file} belongs to account ${parsed.data.account_sid}, not ${accountSid}; use another --state file`,
-      );
-    return new Store(accountSid, parsed.data);
-  }
-
-  /** Atomic write (temp file + rename) so a killed emulator never leaves half a file. */
-  save(file: string): void {
-    const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-    fs.writeFileSync(tmp, JSON.stringify(this.toState(), null, 2) + "\n");
-    fs.renameSync(tmp, file);
+  /** Puts back a state taken with `toState` (a save that failed rolls back to the last one written). */
+  restore(state: StoreState): void {
+    refill(this.flows, state.flows);
+    refill(this.addressConfigurations, state.address_configurations);
+    refill(this.services, state.services);
+    refill(this.conversations, state.conversations);
+    refill(this.participants, state.participants);
+    refill(this.webhooks, state.webhooks);
+    refill(this.messages, state.messages);
+    Object.assign(this.configuration, state.configuration);
   }
 }

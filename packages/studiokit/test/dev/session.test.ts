@@ -77,6 +77,31 @@ describe("the page's API", () => {
     await dev.close();
   });
 
+  it("finds nothing by the names every plain object has: an action, a flow, a channel, a contact", async () => {
+    const { dev } = await session(copy());
+    const post = (action: string, body: Record<string, unknown>) =>
+      fetch(`${dev.url}/dev/api/${action}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+      }).then(async (r) => [r.status, ((await r.json()) as { message?: string }).message]);
+    const flow = "do-you-like-bots";
+    const sent = { flow, channel: "address:+15005550006", contact: "+15551230009", body: "hi" };
+    for (const name of ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf"]) {
+      expect(await post(name, {})).toEqual([404, `no POST /dev/api/${name} here`]);
+      expect(await post("message", { ...sent, flow: name })).toEqual([
+        400,
+        `no flow named "${name}" in this project`,
+      ]);
+      const channel = await post("message", { ...sent, channel: name });
+      expect(channel[0], `channel ${name}`).toBe(400);
+      expect(await post("message", { ...sent, contact: name })).toEqual([200, undefined]);
+      const listed = await fetch(`${dev.url}/dev/api/executions?flow=${name}&contact=${name}`);
+      expect([listed.status, await listed.json()]).toEqual([200, []]);
+    }
+    await dev.close();
+  });
+
   it("says why a draft flow does not run for the page's contact", async () => {
     const { dev } = await session(copy());
     await expect(

@@ -106,16 +106,39 @@ describe("studiokit emulator (real process)", () => {
       `studiokit emulator: state file ${state} is not an emulator state (version: Invalid input: expected 1); delete it to start fresh\n`,
     );
   });
+  it("exits 2 with one line, listening nowhere, when the state file cannot be written", async () => {
+    const state = path.join(tmpDir(), "no", "such", "dir", "state.json");
+    const run = spawnEmulator([...credentials, "--state", state]);
+    const exited = await Promise.race([
+      run.exited,
+      new Promise<"still running">((r) => setTimeout(() => r("still running"), 5000)),
+    ]);
+    expect(exited).toBe(2);
+    expect(run.stderr()).toBe(
+      `studiokit emulator: cannot write state file ${state} (ENOENT): its directory must exist and be writable; create it or use another --state file\n`,
+    );
+  });
 });
+
+/** `studiokit emulator` run in this process until `stop()`; `client` talks to it once it listens. */
+async function inProcess(args: string[]) {
+  const { io, out } = bufferIo();
+  let stop!: () => void;
+  const running = runEmulator(args, io, new Promise<void>((r) => (stop = r)));
+  while (out.length === 0) await new Promise((r) => setTimeout(r, 10));
+  const client = localTwilio(out[0]!.trim().replace("listening on ", ""), accountSid, authToken);
+  return { client, stop, running };
+}
 
 describe("studiokit emulator (in process)", () => {
   it("--number gives the account its numbers, as the twilio library lists them", async () => {
-    const { io, out } = bufferIo();
-    let stop!: () => void;
-    const args = [...credentials, "--number", "+15017122661", "--number", "+15017122662"];
-    const running = runEmulator(args, io, new Promise<void>((r) => (stop = r)));
-    while (out.length === 0) await new Promise((r) => setTimeout(r, 10));
-    const client = localTwilio(out[0]!.trim().replace("listening on ", ""), accountSid, authToken);
+    const { client, stop, running } = await inProcess([
+      ...credentials,
+      "--number",
+      "+15017122661",
+      "--number",
+      "+15017122662",
+    ]);
     const numbers = await client.incomingPhoneNumbers.list();
     expect(numbers.map((n) => n.phoneNumber)).toEqual(["+15017122661", "+15017122662"]);
     stop();
@@ -151,6 +174,14 @@ describe("studiokit emulator (in process)", () => {
     ],
     [["emulator", ...credentials, "--bogus"], "Unknown option '--bogus'"],
     [
+      ["emulator", ...credentials, "--retain-executions", "1e4"],
+      '--retain-executions "1e4" is not a whole number such as 10000',
+    ],
+    [
+      ["emulator", ...credentials, "--retain-days", "a week"],
+      '--retain-days "a week" is not a number of days',
+    ],
+    [
       ["emulator", ...credentials, "--number", "+15017122661", "--number", "501-712-2662"],
       '--number "501-712-2662" is not an E.164 phone number; write it as +15017122661',
     ],
@@ -169,6 +200,24 @@ describe("studiokit emulator (in process)", () => {
     expect(err).toHaveLength(1);
     expect(err[0]!.startsWith(`studiokit emulator: ${message}`)).toBe(true);
     expect(err[0]!.endsWith("\n") && err[0]!.split("\n").length === 2).toBe(true);
+  });
+
+  it("--retain-executions and --retain-days bound the ended executions it keeps", async () => {
+    const { client, stop, running } = await inProcess([
+      ...credentials,
+      "--retain-executions",
+      "1",
+      "--retain-days",
+      "0.5",
+    ]);
+    const flow = await client.studio.v2.flows.create({ friendlyName: "r", status: "published", definition });
+    // A REST request the tutorial does not wire ends at once.
+    const executions = client.studio.v2.flows(flow.sid).executions;
+    await executions.create({ to: "+15558675310", from: "+15017122661" });
+    const last = await executions.create({ to: "+15558675311", from: "+15017122661" });
+    expect((await executions.list()).map((e) => [e.sid, e.status])).toEqual([[last.sid, "ended"]]);
+    stop();
+    expect(await running).toBe(0);
   });
 
   it("exits 2 when the port is taken", async () => {

@@ -5,6 +5,7 @@
 import fc from "fast-check";
 import {
   conditionTypes,
+  parseJsonText,
   studioLimits,
   widgetSpecs,
   widgetTypes,
@@ -20,6 +21,7 @@ import {
   type Mocks,
   type TriggerInput,
 } from "../../src/engine";
+import { formatIssue, validateDefinition } from "../../src/validator";
 import { legacyFlowFile, realFlows } from "../support/fixtures";
 
 const names = ["a", "b", "c", "d", "e", "f", "g", "h"];
@@ -258,6 +260,8 @@ export interface FuzzCase {
   readonly trigger: TriggerInput;
   readonly actions: readonly Action[];
   readonly mocks: Mocks;
+  /** Where the definition's text is cut for the readers' check (a share of its length). */
+  readonly cut: number;
 }
 
 /** Mostly wires the trigger's event, so most cases get past the Trigger widget. */
@@ -279,6 +283,7 @@ export const fuzzCase: fc.Arbitrary<FuzzCase> = fc
     trigger: triggerArb,
     actions: fc.array(actionArb, { maxLength: 8 }),
     mocks: mocksArb,
+    cut: fc.double({ min: 0, max: 1, noNaN: true }),
     wire: fc.boolean().chain((b) => (b ? fc.constant(true) : fc.boolean())),
   })
   .map(({ wire, ...c }) => ({ ...c, definition: wireTrigger(c.definition, c.trigger.event, wire) }));
@@ -289,10 +294,13 @@ export interface FuzzFindings {
   warnings: Record<string, number>;
   inputErrors: number;
   steps: number;
+  /** Validator issues on the whole texts, and cut texts the JSON reader refused in one line. */
+  validatorIssues: number;
+  refusedTexts: number;
 }
 
 export function emptyFindings(): FuzzFindings {
-  return { ends: {}, warnings: {}, inputErrors: 0, steps: 0 };
+  return { ends: {}, warnings: {}, inputErrors: 0, steps: 0, validatorIssues: 0, refusedTexts: 0 };
 }
 
 /** Throws (fails the property) when an invariant breaks. */
@@ -308,8 +316,35 @@ function checkInvariants(e: Execution): void {
   if (s.endReason?.kind === "error" && s.endReason.internal) throw new Error(s.endReason.message);
 }
 
+/** One line, or the property fails: what `validate`, `compile` and the emulator print must be. */
+function oneLine(what: string, text: string): void {
+  if (text.includes("\n")) throw new Error(`${what} spans lines: ${text}`);
+}
+
+/**
+ * What `studiokit validate`/`compile` and the local Twilio's `POST /v2/Flows` do with a flow
+ * file's text before any run (parseJsonText, then validateDefinition), on the definition's text
+ * and on a copy cut short: no throw, and every message one line.
+ */
+function checkReaders(c: FuzzCase, findings: FuzzFindings): void {
+  const text = JSON.stringify(c.definition);
+  for (const input of [text, text.slice(0, Math.floor(text.length * c.cut))]) {
+    const parsed = parseJsonText(input);
+    if (!parsed.ok) {
+      if (input === text) throw new Error(`a definition's own JSON was refused: ${parsed.message}`);
+      oneLine("a JSON error", parsed.message);
+      findings.refusedTexts += 1;
+      continue;
+    }
+    const issues = validateDefinition(parsed.value);
+    for (const issue of issues) oneLine("a validator issue", formatIssue(issue));
+    findings.validatorIssues += issues.length;
+  }
+}
+
 /** Runs one case; resolves with nothing, or throws on a broken invariant or uncaught error. */
 export async function runCase(c: FuzzCase, findings: FuzzFindings = emptyFindings()): Promise<void> {
+  checkReaders(c, findings);
   let e: Execution;
   try {
     e = await startExecution(c.definition, c.trigger, {

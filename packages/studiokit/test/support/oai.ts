@@ -25,6 +25,7 @@ interface Schema {
 
 interface Operation {
   operationId: string;
+  requestBody?: { content?: Record<string, { schema?: { properties?: Record<string, unknown> } }> };
   responses: Record<string, { content?: Record<string, { schema: Schema }> }>;
 }
 
@@ -63,6 +64,12 @@ const operations: SpecOperation[] = specs.flatMap((spec) =>
 /** The spec operation for a method and a path template such as `/v2/Flows/{Sid}`. */
 export function operationFor(method: string, template: string): SpecOperation | undefined {
   return operations.find((o) => o.method === method && o.path === template);
+}
+
+/** The form parameters a spec operation takes (its `application/x-www-form-urlencoded` body). */
+export function formFields(method: string, template: string): string[] {
+  const body = operationFor(method, template)?.operation.requestBody;
+  return Object.keys(body?.content?.["application/x-www-form-urlencoded"]?.schema?.properties ?? {});
 }
 
 function resolve(spec: Spec, schema: Schema): Schema {

@@ -1,4 +1,11 @@
-import { startEmulator, type EmulatorOptions, type FaultOptions, faultOptionsSchema } from "../../emulator";
+import v8 from "node:v8";
+import {
+  startEmulator,
+  type EmulatorOptions,
+  type FaultOptions,
+  faultOptionsSchema,
+  type RetentionOptions,
+} from "../../emulator";
 import { parseSpecArgs } from "../args";
 import { specs } from "../specs";
 import { type Command, type Io } from "../command";
@@ -38,6 +45,22 @@ function readFaults(rate: string | undefined, kinds: string | undefined, seed: s
   return parsed.data satisfies FaultOptions;
 }
 
+/** `--retain-executions N` (a whole number) and `--retain-days D` (a number, fractions allowed). */
+function readRetention(executions: string | undefined, days: string | undefined): RetentionOptions {
+  const count = (raw: string, flag: string, pattern: RegExp, what: string) => {
+    if (!pattern.test(raw)) throw new CliError(`${flag} "${raw}" is not ${what}`);
+    return Number(raw);
+  };
+  return {
+    ...(executions !== undefined
+      ? { endedExecutions: count(executions, "--retain-executions", /^\d+$/, "a whole number such as 10000") }
+      : {}),
+    ...(days !== undefined
+      ? { days: count(days, "--retain-days", /^\d+(\.\d+)?$/, "a number of days such as 30") }
+      : {}),
+  };
+}
+
 /** Runs until `stop` resolves; prints the listening line once requests are accepted. */
 export async function runEmulator(args: string[], io: Io, stop: Promise<unknown>): Promise<number> {
   const { values } = parseSpecArgs(args, specs.emulator);
@@ -54,6 +77,7 @@ export async function runEmulator(args: string[], io: Io, stop: Promise<unknown>
     numbers: readNumbers(values.number ?? []),
     ...(values.state !== undefined ? { stateFile: values.state } : {}),
     ...(faults ? { faults } : {}),
+    retention: readRetention(values["retain-executions"], values["retain-days"]),
     ...(values.verbose ? { log: (line: string) => io.stderr(line + "\n") } : {}),
   };
   let emulator;
@@ -85,5 +109,12 @@ export function untilSignal(): Promise<string> {
 
 export const command: Command = {
   name: "emulator",
-  run: (args, io) => runEmulator(args, io, untilSignal()),
+  run: (args, io) => {
+    // This process is a long-running server and nothing else: V8 is asked to favour memory over
+    // speed, which keeps a long run's RSS flat instead of letting the heap grow to several times
+    // what is live (bench/long-run.ts, 100,000 conversations: RSS 1.06x its size after 10,000
+    // with this flag, 1.38x without; the price is more frequent, smaller major collections).
+    v8.setFlagsFromString("--optimize-for-size");
+    return runEmulator(args, io, untilSignal());
+  },
 };

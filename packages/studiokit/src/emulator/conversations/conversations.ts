@@ -4,6 +4,7 @@ import { page } from "../pagination";
 import { isoNow, newSid } from "../sids";
 import { conversationStateSchema, type ConversationRecord } from "../state";
 import { type Store } from "../store";
+import { forgetConversation } from "./message-records";
 import { findConversation, inBothScopes, scopeOf, type Scope } from "./scope";
 import { addSeconds, durationSeconds, readAttributes, readDate, readDuration } from "./values";
 
@@ -59,6 +60,7 @@ export function deleteConversation(ctx: RequestContext, sid: string): void {
     if (p.conversation_sid === sid) ctx.store.participants.delete(id);
   for (const [id, w] of ctx.store.webhooks) if (w.conversation_sid === sid) ctx.store.webhooks.delete(id);
   for (const [id, m] of ctx.store.messages) if (m.conversation_sid === sid) ctx.store.messages.delete(id);
+  forgetConversation(ctx.store, sid);
 }
 
 /** Applies the create/update parameters (all optional on both) to a conversation. */

@@ -32,6 +32,16 @@ function takeIndex(store: Store, conversationSid: string): number {
   return index;
 }
 
+/** Forgets a deleted conversation's next index (a long run deletes many). */
+export function forgetConversation(store: Store, conversationSid: string): void {
+  nextIndexes.get(store)?.delete(conversationSid);
+}
+
+/** Counts the indices again from the stored messages (after the store was rolled back). */
+export function recountIndexes(store: Store): void {
+  nextIndexes.delete(store);
+}
+
 /** Stores a message at the end of `conversation`. */
 export function addMessage(store: Store, conversation: ConversationRecord, m: NewMessage): MessageRecord {
   const index = takeIndex(store, conversation.sid);

@@ -14,8 +14,8 @@ async function call(url: string, init: RequestInit): Promise<HttpResponse> {
   const started = performance.now();
   const response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
   const body = await response.text();
-  const headers: Record<string, string> = {};
-  response.headers.forEach((value, key) => (headers[key] = value));
+  // fromEntries defines each header as its own property, a `__proto__` header included.
+  const headers: Record<string, string> = Object.fromEntries(response.headers);
   return { status: response.status, body, headers, durationMs: performance.now() - started };
 }
 

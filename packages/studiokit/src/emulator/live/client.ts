@@ -107,6 +107,11 @@ export class LiveClient {
     return this.#request("POST", path, new URLSearchParams(form).toString());
   }
 
+  /** Deletes a REST resource (a finished conversation, an execution…). */
+  async delete(path: string): Promise<void> {
+    await this.#request("DELETE", path, undefined);
+  }
+
   #parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
     const parsed = schema.safeParse(value);
     if (!parsed.success)

@@ -137,7 +137,7 @@ export const executionRoutes: Route[] = [
       },
       DELETE: (ctx) => {
         const e = findExecution(ctx, ctx.params["Sid"]);
-        ctx.live.executions.delete(e.sid);
+        ctx.live.remove(e);
         return noContent();
       },
     },

@@ -4,17 +4,21 @@ import {
   EngineInputError,
   SimulatedClock,
   startExecution,
-  type Execution,
+  Execution,
   type OutboundMessage,
   type SendResult,
   type TriggerInput,
 } from "../../engine";
+import { createHash } from "node:crypto";
 import { addSms } from "../api2010/messages";
 import { addMessage } from "../conversations/message-records";
 import { ApiError, codes } from "../errors";
 import { isoTime, newSid } from "../sids";
+import { RecentLog } from "../recent-log";
 import { type Store } from "../store";
 import { liveAdapters } from "./adapters";
+import { ArchivedRun, type RunView } from "./archive";
+import { retentionSchema, type Retention } from "./retention";
 
 /** A message a flow sent: into its conversation (stored there too) or, without one, as an SMS. */
 export interface SentMessage {
@@ -40,7 +44,8 @@ export interface LiveExecution {
   readonly initiatedBy: string | null;
   /** The conversation its messages go to; null for REST-started executions. */
   readonly conversationSid: string | null;
-  readonly execution: Execution;
+  /** The engine's execution; once ended and no longer recent, its compressed archive. */
+  execution: RunView;
   readonly dateCreated: string;
   dateUpdated: string;
   /** FT SIDs and dates, one per engine step, in order. */
@@ -49,6 +54,8 @@ export interface LiveExecution {
   stopped: boolean;
   /** Transcript length last seen, to tell whether an action changed anything. */
   seen: number;
+  /** When it ended, on the simulated clock (ms); null while active. Retention counts from here. */
+  endedAt: number | null;
 }
 
 export interface StartRequest {
@@ -63,19 +70,41 @@ export interface StartRequest {
   readonly conversationSid: string | null;
 }
 
+/** `FC` + 32 hex digits derived from the address: one contact, one SID, with nothing to remember. */
+const contactSid = (address: string) =>
+  "FC" + createHash("sha256").update(address).digest("hex").slice(0, 32);
+
 export const statusOf = (e: LiveExecution): "active" | "ended" =>
   e.stopped || e.execution.status === "ended" ? "ended" : "active";
 
+const pair = (a: string, b: string) => `${a}\u0000${b}`;
+
 /**
  * The live part of the emulator: executions of deployed flows on one simulated clock (it starts
- * at the emulator's start and moves only when told to, so timeouts are reproducible), and every
- * message flows send. Kept in memory only: a `--state` file holds the REST resources, not runs.
+ * at the emulator's start and moves only when told to, so timeouts are reproducible), and the
+ * messages flows send. Kept in memory only: a `--state` file holds the REST resources, not runs.
+ *
+ * Active executions are indexed by flow and contact, so a message finds its execution in O(1)
+ * however many ran before. Ended ones are kept for the retention (count and age on the simulated
+ * clock, docs/twilio-rest.md §5), then dropped with their steps; the oldest go first.
  */
 export class Live {
   readonly clock: SimulatedClock;
+  /** Every execution still kept: the active ones and the ended ones within the retention. */
   readonly executions = new Map<string, LiveExecution>();
-  readonly sent: SentMessage[] = [];
-  readonly #contacts = new Map<string, string>();
+  readonly #sent = new RecentLog<SentMessage>();
+  /** Active executions by flow and contact (Studio keeps at most one per pair). */
+  readonly #active = new Map<string, LiveExecution>();
+  /** Active REST-started executions (no conversation) by contact and address. */
+  readonly #outside = new Map<string, Set<LiveExecution>>();
+  /**
+   * Ended executions in the order they ended, from `#head` on (some may be deleted already);
+   * slots before `#head` are emptied so what was dropped can be freed.
+   */
+  #ended: Array<LiveExecution | undefined> = [];
+  #head = 0;
+  /** Ended executions still kept. */
+  #retained = 0;
   readonly #listeners = new Set<(record: LiveExecution) => void>();
   readonly #adapters = new Map<string, Partial<Adapters>>();
   #queue: Promise<unknown> = Promise.resolve();
@@ -83,12 +112,28 @@ export class Live {
   constructor(
     readonly store: Store,
     start: number = Date.now(),
+    readonly retention: Retention = retentionSchema.parse({}),
   ) {
     this.clock = new SimulatedClock(Math.floor(start / 1000) * 1000);
   }
 
   now(): string {
     return isoTime(this.clock.now());
+  }
+
+  /** The most recent messages flows sent (at least the last 10,000), oldest first. */
+  get sent(): readonly SentMessage[] {
+    return this.#sent.log;
+  }
+
+  /** Messages flows have sent since the emulator started. */
+  get sentCount(): number {
+    return this.#sent.count;
+  }
+
+  /** The messages sent after `sentCount` was `count`. */
+  sentSince(count: number): SentMessage[] {
+    return this.#sent.since(count);
   }
 
   /** Runs `task` after every task queued before it: starts, deliveries and clock moves never interleave. */
@@ -100,22 +145,13 @@ export class Live {
 
   /** The contact's active execution of a flow (Studio keeps at most one). */
   activeFor(flowSid: string, contact: string): LiveExecution | undefined {
-    for (const e of this.executions.values())
-      if (e.flowSid === flowSid && e.contact === contact && statusOf(e) === "active") return e;
-    return undefined;
+    return this.#active.get(pair(flowSid, contact));
   }
 
   /** An active execution outside Conversations talking to `contact` from `address` (a REST-started one). */
   activeOutside(contact: string, address: string): LiveExecution | undefined {
-    for (const e of this.executions.values())
-      if (
-        e.conversationSid === null &&
-        e.contact === contact &&
-        e.address === address &&
-        statusOf(e) === "active"
-      )
-        return e;
-    return undefined;
+    const found = this.#outside.get(pair(contact, address));
+    return found === undefined ? undefined : found.values().next().value;
   }
 
   /** Calls `listener` whenever an execution starts or moves; returns the function that stops it. */
@@ -157,7 +193,7 @@ export class Live {
       flowSid: request.flowSid,
       flowVersion: request.flowVersion,
       contact: request.contact,
-      contactSid: this.#contactSid(request.contact),
+      contactSid: contactSid(request.contact),
       address: request.address,
       initiatedBy: request.initiatedBy,
       conversationSid: request.conversationSid,
@@ -167,24 +203,32 @@ export class Live {
       steps: [],
       stopped: false,
       seen: 0,
+      endedAt: null,
     };
     this.executions.set(sid, record);
+    this.#index(record);
     if (!this.#observe(record)) this.#notify(record);
+    this.#settle(record);
     return record;
   }
 
   /** Feeds the execution something (a reply, a tick); true when that changed anything. */
   async act(record: LiveExecution, action: (execution: Execution) => Promise<void>): Promise<boolean> {
+    // Only an active execution acts, and an active one is never archived.
+    if (!(record.execution instanceof Execution)) return false;
     await action(record.execution);
-    return this.#observe(record);
+    const changed = this.#observe(record);
+    this.#settle(record);
+    return changed;
   }
 
-  /** Moves the clock; timeouts due by then fire. Returns the executions that moved. */
+  /** Moves the clock; timeouts due by then fire, and ended executions past the retention go. */
   async advance(seconds: number): Promise<LiveExecution[]> {
     this.clock.advance(seconds * 1000);
     const moved: LiveExecution[] = [];
-    for (const record of this.executions.values())
-      if (statusOf(record) === "active" && (await this.act(record, (e) => e.tick()))) moved.push(record);
+    for (const record of [...this.#active.values()])
+      if (await this.act(record, (e) => e.tick())) moved.push(record);
+    this.#prune();
     return moved;
   }
 
@@ -192,7 +236,71 @@ export class Live {
     if (statusOf(record) === "ended") return;
     record.stopped = true;
     record.dateUpdated = this.now();
+    this.#settle(record);
     this.#notify(record);
+  }
+
+  /** Forgets an execution and its steps (REST delete). */
+  remove(record: LiveExecution): void {
+    if (this.executions.get(record.sid) !== record) return;
+    this.executions.delete(record.sid);
+    if (record.endedAt === null) this.#unindex(record);
+    else this.#retained -= 1;
+  }
+
+  /** Forgets every execution of a flow (the flow was deleted). */
+  removeFlow(flowSid: string): void {
+    for (const record of [...this.executions.values()]) if (record.flowSid === flowSid) this.remove(record);
+  }
+
+  #index(record: LiveExecution): void {
+    this.#active.set(pair(record.flowSid, record.contact), record);
+    if (record.conversationSid !== null) return;
+    const key = pair(record.contact, record.address);
+    const set = this.#outside.get(key) ?? new Set();
+    this.#outside.set(key, set.add(record));
+  }
+
+  #unindex(record: LiveExecution): void {
+    const key = pair(record.flowSid, record.contact);
+    if (this.#active.get(key) === record) this.#active.delete(key);
+    const outside = pair(record.contact, record.address);
+    const set = this.#outside.get(outside);
+    if (set?.delete(record) && set.size === 0) this.#outside.delete(outside);
+  }
+
+  /** An execution that has just ended leaves the indexes and joins the retained ones. */
+  #settle(record: LiveExecution): void {
+    if (record.endedAt !== null || statusOf(record) !== "ended") return;
+    record.endedAt = this.clock.now();
+    this.#unindex(record);
+    if (this.executions.get(record.sid) !== record) return;
+    // Archived at once: the engine's objects then die young instead of churning the old heap.
+    record.execution = new ArchivedRun(record.execution);
+    this.#ended.push(record);
+    this.#retained += 1;
+    this.#prune();
+  }
+
+  /** Drops the oldest ended executions beyond the count, and those ended before the age limit. */
+  #prune(): void {
+    const horizon = this.clock.now() - this.retention.days * 86_400_000;
+    while (this.#head < this.#ended.length) {
+      const oldest = this.#ended[this.#head]!;
+      const kept = this.executions.get(oldest.sid) === oldest;
+      if (kept && this.#retained <= this.retention.endedExecutions && oldest.endedAt! >= horizon) break;
+      this.#ended[this.#head] = undefined;
+      this.#head += 1;
+      if (kept) {
+        this.executions.delete(oldest.sid);
+        this.#retained -= 1;
+      }
+    }
+    // The dropped prefix is cut off now and then, so dropping stays O(1) per execution.
+    if (this.#head > 1024 && this.#head * 2 > this.#ended.length) {
+      this.#ended = this.#ended.slice(this.#head);
+      this.#head = 0;
+    }
   }
 
   #notify(record: LiveExecution): void {
@@ -212,12 +320,6 @@ export class Live {
       this.#notify(record);
     }
     return changed;
-  }
-
-  #contactSid(address: string): string {
-    let sid = this.#contacts.get(address);
-    if (sid === undefined) this.#contacts.set(address, (sid = newSid("FC")));
-    return sid;
   }
 
   #send(executionSid: string, conversationSid: string | null, message: OutboundMessage): SendResult {
@@ -244,7 +346,7 @@ export class Live {
         status: "sent",
         date: this.now(),
       }).sid;
-    this.sent.push({
+    this.#sent.add({
       executionSid,
       widget: message.widget,
       from: message.from,

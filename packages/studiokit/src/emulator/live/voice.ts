@@ -1,3 +1,4 @@
+import { type Execution } from "../../engine";
 import { apiVersion, isE164, recordAt } from "../api2010/format";
 import { numberFor } from "../api2010/phone-numbers";
 import { created, ok, type RequestContext, type Route } from "../context";
@@ -103,7 +104,7 @@ export async function placeCall(live: Live, from: string, to: string): Promise<C
 }
 
 /** What the caller does next: exactly one of `Digits`, `SpeechResult`, `Event` or `Status=completed`. */
-function readAction(ctx: RequestContext): (e: LiveExecution["execution"]) => Promise<void> {
+function readAction(ctx: RequestContext): (e: Execution) => Promise<void> {
   const form = ctx.form;
   const given = ["Digits", "SpeechResult", "Event", "Status"].filter((name) => form.has(name));
   if (given.length !== 1)

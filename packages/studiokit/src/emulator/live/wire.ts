@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { lastStepOf } from "./archive";
 import { statusOf, type Live, type LiveExecution } from "./live";
 
 /*
@@ -52,8 +53,7 @@ export const clockSchema = outcomeSchema.extend({ now: z.string(), advanced_seco
 export type ClockBody = z.infer<typeof clockSchema>;
 
 function summarize(record: LiveExecution, started: boolean): ExecutionSummary {
-  const steps = record.execution.steps;
-  const last = steps[steps.length - 1];
+  const last = lastStepOf(record.execution);
   const status = statusOf(record);
   return {
     sid: record.sid,
@@ -62,9 +62,7 @@ function summarize(record: LiveExecution, started: boolean): ExecutionSummary {
     status,
     started,
     waiting_at: status === "active" ? (record.execution.waitingAt ?? null) : null,
-    last_step: last
-      ? { name: last.name, transitioned_from: last.transitioned_from, transitioned_to: last.transitioned_to }
-      : null,
+    last_step: last ?? null,
   };
 }
 
@@ -78,7 +76,7 @@ export class Outcome {
   readonly #from: number;
 
   constructor(private readonly live: Live) {
-    this.#from = live.sent.length;
+    this.#from = live.sentCount;
   }
 
   touch(record: LiveExecution, started: boolean): void {
@@ -92,7 +90,7 @@ export class Outcome {
       conversation_created: this.conversationCreated,
       message_sid: this.messageSid,
       executions: [...this.#touched.values()].map(({ record, started }) => summarize(record, started)),
-      replies: this.live.sent.slice(this.#from).map((m) => ({
+      replies: this.live.sentSince(this.#from).map((m) => ({
         from: m.from,
         to: m.to,
         body: m.body,

@@ -116,8 +116,7 @@ export const flowRoutes: Route[] = [
       DELETE: (ctx) => {
         const flow = findFlow(ctx, ctx.params["Sid"]);
         ctx.store.flows.delete(flow.sid);
-        for (const [sid, e] of ctx.live.executions)
-          if (e.flowSid === flow.sid) ctx.live.executions.delete(sid);
+        ctx.live.removeFlow(flow.sid);
         return noContent();
       },
     },
