@@ -25,7 +25,7 @@ const benches: Record<string, (args: string[]) => void | Promise<void>> = {
   scenarios: scenarios.run,
   typecheck: () => typecheck(),
   emulator: () => emulator.emulatorBench(),
-  providers: () => providers.providersBench(),
+  providers: providers.providersBench,
   live: () => live.liveBench(),
   package: packageBench,
   pull: () => accounts.pull(),

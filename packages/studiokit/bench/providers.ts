@@ -5,14 +5,17 @@
 //       export) and every real flow, written five ways
 //       (as deployed, reformatted, reordered, Studio's defaults spelt out, left out) → changes
 //       and Twilio calls.
-//   fault soak: create → update → no-op → refresh → delete of every resource at 30% faults.
+//   fault soak: create → update → no-op → refresh → delete of every resource at 30% mixed faults
+//       and at 70% dropped connections, several seeds: duplicates, orphans, lost updates (and
+//       ghosts, unreported updates: anything the store holds that the provider did not report).
 //   lost replies: creates whose reply is lost after Twilio applied them → duplicates.
-// BENCH_ROUNDS (default 10) sets the fault soak's rounds per resource and the lost-reply creates
-// per resource.
+// BENCH_ROUNDS (default 20: 100 resources) sets the fault soak's rounds per resource and the
+// lost-reply creates per resource; BENCH_SEEDS (default 1,2,3) the soak's seeds.
 import fs from "node:fs";
 import tutorialFlow from "../test/fixtures/project/flows/do-you-like-bots";
 import { compile } from "../src/compiler";
 import { parseFlowDefinition, type FlowDefinition } from "../src/definition";
+import { type FaultOptions } from "../src/emulator";
 import { type ProviderName } from "../src/providers";
 import { validateDefinition } from "../src/validator";
 import { cycleFixtures, cycleSpecs, runCycles } from "../test/providers/harness/cycles";
@@ -25,7 +28,7 @@ import {
 } from "../test/providers/harness/variants";
 import { legacyFlowFile, realFlows, seedFlowPath } from "../test/support/fixtures";
 
-const rounds = Number(process.env["BENCH_ROUNDS"] ?? 10);
+const rounds = Number(process.env["BENCH_ROUNDS"] ?? 20);
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
 function flows(): Array<{ file: string; definition: FlowDefinition }> {
@@ -83,39 +86,57 @@ async function p4(): Promise<void> {
   }
 }
 
+const mixes: Record<string, FaultOptions> = {
+  "30% mixed faults (429 with Retry-After, 500, 503, drop, slow)": {
+    rate: 0.3,
+    kinds: ["429", "500", "503", "drop", "slow"],
+    retryAfterSeconds: 0,
+    slowMs: 50,
+  },
+  "70% dropped connections (reads too; half the dropped writes applied)": { rate: 0.7, kinds: ["drop"] },
+};
+
+/** The fault soak: every mix, every seed, `rounds` cycles of each of the five resources. */
 async function r2(): Promise<void> {
-  const stack = await startStack();
-  try {
-    const faults = {
-      rate: 0.3,
-      kinds: ["429", "500", "503", "drop", "slow"] as Array<"429" | "500" | "503" | "drop" | "slow">,
-      retryAfterSeconds: 0,
-      slowMs: 50,
-      seed: 7,
-    };
-    const run = await runCycles(stack, rounds, faults);
-    print(
-      `fault soak: cycles at 30% faults (429 with Retry-After, 500, 503, drop, slow; seed ${faults.seed}):`,
-    );
-    print(
-      `   ${run.requests} requests, ${run.faults} faults injected, ${run.appliedThenDropped} replies lost after the change was applied`,
-    );
-    for (const [name, t] of Object.entries(run.tallies)) {
-      print(
-        `   ${name.padEnd(22)} ${t.cycles} cycles: ${t.duplicates} duplicates, ${t.orphans} orphans, ${t.lostUpdates} lost updates, ${t.spuriousDiffs} spurious diffs, ${t.failures.length} failed operations`,
-      );
-      for (const failure of t.failures) print(`      ${failure}`);
+  const seeds = (process.env["BENCH_SEEDS"] ?? "1,2,3").split(",").map(Number);
+  print(
+    `fault soak: ${rounds * 5} resources per run (${rounds} of each provider) through create, update, no-op, refresh, delete; 10 at a time`,
+  );
+  let clean = true;
+  for (const [mix, faults] of Object.entries(mixes)) {
+    print(`   ${mix}:`);
+    for (const seed of seeds) {
+      const stack = await startStack();
+      try {
+        const started = Date.now();
+        const run = await runCycles(stack, rounds, { ...faults, seed }, 10);
+        const t = Object.values(run.tallies);
+        const sum = (key: "duplicates" | "orphans" | "ghosts" | "lostUpdates" | "unreportedUpdates") =>
+          t.reduce((n, x) => n + x[key], 0);
+        const failures = t.flatMap((x) => x.failures);
+        const mismatches =
+          sum("duplicates") + sum("orphans") + sum("ghosts") + sum("lostUpdates") + sum("unreportedUpdates");
+        clean &&= mismatches === 0;
+        print(
+          `      seed ${seed}: ${run.requests} requests, ${run.faults} faults, ${run.appliedThenDropped} replies lost after the write was applied; ` +
+            `${sum("duplicates")} duplicates, ${sum("orphans")} orphans, ${sum("lostUpdates")} lost updates, ` +
+            `${sum("ghosts")} ghosts, ${sum("unreportedUpdates")} unreported updates; ${failures.length} operations reported failed; ` +
+            `${((Date.now() - started) / 1000).toFixed(0)} s: ${mismatches === 0 ? "MET" : "MISSED"}`,
+        );
+        for (const failure of failures.slice(0, 3)) print(`         ${failure}`);
+      } finally {
+        await stack.close();
+      }
     }
-  } finally {
-    await stack.close();
   }
+  if (!clean) process.exitCode = 1;
 }
 
 async function r3(): Promise<void> {
   const stack = await startStack();
   try {
     const { store } = stack.env.emulator;
-    const fixtures = await cycleFixtures(stack, rounds);
+    const fixtures = await cycleFixtures(stack.env, rounds);
     stack.env.emulator.requests.clear();
     stack.env.emulator.setFaults({
       rate: 1,
@@ -145,7 +166,9 @@ async function r3(): Promise<void> {
   }
 }
 
-export async function providersBench(): Promise<void> {
+/** `providers`: all three; `providers soak`: the fault soak only. */
+export async function providersBench(args: string[]): Promise<void> {
+  if (args[0] === "soak") return r2();
   await p4();
   await r2();
   await r3();

@@ -24,6 +24,12 @@ export const faultOptionsSchema = z.strictObject({
    * Default 0.5.
    */
   dropAfterApplyShare: z.number().min(0).max(1).optional(),
+  /**
+   * What the first eligible requests get, in order, before the seeded draws take over: a fault
+   * kind, `none`, or `drop-after-apply` (applied, then the reply lost). Replays one exact story,
+   * such as "the write is lost five times unapplied, then applied with its reply lost".
+   */
+  sequence: z.array(z.enum([...faultKindSchema.options, "none", "drop-after-apply"])).optional(),
 });
 export type FaultOptions = z.infer<typeof faultOptionsSchema>;
 
@@ -57,20 +63,36 @@ export function parseFaultOptions(input: unknown): FaultOptions {
 
 export class FaultPlan {
   private readonly random: () => number;
+  private scripted = 0;
 
   constructor(readonly options: FaultOptions) {
     this.random = prng(options.seed ?? Math.floor(Math.random() * 2 ** 32));
   }
 
-  /** Draws exactly three numbers per eligible request so one seed gives one sequence. */
+  /**
+   * The `sequence` first; then exactly three draws per eligible request, so one seed gives one
+   * sequence.
+   */
   decide(isMutation: boolean): FaultDecision {
     const o = this.options;
     if (o.applyTo === "mutations" && !isMutation) return { kind: "none" };
+    const next = o.sequence?.[this.scripted];
+    if (next !== undefined) {
+      this.scripted += 1;
+      if (next === "none") return { kind: "none" };
+      if (next === "drop-after-apply") return { kind: "drop", afterApply: isMutation };
+      return this.decision(next, false);
+    }
     const hit = this.random();
     const pick = this.random();
     const applied = this.random();
     if (hit >= o.rate) return { kind: "none" };
     const kind = o.kinds[Math.min(o.kinds.length - 1, Math.floor(pick * o.kinds.length))] ?? "500";
+    return this.decision(kind, isMutation && applied < (o.dropAfterApplyShare ?? 0.5));
+  }
+
+  private decision(kind: FaultKind, afterApply: boolean): FaultDecision {
+    const o = this.options;
     switch (kind) {
       case "429":
         return { kind, retryAfterSeconds: o.retryAfterSeconds ?? 1 };
@@ -78,7 +100,7 @@ export class FaultPlan {
       case "503":
         return { kind };
       case "drop":
-        return { kind, afterApply: isMutation && applied < (o.dropAfterApplyShare ?? 0.5) };
+        return { kind, afterApply };
       case "slow":
         return { kind, ms: o.slowMs ?? 500 };
     }

@@ -4,10 +4,11 @@ import type { AddressConfigurationContextUpdateOptions } from "twilio/lib/rest/c
 import { changedCreateOnly, changedDeclared, checkInputs, compact, declaredView } from "./runtime/check";
 import { type DeepInputs } from "./inputs";
 import { type TwilioClient } from "./runtime/client";
+import { incomplete } from "./runtime/errors";
 import { twilioProvider } from "./runtime/provider";
 import { providerStub } from "./runtime/stub";
 import { flowSidSchema, conversationServiceSidSchema } from "../definition";
-import { createOrAdopt, fetchIfPresent, removeIfPresent, retrying } from "./runtime/retry";
+import { createOrAdopt, fetchIfPresent, removeIfPresent, updateVerified } from "./runtime/retry";
 
 /** A Conversations Address Configuration (docs/twilio-rest.md §7), in twilio-node's spelling. */
 export const addressConfigurationSchema = z.object({
@@ -152,8 +153,9 @@ export const addressConfigurationProvider = twilioProvider<
 
   async create(inputs) {
     const client = this.client();
+    const action = `create address configuration for ${inputs.address}`;
     const created = await createOrAdopt<RemoteAddress>(
-      `create address configuration for ${inputs.address}`,
+      action,
       () =>
         client.conversations.v1.addressConfigurations.create({
           type: inputs.type,
@@ -163,15 +165,18 @@ export const addressConfigurationProvider = twilioProvider<
         }),
       () => findByAddress(client, inputs),
     );
-    const outs = outputsFrom(created, inputs);
-    if (
-      changedDeclared(outs, inputs, ["friendlyName"]).length > 0 ||
-      autoCreationChanged(outs.autoCreation, inputs.autoCreation)
-    ) {
+    if (!isAsDeclared(created, inputs)) {
       // Adopted after a lost reply: make sure it is what was asked.
-      return { id: created.sid, outs: outputsFrom(await updateAddress(client, created.sid, inputs), inputs) };
+      try {
+        return {
+          id: created.sid,
+          outs: outputsFrom(await updateAddress(client, created.sid, inputs), inputs),
+        };
+      } catch (error) {
+        throw incomplete(error, action, created.sid, outputsFrom(created, inputs));
+      }
     }
-    return { id: created.sid, outs };
+    return { id: created.sid, outs: outputsFrom(created, inputs) };
   },
 
   async update(id, _olds, news) {
@@ -190,17 +195,31 @@ export const addressConfigurationProvider = twilioProvider<
   },
 
   async delete(id) {
-    const client = this.client();
-    await removeIfPresent(`delete address configuration ${id}`, () =>
-      client.conversations.v1.addressConfigurations(id).remove(),
+    const address = this.client().conversations.v1.addressConfigurations(id);
+    await removeIfPresent(
+      `delete address configuration ${id}`,
+      () => address.remove(),
+      () => address.fetch(),
     );
   },
 });
 
+/** Whether Twilio's configuration has the name and auto-creation settings the inputs declare. */
+function isAsDeclared(remote: RemoteAddress, inputs: AddressConfigurationInputs): boolean {
+  const outs = outputsFrom(remote, inputs);
+  return (
+    changedDeclared(outs, inputs, ["friendlyName"]).length === 0 &&
+    !autoCreationChanged(outs.autoCreation, inputs.autoCreation)
+  );
+}
+
 function updateAddress(client: TwilioClient, sid: string, inputs: AddressConfigurationInputs) {
-  // Sets values only, so sending it again after a lost reply is harmless.
-  return retrying(`update address configuration ${sid}`, () =>
-    client.conversations.v1.addressConfigurations(sid).update(writable(inputs)),
+  const address = client.conversations.v1.addressConfigurations(sid);
+  return updateVerified<RemoteAddress>(
+    `update address configuration ${sid}`,
+    () => address.update(writable(inputs)),
+    () => address.fetch(),
+    (now) => isAsDeclared(now, inputs),
   );
 }
 

@@ -4,10 +4,11 @@ import { z } from "zod";
 import { type DeepInputs } from "./inputs";
 import { changedCreateOnly, changedDeclared, checkInputs, compact, declaredView } from "./runtime/check";
 import { type TwilioClient } from "./runtime/client";
+import { incomplete } from "./runtime/errors";
 import { twilioProvider } from "./runtime/provider";
 import { providerStub } from "./runtime/stub";
 import { flowSidSchema, conversationSidSchema } from "../definition";
-import { createOrAdopt, fetchIfPresent, removeIfPresent, retrying } from "./runtime/retry";
+import { createOrAdopt, fetchIfPresent, removeIfPresent, updateVerified } from "./runtime/retry";
 
 /**
  * A conversation-scoped webhook (docs/twilio-rest.md §10): `studio` hands the conversation's messages
@@ -92,8 +93,12 @@ function writable(inputs: ConversationWebhookInputs): WebhookContextUpdateOption
 const inPlace = ["flowSid", "url", "method", "filters", "triggers"] as const;
 
 function configure(client: TwilioClient, sid: string, inputs: ConversationWebhookInputs) {
-  return retrying(`update webhook ${sid}`, () =>
-    client.conversations.v1.conversations(inputs.conversationSid).webhooks(sid).update(writable(inputs)),
+  const webhook = client.conversations.v1.conversations(inputs.conversationSid).webhooks(sid);
+  return updateVerified<RemoteWebhook>(
+    `update webhook ${sid}`,
+    () => webhook.update(writable(inputs)),
+    () => webhook.fetch(),
+    (now) => changedDeclared(outputsFrom(now, inputs), inputs, inPlace).length === 0,
   );
 }
 
@@ -114,8 +119,9 @@ export const conversationWebhookProvider = twilioProvider<
   async create(inputs) {
     const client = this.client();
     const webhooks = client.conversations.v1.conversations(inputs.conversationSid).webhooks;
+    const action = `add ${inputs.target} webhook to conversation ${inputs.conversationSid}`;
     const created = await createOrAdopt<RemoteWebhook>(
-      `add ${inputs.target} webhook to conversation ${inputs.conversationSid}`,
+      action,
       () =>
         webhooks.create({
           target: inputs.target,
@@ -131,7 +137,11 @@ export const conversationWebhookProvider = twilioProvider<
     );
     const outs = outputsFrom(created, inputs);
     if (changedDeclared(outs, inputs, inPlace).length > 0) {
-      return { id: created.sid, outs: outputsFrom(await configure(client, created.sid, inputs), inputs) };
+      try {
+        return { id: created.sid, outs: outputsFrom(await configure(client, created.sid, inputs), inputs) };
+      } catch (error) {
+        throw incomplete(error, action, created.sid, outs);
+      }
     }
     return { id: created.sid, outs };
   },
@@ -158,9 +168,11 @@ export const conversationWebhookProvider = twilioProvider<
   },
 
   async delete(id, props) {
-    const client = this.client();
-    await removeIfPresent(`delete webhook ${id}`, () =>
-      client.conversations.v1.conversations(props.conversationSid).webhooks(id).remove(),
+    const webhook = this.client().conversations.v1.conversations(props.conversationSid).webhooks(id);
+    await removeIfPresent(
+      `delete webhook ${id}`,
+      () => webhook.remove(),
+      () => webhook.fetch(),
     );
   },
 });

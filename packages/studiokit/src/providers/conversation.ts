@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { twilioProvider } from "./runtime/provider";
 import { providerStub } from "./runtime/stub";
 import { messagingServiceSidSchema } from "../definition";
-import { createOrAdopt, fetchIfPresent, removeIfPresent, retrying } from "./runtime/retry";
+import { createOrAdopt, fetchIfPresent, removeIfPresent, updateVerified } from "./runtime/retry";
 
 /** A Conversation in the account's default Conversations service (docs/twilio-rest.md §8). */
 export const conversationSchema = z.object({
@@ -132,9 +132,14 @@ export const conversationProvider = twilioProvider<
   },
 
   async update(id, _olds, news) {
-    const client = this.client();
-    const updated = await retrying(`update conversation ${id}`, () =>
-      client.conversations.v1.conversations(id).update(writable(news)),
+    const conversation = this.client().conversations.v1.conversations(id);
+    // Timers cannot be read back (Twilio answers with dates): the other settings tell.
+    const readable = managed.filter((key) => key !== "timers");
+    const updated = await updateVerified<RemoteConversation>(
+      `update conversation ${id}`,
+      () => conversation.update(writable(news)),
+      () => conversation.fetch(),
+      (now) => changedDeclared<ConversationInputs>(outputsFrom(now, news), news, readable).length === 0,
     );
     return { outs: outputsFrom(updated, news) };
   },
@@ -151,9 +156,11 @@ export const conversationProvider = twilioProvider<
   },
 
   async delete(id) {
-    const client = this.client();
-    await removeIfPresent(`delete conversation ${id}`, () =>
-      client.conversations.v1.conversations(id).remove(),
+    const conversation = this.client().conversations.v1.conversations(id);
+    await removeIfPresent(
+      `delete conversation ${id}`,
+      () => conversation.remove(),
+      () => conversation.fetch(),
     );
   },
 });

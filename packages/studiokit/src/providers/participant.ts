@@ -3,10 +3,11 @@ import { z } from "zod";
 import { type DeepInputs } from "./inputs";
 import { changedCreateOnly, changedDeclared, checkInputs, compact, declaredView } from "./runtime/check";
 import { type TwilioClient } from "./runtime/client";
+import { incomplete } from "./runtime/errors";
 import { twilioProvider } from "./runtime/provider";
 import { providerStub } from "./runtime/stub";
 import { conversationSidSchema } from "../definition";
-import { createOrAdopt, fetchIfPresent, removeIfPresent, retrying } from "./runtime/retry";
+import { createOrAdopt, fetchIfPresent, removeIfPresent, updateVerified } from "./runtime/retry";
 
 /**
  * A participant of a conversation (docs/twilio-rest.md §9): an SMS/WhatsApp contact (messaging
@@ -88,11 +89,12 @@ function setAttributes(
   sid: string,
   inputs: ParticipantInputs,
 ) {
-  return retrying(`update participant ${sid}`, () =>
-    client.conversations.v1
-      .conversations(conversationSid)
-      .participants(sid)
-      .update(compact({ attributes: attributesText(inputs) })),
+  const participant = client.conversations.v1.conversations(conversationSid).participants(sid);
+  return updateVerified<RemoteParticipant>(
+    `update participant ${sid}`,
+    () => participant.update(compact({ attributes: attributesText(inputs) })),
+    () => participant.fetch(),
+    (now) => changedDeclared(outputsFrom(now, inputs), inputs, ["attributes"]).length === 0,
   );
 }
 
@@ -122,8 +124,9 @@ export const participantProvider = twilioProvider<
   async create(inputs) {
     const client = this.client();
     const participants = client.conversations.v1.conversations(inputs.conversationSid).participants;
+    const action = `add participant to conversation ${inputs.conversationSid}`;
     const created = await createOrAdopt<RemoteParticipant>(
-      `add participant to conversation ${inputs.conversationSid}`,
+      action,
       () =>
         participants.create(
           compact({
@@ -138,10 +141,12 @@ export const participantProvider = twilioProvider<
     const outs = outputsFrom(created, inputs);
     if (changedDeclared(outs, inputs, ["attributes"]).length > 0) {
       // Adopted after a lost reply: make sure it is what was asked.
-      return {
-        id: created.sid,
-        outs: outputsFrom(await setAttributes(client, inputs.conversationSid, created.sid, inputs), inputs),
-      };
+      try {
+        const updated = await setAttributes(client, inputs.conversationSid, created.sid, inputs);
+        return { id: created.sid, outs: outputsFrom(updated, inputs) };
+      } catch (error) {
+        throw incomplete(error, action, created.sid, outs);
+      }
     }
     return { id: created.sid, outs };
   },
@@ -168,9 +173,11 @@ export const participantProvider = twilioProvider<
   },
 
   async delete(id, props) {
-    const client = this.client();
-    await removeIfPresent(`remove participant ${id}`, () =>
-      client.conversations.v1.conversations(props.conversationSid).participants(id).remove(),
+    const participant = this.client().conversations.v1.conversations(props.conversationSid).participants(id);
+    await removeIfPresent(
+      `remove participant ${id}`,
+      () => participant.remove(),
+      () => participant.fetch(),
     );
   },
 });

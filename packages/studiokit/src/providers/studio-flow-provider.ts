@@ -15,16 +15,9 @@ import {
 import { checkInputs } from "./runtime/check";
 import { flowSidSchema } from "../definition";
 import { type TwilioClient } from "./runtime/client";
-import { toCallError } from "./runtime/errors";
+import { incomplete } from "./runtime/errors";
 import { containsUnknown, twilioProvider } from "./runtime/provider";
-import {
-  call,
-  createOrAdopt,
-  fetchIfPresent,
-  removeIfPresent,
-  retrying,
-  updateVerified,
-} from "./runtime/retry";
+import { call, createOrAdopt, fetchIfPresent, removeIfPresent, updateVerified } from "./runtime/retry";
 import { twilioCheckFailures, validatorFailures } from "./studio-flow-check";
 
 /** The flow's settings besides its definition, as `check` reads them. */
@@ -127,8 +120,12 @@ async function fetchFlow(client: TwilioClient, sid: string): Promise<RemoteFlow>
 }
 
 async function setTestUsers(client: TwilioClient, sid: string, testUsers: string[]): Promise<void> {
-  await retrying(`set test users of Studio flow ${sid}`, () =>
-    client.studio.v2.flows(sid).testUsers().update({ testUsers }),
+  const users = client.studio.v2.flows(sid).testUsers();
+  await updateVerified(
+    `set test users of Studio flow ${sid}`,
+    () => users.update({ testUsers }),
+    () => users.fetch(),
+    (now) => sameList(now.testUsers, testUsers),
   );
 }
 
@@ -236,8 +233,7 @@ export const studioFlowProvider = twilioProvider<
       if (inputs.testUsers !== undefined) await setTestUsers(client, created.sid, inputs.testUsers);
     } catch (error) {
       // The flow exists: report it as created-but-incomplete so the engine keeps track of it.
-      const outs = outputsFrom(created, {}, []);
-      throw Object.assign(toCallError(error, action), { id: created.sid, properties: outs });
+      throw incomplete(error, action, created.sid, outputsFrom(created, {}, []));
     }
     return { id: created.sid, outs: outputsFrom(created, inputs, []) };
   },
@@ -277,6 +273,11 @@ export const studioFlowProvider = twilioProvider<
   },
 
   async delete(id) {
-    await removeIfPresent(`delete Studio flow ${id}`, () => this.client().studio.v2.flows(id).remove());
+    const flow = this.client().studio.v2.flows(id);
+    await removeIfPresent(
+      `delete Studio flow ${id}`,
+      () => flow.remove(),
+      () => flow.fetch(),
+    );
   },
 });

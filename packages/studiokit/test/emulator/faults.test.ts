@@ -94,6 +94,32 @@ describe("fault injection", () => {
     expect(applied).toBeLessThan(32);
   });
 
+  it("a sequence tells the first eligible requests' story, in order, before the seeded draws", async () => {
+    const form = { FriendlyName: "x", Status: "draft", Definition: definition };
+    const t = await emulator({
+      rate: 0,
+      kinds: ["500"],
+      applyTo: "mutations",
+      sequence: ["drop", "503", "none", "drop-after-apply"],
+    });
+    for (let i = 0; i < 5; i++) {
+      await outcome(t, "POST", "/v2/Flows", form);
+      await outcome(t, "GET", "/v2/Flows");
+    }
+    const posts = t.emulator.requests.log.filter((r) => r.method === "POST");
+    expect(posts.map((r) => [r.status, r.fault ?? "none", r.applied])).toEqual([
+      ["dropped", "drop", false],
+      [503, "503", false],
+      [201, "none", true],
+      ["dropped", "drop", true],
+      [201, "none", true],
+    ]);
+    expect(t.emulator.requests.log.filter((r) => r.method === "GET").map((r) => r.status)).toEqual(
+      Array(5).fill(200),
+    );
+    expect(t.emulator.store.flows.size).toBe(3);
+  });
+
   it("slow replies arrive after slowMs; applyTo mutations leaves reads alone", async () => {
     const t = await emulator({ rate: 1, kinds: ["slow"], slowMs: 150 });
     const started = Date.now();

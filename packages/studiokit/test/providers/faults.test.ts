@@ -11,7 +11,16 @@ afterEach(async () => {
   stack = undefined;
 });
 
-const clean = { duplicates: 0, orphans: 0, lostUpdates: 0, spuriousDiffs: 0, failures: [] };
+const clean = {
+  duplicates: 0,
+  orphans: 0,
+  ghosts: 0,
+  lostUpdates: 0,
+  unreportedUpdates: 0,
+  spuriousDiffs: 0,
+  failures: [],
+};
+const consistent = { duplicates: 0, orphans: 0, ghosts: 0, lostUpdates: 0, unreportedUpdates: 0 };
 
 describe("cycles of every resource", () => {
   test("without faults: 0 duplicates, 0 orphans, 0 lost updates, 0 spurious diffs", async () => {
@@ -37,6 +46,15 @@ describe("cycles of every resource", () => {
     expect(run.faults).toBeGreaterThan(run.requests * 0.2);
     expect(run.appliedThenDropped).toBeGreaterThan(0);
   }, 120_000);
+
+  test("with 70% of requests dropped: operations may fail, but the store holds exactly what each reported", async () => {
+    stack = await startStack();
+    const faults = { rate: 0.7, kinds: ["drop" as const], seed: 70, dropAfterApplyShare: 0.5 };
+    const run = await runCycles(stack, 2, faults, 2);
+    for (const tally of Object.values(run.tallies)) expect(tally).toMatchObject({ cycles: 2, ...consistent });
+    expect(run.faults).toBeGreaterThan(run.requests * 0.6);
+    expect(run.appliedThenDropped).toBeGreaterThan(0);
+  }, 240_000);
 
   test("every create's reply lost after Twilio applied it: each one adopted, never duplicated", async () => {
     stack = await startStack();

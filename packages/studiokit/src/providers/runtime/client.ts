@@ -7,6 +7,8 @@ export const transportAttempts = 6;
 /** Attempts for a request answered 429: Twilio did not process it, so any request may be resent. */
 const rateLimitedAttempts = 8;
 const requestTimeoutMs = 20_000;
+/** Connection errors after which the request never left: nothing to check before resending. */
+const neverSent = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"]);
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -60,9 +62,7 @@ export function twilioClient(connection: Connection): TwilioClient {
         }
         throw callError(
           `${label}: no reply from Twilio (${typeof code === "string" ? code : "connection failed"})`,
-          {
-            noReply: true,
-          },
+          { noReply: true, ...(typeof code === "string" && neverSent.has(code) ? { notSent: true } : {}) },
         );
       }
       const status = response.statusCode;

@@ -9,6 +9,8 @@ export interface CallError extends Error {
   retryAfterMs?: number;
   /** No reply at all (connection dropped, timed out): the request may or may not have been applied. */
   noReply?: boolean;
+  /** The connection was never made (refused, unknown host): the request cannot have been applied. */
+  notSent?: boolean;
   /** Extra data Twilio attached (Studio's validation problems under `details.errors`). */
   details?: unknown;
   /** The operation the message names; set once, so nested operations never re-prefix it. */
@@ -43,11 +45,23 @@ export function toCallError(error: unknown, action: string): CallError {
     });
   }
   if (field(error, "noReply") === true)
-    return callError(`${action}: ${String(message)}`, { action, noReply: true });
+    return callError(`${action}: ${String(message)}`, {
+      action,
+      noReply: true,
+      ...(field(error, "notSent") === true ? { notSent: true } : {}),
+    });
   if (typeof code === "string")
     return callError(`${action}: no reply from Twilio (${code})`, { action, noReply: true });
   const text = typeof message === "string" ? message : String(error);
   return callError(`${action}: ${text}`, { action });
+}
+
+/**
+ * The failure of a create that did make the resource but could not finish it (a follow-up write
+ * failed): with `id` and `properties` the engine keeps it in the state, so it is never orphaned.
+ */
+export function incomplete(error: unknown, action: string, id: string, properties: object): CallError {
+  return Object.assign(toCallError(error, action), { id, properties });
 }
 
 /** Worth trying again: rate limited, a server error, or no reply at all. */

@@ -1,5 +1,5 @@
 import { backoffMs, sleep } from "./client";
-import { isNotFound, isRetryable, toCallError, type CallError } from "./errors";
+import { callError, isNotFound, isRetryable, toCallError, type CallError } from "./errors";
 
 /**
  * Steps of a write (resend, or check whether it was applied), on top of the transport's retries
@@ -21,44 +21,69 @@ export async function call<T>(action: string, run: () => Promise<T>): Promise<T>
 }
 
 /**
- * Sends a write whose reply may be lost and must not be applied twice: after a failure that may
- * still have been applied (no reply, 5xx), `settle` reads Twilio back first and answers what the
- * write already achieved, or `undefined` to send it again. A read-back that fails is tried again
- * before anything is resent. Creates use it to adopt a resource their lost reply created, so a lost
- * reply never leaves a duplicate (docs/twilio-rest.md §13).
+ * A failure after which the write may still have been applied: no reply on a connection that was
+ * made, or a 5xx (never a 429, and never a connection refused).
+ */
+const mayHaveApplied = (error: CallError) =>
+  (error.noReply === true && error.notSent !== true) || (error.status !== undefined && error.status >= 500);
+
+/**
+ * Reads Twilio back after a write that may have been applied: `settle` answers what the write
+ * achieved, or `undefined` when it did not take effect. Reads are harmless, so a read that fails
+ * is tried again; one that never succeeds fails the write with a message saying it is unknown.
+ */
+async function readBack<T>(
+  action: string,
+  failure: CallError,
+  settle: () => Promise<T | undefined>,
+): Promise<T | undefined> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await settle();
+    } catch (thrown) {
+      const error = toCallError(thrown, `${action} (checking whether it was applied)`);
+      if (!isRetryable(error) || attempt >= operationAttempts)
+        throw callError(
+          `${failure.message}; whether it was applied is unknown (${error.message}): run pulumi refresh`,
+          { action },
+        );
+      await pause(error, attempt);
+    }
+  }
+}
+
+/**
+ * Sends a write whose reply may be lost and must not be applied twice: after every failure that
+ * may still have been applied (no reply, 5xx), Twilio is read back first (`settle`); what the
+ * write already achieved is answered, and only a write that did not take effect is sent again.
+ * The last failure is read back too, so a write is never reported failed when it took effect
+ * (docs/twilio-rest.md §13): a lost reply leaves no duplicate, no orphan and no unreported update.
  */
 async function writeOnce<T>(
   action: string,
   write: () => Promise<T>,
   settle: () => Promise<T | undefined>,
 ): Promise<T> {
-  let pending: CallError | undefined;
   for (let attempt = 1; ; attempt++) {
+    let failure: CallError;
     try {
-      if (pending !== undefined) {
-        const settled = await settle();
-        if (settled !== undefined) return settled;
-        pending = undefined;
-      }
       return await write();
     } catch (thrown) {
-      const failure = toCallError(
-        thrown,
-        pending === undefined ? action : `${action} (checking whether it was applied)`,
-      );
-      if (!isRetryable(failure)) throw failure;
-      // Out of attempts: the write's own failure is what the user needs to read.
-      if (attempt >= operationAttempts) throw pending ?? failure;
-      pending = pending ?? failure;
-      await pause(failure, attempt);
+      failure = toCallError(thrown, action);
     }
+    if (!isRetryable(failure)) throw failure;
+    if (mayHaveApplied(failure)) {
+      const settled = await readBack(action, failure, settle);
+      if (settled !== undefined) return settled;
+    }
+    if (attempt >= operationAttempts) throw failure;
+    await pause(failure, attempt);
   }
 }
 
 /**
- * Resends a write whose repetition is harmless (an update that sets values) after a failure that
- * may not have reached Twilio; anything else fails at once with a safe one-line message: a
- * `writeOnce` with nothing to read back first.
+ * Resends a request whose repetition changes nothing (FlowValidate) after a failure that may not
+ * have reached Twilio: a `writeOnce` with nothing to read back.
  */
 export function retrying<T>(action: string, run: () => Promise<T>): Promise<T> {
   return writeOnce(action, run, async () => undefined);
@@ -71,7 +96,7 @@ export const createOrAdopt = <T>(
   find: () => Promise<T | undefined>,
 ) => writeOnce(action, create, find);
 
-/** An update that is not resent when the read-back shows it was applied (`applied`). */
+/** An update that is resent only while the read-back (`current`) shows it not `applied`. */
 export const updateVerified = <T>(
   action: string,
   update: () => Promise<T>,
@@ -83,14 +108,25 @@ export const updateVerified = <T>(
     return applied(now) ? now : undefined;
   });
 
-/** DELETE that treats "already gone" (404) as done. */
-export async function removeIfPresent(action: string, remove: () => Promise<unknown>): Promise<void> {
-  try {
-    await call(action, remove);
-  } catch (thrown) {
-    const error = thrown as CallError;
-    if (!isNotFound(error)) throw error;
-  }
+/**
+ * DELETE that treats "already gone" (404) as done. The transport resends a DELETE whose reply is
+ * lost; when it gives up, `fetch` reads the resource back: gone means done.
+ */
+export async function removeIfPresent(
+  action: string,
+  remove: () => Promise<unknown>,
+  fetch: () => Promise<unknown>,
+): Promise<void> {
+  const removed = async () => {
+    try {
+      await remove();
+    } catch (thrown) {
+      if (!isNotFound(toCallError(thrown, action))) throw thrown;
+    }
+    return true;
+  };
+  const gone = async () => ((await fetchIfPresent(action, fetch)) === undefined ? true : undefined);
+  await writeOnce(action, removed, gone);
 }
 
 /** GET that answers `undefined` for a resource that no longer exists (refresh after a console delete). */

@@ -1,14 +1,16 @@
 import fs from "node:fs";
 import { type ProviderName } from "../../../src/providers";
 import { type FaultOptions, type Store } from "../../../src/emulator";
+import { type TestEmulator } from "../../support/emulator";
 import { seedFlowPath } from "../../support/fixtures";
 import { type ResourceDriver } from "./engine";
 import { type Stack } from "./stack";
 
 // create → update → no-op → refresh → delete for every resource, counted from the emulator's store
-// (also under injected faults, test/providers/faults.test.ts): a duplicate is a second live resource
-// for one key after a create, an orphan one still there after the delete, a lost update a live
-// value that is not the last one applied.
+// after every step (also under injected faults, test/providers/faults.test.ts), against what the
+// provider reported: a duplicate is a second live resource for one key, an orphan a live one the
+// state does not hold, a ghost one the state holds that is gone, a lost update an update reported
+// done that the store does not show, an unreported update one reported failed that it does show.
 
 type Props = Record<string, unknown>;
 
@@ -16,14 +18,16 @@ export interface Tally {
   cycles: number;
   duplicates: number;
   orphans: number;
+  ghosts: number;
   lostUpdates: number;
+  unreportedUpdates: number;
   /** A no-op `up` that was not "same". */
   spuriousDiffs: number;
   /** Operations that failed after every retry (the `pulumi up` would have stopped). */
   failures: string[];
 }
 
-interface Fixtures {
+export interface Fixtures {
   flowA: string;
   flowB: string;
   /** The flows' webhook URLs, for numbers. */
@@ -32,7 +36,7 @@ interface Fixtures {
   conversations: string[];
 }
 
-interface CycleSpec {
+export interface CycleSpec {
   v1(round: number, f: Fixtures): Props;
   v2(round: number, f: Fixtures): Props;
   /** The live resources that carry this round's key. */
@@ -142,14 +146,16 @@ export const emptyTally = (): Tally => ({
   cycles: 0,
   duplicates: 0,
   orphans: 0,
+  ghosts: 0,
   lostUpdates: 0,
+  unreportedUpdates: 0,
   spuriousDiffs: 0,
   failures: [],
 });
 
 /** Flows, conversations and numbers the cycles point at, made before any fault is switched on. */
-export async function cycleFixtures(stack: Stack, rounds: number): Promise<Fixtures> {
-  const client = stack.env.client;
+export async function cycleFixtures(env: TestEmulator, rounds: number): Promise<Fixtures> {
+  const client = env.client;
   const flow = (name: string) =>
     client.studio.v2.flows.create({ friendlyName: name, status: "published", definition: tutorial });
   const [a, b] = [await flow("fixture A"), await flow("fixture B")];
@@ -167,34 +173,55 @@ export async function cycleFixtures(stack: Stack, rounds: number): Promise<Fixtu
   return { flowA: a.sid, flowB: b.sid, webhookA: a.webhookUrl, webhookB: b.webhookUrl, conversations };
 }
 
+type Mismatch = "duplicates" | "orphans" | "ghosts" | "lostUpdates" | "unreportedUpdates";
+
 async function cycle(stack: Stack, provider: ProviderName, round: number, f: Fixtures, tally: Tally) {
   const spec = cycleSpecs[provider];
   const store = stack.env.emulator.store;
   const resource: ResourceDriver = stack.resource(provider, `${provider}-${round}`);
-  const live = () => spec.live(store, round, f);
+  /** The version the provider reported the store holds: 2 once an update was reported done. */
+  let version = 1;
+  const found = new Set<Mismatch>();
+  const compare = () => {
+    const live = spec.live(store, round, f);
+    const id = resource.state?.id;
+    if (live.length > 1) found.add("duplicates");
+    if (live.some((sid) => sid !== id)) found.add("orphans");
+    if (id !== undefined && !live.includes(id)) found.add("ghosts");
+    if (id !== undefined && live.includes(id)) {
+      const updated = spec.updated(store, id, round, f);
+      if (version === 2 && !updated) found.add("lostUpdates");
+      if (version === 1 && updated) found.add("unreportedUpdates");
+    }
+  };
   try {
     await resource.up(spec.v1(round, f));
-    tally.duplicates += Math.max(0, live().length - 1);
+    compare();
     await resource.up(spec.v2(round, f));
-    if (!spec.updated(store, resource.state!.id, round, f)) tally.lostUpdates += 1;
+    version = 2;
+    compare();
     if ((await resource.up(spec.v2(round, f))) !== "same") tally.spuriousDiffs += 1;
     await resource.refresh();
-    if (resource.state === undefined || !spec.updated(store, resource.state.id, round, f))
-      tally.lostUpdates += 1;
+    compare();
     await resource.destroy();
   } catch (error) {
     tally.failures.push(
       `${provider} round ${round}: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
-  // Whatever happened, what is still live for this key and no longer in the state is an orphan.
-  tally.orphans += live().filter((sid) => sid !== resource.state?.id).length;
+  // Whatever happened, the store holds what the state says, and nothing else for this key.
+  compare();
+  for (const mismatch of found) tally[mismatch] += 1;
   tally.cycles += 1;
 }
 
-/** `rounds` cycles of every resource, faults switched on once the fixtures exist. */
-export async function runCycles(stack: Stack, rounds: number, faults?: FaultOptions) {
-  const f = await cycleFixtures(stack, rounds);
+/**
+ * `rounds` cycles of every resource, faults switched on once the fixtures exist; `concurrency`
+ * rounds at a time (each round's resources one after the other), as an engine runs independent
+ * resources side by side.
+ */
+export async function runCycles(stack: Stack, rounds: number, faults?: FaultOptions, concurrency = 1) {
+  const f = await cycleFixtures(stack.env, rounds);
   const tallies = Object.fromEntries(Object.keys(cycleSpecs).map((p) => [p, emptyTally()])) as Record<
     ProviderName,
     Tally
@@ -202,11 +229,13 @@ export async function runCycles(stack: Stack, rounds: number, faults?: FaultOpti
   stack.env.emulator.requests.clear();
   stack.env.emulator.setFaults(faults);
   try {
-    for (let round = 0; round < rounds; round++) {
-      for (const provider of Object.keys(cycleSpecs) as ProviderName[]) {
-        await cycle(stack, provider, round, f, tallies[provider]);
-      }
-    }
+    let next = 0;
+    const worker = async () => {
+      for (let round = next++; round < rounds; round = next++)
+        for (const provider of Object.keys(cycleSpecs) as ProviderName[])
+          await cycle(stack, provider, round, f, tallies[provider]);
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
   } finally {
     stack.env.emulator.setFaults(undefined);
   }

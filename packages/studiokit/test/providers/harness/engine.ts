@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { type Plugin } from "./plugin";
+import { PluginError, type Plugin } from "./plugin";
 
 /**
  * What the Pulumi engine does with one custom resource, step by step, against a plugin: `up`
@@ -61,7 +61,7 @@ export class ResourceDriver {
   async up(news: Props): Promise<Step> {
     const inputs = await this.check(news);
     if (!this.state) {
-      const { id, outs } = await this.plugin.create(this.urn, inputs);
+      const { id, outs } = await this.recorded(inputs, () => this.plugin.create(this.urn, inputs));
       this.state = { id, inputs, outputs: outs };
       return "create";
     }
@@ -78,9 +78,22 @@ export class ResourceDriver {
       this.state = { ...old, inputs };
       return "same";
     }
-    const outputs = await this.plugin.update(this.urn, old.id, old.outputs, inputs);
+    const outputs = await this.recorded(inputs, () =>
+      this.plugin.update(this.urn, old.id, old.outputs, inputs),
+    );
     this.state = { id: old.id, inputs, outputs };
     return "update";
+  }
+
+  /** Runs a create or update; a resource it reports made but unfinished is kept, as the engine does. */
+  private async recorded<T>(inputs: Props, step: () => Promise<T>): Promise<T> {
+    try {
+      return await step();
+    } catch (error) {
+      if (error instanceof PluginError && error.initFailed)
+        this.state = { id: error.initFailed.id, inputs, outputs: error.initFailed.outs };
+      throw error;
+    }
   }
 
   /** `pulumi refresh`: reads the live resource; an empty id means it is gone. */

@@ -4,6 +4,7 @@ import * as grpc from "@grpc/grpc-js";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { ResourceProviderClient } from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as proto from "@pulumi/pulumi/proto/provider_pb";
+import * as statusProto from "@pulumi/pulumi/proto/status_pb";
 
 /**
  * The SDK's own dynamic-provider plugin (what the engine launches as pulumi-resource-pulumi-nodejs),
@@ -32,12 +33,40 @@ export interface DiffReply {
 const struct = (value: Props) => Struct.fromJavaScript(value as Parameters<typeof Struct.fromJavaScript>[0]);
 const plain = (value: Struct | undefined): Props => (value?.toJavaScript() ?? {}) as Props;
 
+/**
+ * A failed call. `initFailed` is set when the provider reported a resource it made but could not
+ * finish (ErrorResourceInitFailed in the status details): the engine keeps that one in the state.
+ */
+export class PluginError extends Error {
+  constructor(
+    message: string,
+    readonly initFailed?: { id: string; outs: Props },
+  ) {
+    super(message);
+  }
+}
+
+function initFailure(error: grpc.ServiceError): { id: string; outs: Props } | undefined {
+  const [bin] = error.metadata?.get("grpc-status-details-bin") ?? [];
+  if (!(bin instanceof Buffer)) return undefined;
+  for (const detail of statusProto.Status.deserializeBinary(bin).getDetailsList()) {
+    const failed = detail.unpack(
+      proto.ErrorResourceInitFailed.deserializeBinary,
+      "pulumirpc.ErrorResourceInitFailed",
+    );
+    if (failed) return { id: failed.getId(), outs: plain(failed.getProperties()) };
+  }
+  return undefined;
+}
+
 function call<Req, Res>(
   method: (req: Req, callback: (error: grpc.ServiceError | null, res: Res) => void) => unknown,
   req: Req,
 ): Promise<Res> {
   return new Promise((resolve, reject) =>
-    method(req, (error, res) => (error ? reject(new Error(error.details || error.message)) : resolve(res))),
+    method(req, (error, res) =>
+      error ? reject(new PluginError(error.details || error.message, initFailure(error))) : resolve(res),
+    ),
   );
 }
 
