@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { providerImplementations, type ProviderName } from "../../src/providers";
 import { type FaultOptions } from "../../src/emulator";
 import { accountSid, authToken, withEmulator, type TestEmulator } from "../support/emulator";
@@ -8,6 +8,14 @@ import { cycleFixtures, cycleSpecs, type Fixtures } from "./harness/cycles";
 // applied, applied only on the last attempt, or applied every time. Whatever the provider reports
 // (done, or failed), the local Twilio's store then holds exactly that: no orphan, no duplicate,
 // no lost or unreported update, no resource reported deleted that is still there (or the reverse).
+
+// Backoff of about 1 ms instead of 100 ms (src/providers/runtime/client.ts): every case retries.
+beforeAll(() => {
+  vi.stubEnv("STUDIOKIT_RETRY_DELAY_MS", "1");
+});
+afterAll(() => {
+  vi.unstubAllEnvs();
+});
 
 type Props = Record<string, unknown>;
 type Write = "create" | "update" | "delete";
