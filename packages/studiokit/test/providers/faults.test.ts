@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { emptyTally, runCycles } from "./harness/cycles";
 import { startStack, type Stack } from "./harness/stack";
+import { authToken } from "../support/emulator";
 
 // The fault soak (30% injected faults) and lost create replies, against the local Twilio with
 // fault injection: every provider's cycle through the plugin, counted from the emulator's store.
@@ -46,6 +47,10 @@ describe("cycles of every resource", () => {
     const faults = { rate: 0.7, kinds: ["drop" as const], seed: 70, dropAfterApplyShare: 0.5 };
     const run = await runCycles(stack, 2, faults, 2);
     for (const tally of Object.values(run.tallies)) expect(tally).toMatchObject({ cycles: 2, ...consistent });
+    // Whatever failed says so in one line, without the token; the plugin logged no token either.
+    const failures = Object.values(run.tallies).flatMap((t) => t.failures);
+    for (const text of [...failures, stack.plugin.stderr()]) expect(text).not.toContain(authToken);
+    for (const failure of failures) expect(failure).not.toContain("\n");
     expect(run.faults).toBeGreaterThan(run.requests * 0.6);
     expect(run.appliedThenDropped).toBeGreaterThan(0);
   }, 240_000);
