@@ -27,15 +27,22 @@ export async function call<T>(action: string, run: () => Promise<T>): Promise<T>
 const mayHaveApplied = (error: CallError) =>
   (error.noReply === true && error.notSent !== true) || (error.status !== undefined && error.status >= 500);
 
+/** What to do about a write whose outcome is unknown: the state holds what it held before. */
+const refresh = "run pulumi refresh";
+/** A create whose outcome is unknown has no SID for the state, so no refresh can find it. */
+const lookForIt = "if it was, it is not in the state: look for it in Twilio before the next pulumi up";
+
 /**
  * Reads Twilio back after a write that may have been applied: `settle` answers what the write
  * achieved, or `undefined` when it did not take effect. Reads are harmless, so a read that fails
- * is tried again; one that never succeeds fails the write with a message saying it is unknown.
+ * is tried again; one that never succeeds fails the write with a message saying it is unknown,
+ * and `advice`.
  */
 async function readBack<T>(
   action: string,
   failure: CallError,
   settle: () => Promise<T | undefined>,
+  advice: string,
 ): Promise<T | undefined> {
   for (let attempt = 1; ; attempt++) {
     try {
@@ -44,7 +51,7 @@ async function readBack<T>(
       const error = toCallError(thrown, `${action} (checking whether it was applied)`);
       if (!isRetryable(error) || attempt >= operationAttempts)
         throw callError(
-          `${failure.message}; whether it was applied is unknown (${error.message}): run pulumi refresh`,
+          `${failure.message}; whether it was applied is unknown (${error.message}): ${advice}`,
           { action },
         );
       await pause(error, attempt);
@@ -63,6 +70,7 @@ async function writeOnce<T>(
   action: string,
   write: () => Promise<T>,
   settle: () => Promise<T | undefined>,
+  advice = refresh,
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     let failure: CallError;
@@ -73,7 +81,7 @@ async function writeOnce<T>(
     }
     if (!isRetryable(failure)) throw failure;
     if (mayHaveApplied(failure)) {
-      const settled = await readBack(action, failure, settle);
+      const settled = await readBack(action, failure, settle, advice);
       if (settled !== undefined) return settled;
     }
     if (attempt >= operationAttempts) throw failure;
@@ -94,7 +102,7 @@ export const createOrAdopt = <T>(
   action: string,
   create: () => Promise<T>,
   find: () => Promise<T | undefined>,
-) => writeOnce(action, create, find);
+) => writeOnce(action, create, find, lookForIt);
 
 /** An update that is resent only while the read-back (`current`) shows it not `applied`. */
 export const updateVerified = <T>(
