@@ -33,6 +33,7 @@ export { SimulatedClock, type Clock } from "./clock";
 export { globMatcher, type GlobOptions } from "./glob";
 export {
   renderLiquid,
+  renderLiquidReference,
   parseTemplate,
   studioLiquid,
   traceRenders,
