@@ -43,7 +43,20 @@ function makeProject(): { project: string; flows: Record<string, string> } {
   const fixture = path.join(packageDir, "test", "fixtures", "project");
   fs.copyFileSync(path.join(fixture, "tsconfig.json"), path.join(project, "tsconfig.json"));
   fs.mkdirSync(path.join(project, "flows"));
-  const flows: Record<string, string> = { tutorial: "flows/do-you-like-bots.ts" };
+  const flows: Record<string, string> = {
+    "no builder import": "flows/plain.ts",
+    "trivial flow": "flows/trivial.ts",
+    tutorial: "flows/do-you-like-bots.ts",
+  };
+  fs.writeFileSync(
+    path.join(project, flows["no builder import"]!),
+    'export default { description: "plain" };\n',
+  );
+  fs.writeFileSync(
+    path.join(project, flows["trivial flow"]!),
+    'import { flow, sendMessage } from "studiokit";\n\n' +
+      'export default flow({ description: "trivial", on: { incomingMessage: sendMessage("hi", { body: "hi" }) } });\n',
+  );
   fs.copyFileSync(path.join(fixture, flows.tutorial!), path.join(project, flows.tutorial!));
   for (const widgets of [100, 1000]) {
     const { definition } = compileWithIssues(generateFlow(widgets + 1));
@@ -64,7 +77,9 @@ const cost = (samples: readonly Cost[]) =>
  * `studiokit validate` runs it: cold (nothing cached: the compiler loads and parses the
  * declarations), warm (nothing cached for this file, another file checked first in the same
  * process), cached (the answer from the cache). Medians of 3 rounds, wall time and CPU time
- * (the machine is shared: CPU time is the steadier figure). Needs `npm run build`.
+ * (the machine is shared: CPU time is the steadier figure). Then the two figures issue 16 asks
+ * for: the fixed cost of the builder's types (a trivial builder flow cold, minus a file that
+ * imports nothing, cold) and the 1,000-widget flow's own check time (warm). Needs `npm run build`.
  */
 export function run(): void {
   if (!fs.existsSync(compilerEntry))
@@ -72,6 +87,8 @@ export function run(): void {
   const { project, flows } = makeProject();
   try {
     const lines: string[] = [];
+    const colds = new Map<string, Cost[]>();
+    const warms = new Map<string, Cost[]>();
     for (const [label, file] of Object.entries(flows)) {
       const cold: Cost[] = [];
       const warm: Cost[] = [];
@@ -83,11 +100,19 @@ export function run(): void {
         const other = file === flows.tutorial ? flows["100 widgets"] : flows.tutorial;
         warm.push(checkInFreshProcess(project, fs.mkdtempSync(path.join(project, ".cache-")), file, other));
       }
+      colds.set(label, cold);
+      warms.set(label, warm);
       const length = fs.readFileSync(path.join(project, file), "utf8").split("\n").length;
       lines.push(
         `${label} (${length} lines): cold ${cost(cold)}, warm ${cost(warm)}, cached ${cost(cached)}`,
       );
     }
+    const cpu = (samples: readonly Cost[] | undefined) => median((samples ?? []).map((s) => s.cpu));
+    const fixed = cpu(colds.get("trivial flow")) - cpu(colds.get("no builder import"));
+    lines.push(
+      `fixed cost of the builder's types (trivial flow cold − no import cold): cpu ${ms(fixed)}`,
+      `1000-widget flow's own check time (warm): cpu ${ms(cpu(warms.get("1000 widgets")))}`,
+    );
     process.stdout.write(
       `type check per flow file (median of ${rounds} fresh processes):\n${lines.map((l) => `  ${l}\n`).join("")}`,
     );

@@ -10,7 +10,7 @@ import {
 } from "./adapters";
 import { SimulatedClock, type Clock } from "./clock";
 import { initialTransition, transition, type TransitionOptions } from "./transition";
-import { triggerInputSchema, type TriggerInput } from "./trigger";
+import { plainTrigger, triggerInputSchema, type TriggerInput } from "./trigger";
 import {
   type Effect,
   type EndReason,
@@ -63,6 +63,8 @@ function checkDefinition(definition: FlowDefinition, label: string): void {
 }
 
 function parseTrigger(trigger: TriggerInput): TriggerInput {
+  const plain = plainTrigger(trigger);
+  if (plain) return plain;
   const result = triggerInputSchema.safeParse(trigger);
   if (result.success) return result.data;
   const issue = result.error.issues[0];

@@ -12,7 +12,7 @@ export {
 } from "./execution";
 export { initialTransition, transition, type TransitionOptions, type ExecutionIds } from "./transition";
 export { limitMessages } from "./work";
-export { triggerInputSchema, makeSid, simulatedAccountSid, type TriggerInput } from "./trigger";
+export { triggerInputSchema, plainTrigger, makeSid, simulatedAccountSid, type TriggerInput } from "./trigger";
 export {
   mockAdapters,
   adaptersFromMocks,
@@ -33,6 +33,7 @@ export { SimulatedClock, type Clock } from "./clock";
 export { globMatcher, type GlobOptions } from "./glob";
 export {
   renderLiquid,
+  renderLiquidReference,
   parseTemplate,
   studioLiquid,
   traceRenders,

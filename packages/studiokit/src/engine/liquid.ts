@@ -1,5 +1,6 @@
 import { ForTag, Liquid, type Context, type Template, type TagToken, type TopLevelToken } from "liquidjs";
 import { hasLiquid, studioLimits } from "../definition";
+import { compileTemplates, type CompiledTemplate } from "./liquid-compile";
 
 /** Reports something the flow author should see (becomes a transcript warning). */
 export type Warn = (code: string, message: string) => void;
@@ -114,11 +115,17 @@ function createLiquid(): Liquid {
 const liquid = createLiquid();
 
 /**
- * A source text, parsed: `null` for text that is not Liquid at all, the liquidjs templates, or
- * a parse error. A template that is a single `{{ a.b[0].c }}` also keeps its path, so the hot
- * path resolves it without liquidjs (same result: see `resolvePath`).
+ * A source text, parsed: `null` for text that is not Liquid at all, a parse error, or the
+ * liquidjs templates with their compiled form (see liquid-compile.ts). A template that is a
+ * single `{{ a.b[0].c }}` also keeps its path, so the hot path resolves it without even a
+ * liquidjs context (same result: see `resolvePath`).
  */
-type Parsed = Template[] | null | { error: string } | { templates: Template[]; path: readonly string[] };
+interface Templates {
+  readonly templates: Template[];
+  readonly compiled: CompiledTemplate | undefined;
+  readonly path?: readonly string[];
+}
+type Parsed = null | { error: string } | Templates;
 const cacheLimit = 5000;
 const cache = new Map<string, Parsed>();
 
@@ -137,8 +144,9 @@ export function parseTemplate(source: string): Parsed {
   else {
     try {
       const templates = liquid.parse(source);
+      const compiled = compileTemplates(templates, liquid);
       const path = simplePath(source);
-      parsed = path ? { templates, path } : templates;
+      parsed = path ? { templates, compiled, path } : { templates, compiled };
     } catch (error) {
       parsed = { error: firstLine(error) };
     }
@@ -215,12 +223,43 @@ export function renderLiquid(source: string, scope: object, now: number, warn: W
     warn("liquid", `Liquid does not parse (${parsed.error}); the text is used as written`);
     return source;
   }
-  let templates: Template[];
-  if ("path" in parsed) {
+  if (parsed.path) {
     const value = resolvePath(scope, parsed.path);
     if (value !== bail) return capBytes(value, warn);
-    templates = parsed.templates;
-  } else templates = parsed;
+  }
+  renderNow = now;
+  const rendered = parsed.compiled && renderCompiled(parsed.compiled, scope, warn);
+  if (rendered !== undefined) return capBytes(rendered, warn);
+  return renderWithLiquidjs(source, parsed.templates, scope, now, warn);
+}
+
+/**
+ * The compiled render; warnings are held back until it succeeds. Undefined when it threw: the
+ * caller renders again with liquidjs, which words the error (and warns) its own way.
+ */
+function renderCompiled(compiled: CompiledTemplate, scope: object, warn: Warn): string | undefined {
+  const held: [string, string][] = [];
+  renderWarn = (code, message) => void held.push([code, message]);
+  let text: string;
+  try {
+    text = compiled(scope);
+  } catch {
+    return undefined;
+  } finally {
+    renderWarn = () => undefined;
+  }
+  for (const [code, message] of held) warn(code, message);
+  return text;
+}
+
+/** liquidjs renders `templates` (parsed from `source`) as it would without the compiled form. */
+function renderWithLiquidjs(
+  source: string,
+  templates: Template[],
+  scope: object,
+  now: number,
+  warn: Warn,
+): string {
   renderNow = now;
   renderWarn = warn;
   try {
@@ -231,6 +270,16 @@ export function renderLiquid(source: string, scope: object, now: number, warn: W
   } finally {
     renderWarn = () => undefined;
   }
+}
+
+/**
+ * @internal `renderLiquid` with liquidjs rendering every template (no plain-path shortcut, no
+ * compiled form): the reference the engine's faster paths are tested against.
+ */
+export function renderLiquidReference(source: string, scope: object, now: number, warn: Warn): string {
+  const parsed = parseTemplate(source);
+  if (parsed === null || "error" in parsed) return renderLiquid(source, scope, now, warn);
+  return renderWithLiquidjs(source, parsed.templates, scope, now, warn);
 }
 
 let tracer: ((source: string, scope: object) => void) | undefined;
