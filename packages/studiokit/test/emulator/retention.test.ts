@@ -138,6 +138,27 @@ describe("ended executions", () => {
   });
 });
 
+describe("a contact's message", () => {
+  it("finds its execution through the index: no walk over the executions kept", async () => {
+    const { env, say } = await tutorialOn();
+    for (let i = 0; i < 3; i++) await converse(say, contact(i));
+    const waiting = (await say(contact(3), "hi")).executions[0]!.sid;
+    // Walking every execution (the way a message once found its own) now throws.
+    const executions = env.emulator.live.executions;
+    const walk = () => {
+      throw new Error("walked every execution to route one message");
+    };
+    Object.assign(executions, { values: walk, entries: walk, forEach: walk, [Symbol.iterator]: walk });
+    const yes = await say(contact(3), "Yes");
+    expect([yes.executions.map((e) => [e.sid, e.status]), yes.replies.map((r) => r.body)]).toEqual([
+      [[waiting, "ended"]],
+      ["🤖"],
+    ]);
+    const next = await say(contact(4), "hi");
+    expect(next.replies.map((r) => r.body)).toEqual(["Hi, do you like bots?"]);
+  });
+});
+
 describe("the log of sent messages", () => {
   it("keeps the last `limit` entries in order and answers what came after a count", () => {
     const log = new RecentLog<number>(3);
