@@ -19,6 +19,9 @@ export default defineConfig({
     // Pulumi's closure serializer require()s every builtin; trace_events throws in worker
     // threads, so dynamic providers only serialize under the forks pool.
     pool: "forks",
+    // Retries against a Twilio that fails or never answers pause 1 ms, not 100 ms, before the
+    // next try (src/providers/runtime/client.ts); the plugin processes inherit it.
+    env: { STUDIOKIT_BACKOFF_MS: "1" },
     testTimeout: 30_000,
     hookTimeout: 30_000,
     typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },

@@ -12,9 +12,22 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Exponential backoff with jitter: about 100 ms, 200 ms … capped at 1 s. */
+/**
+ * The first step of the backoff: 100 ms, or `STUDIOKIT_BACKOFF_MS` when set. The kit's own tests set
+ * it to 1 (packages/studiokit/vitest.config.mts) so that a Twilio that never answers costs them
+ * milliseconds, not seconds; the plugin inherits it from the process that starts it. A Retry-After
+ * Twilio sends is honoured whatever it is.
+ */
+function backoffBaseMs(): number {
+  const set = process.env["STUDIOKIT_BACKOFF_MS"];
+  const ms = set ? Number(set) : NaN;
+  return Number.isFinite(ms) && ms >= 0 ? ms : 100;
+}
+
+/** Exponential backoff with jitter: about 100 ms, 200 ms … capped at 1 s (ten first steps). */
 export function backoffMs(attempt: number): number {
-  const ceiling = Math.min(1000, 100 * 2 ** (attempt - 1));
+  const base = backoffBaseMs();
+  const ceiling = Math.min(10 * base, base * 2 ** (attempt - 1));
   return Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
 }
 
