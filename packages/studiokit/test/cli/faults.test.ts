@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { faultLine } from "../../src/cli";
 import { repoRoot } from "../support/run-cli";
-import { seedFlowPath } from "../support/fixtures";
+import { seedFlowPath, userCompilerOptions } from "../support/fixtures";
 import { bin, generatedFolder, spawnCli } from "./fixtures";
 
 // What nothing caught: a flow module's rejected promise or a throw in its timer is one line naming
@@ -15,18 +15,7 @@ const { dir } = generatedFolder("faults");
 // A user's project: its own tsconfig.json, and flows that import the built package as theirs do
 // (under the package's tsconfig, "studiokit" names the kit's sources, and each of these processes
 // would type-check all of them: seconds per run, for a fault that is not about types).
-fs.writeFileSync(
-  path.join(dir, "tsconfig.json"),
-  JSON.stringify({
-    compilerOptions: {
-      strict: true,
-      module: "nodenext",
-      moduleResolution: "nodenext",
-      target: "ES2022",
-      skipLibCheck: true,
-    },
-  }),
-);
+fs.writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: userCompilerOptions }));
 
 function flowModule(name: string, fault: string): string {
   fs.writeFileSync(

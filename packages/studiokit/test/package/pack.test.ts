@@ -7,6 +7,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ResourceDriver } from "../providers/harness/engine";
 import { startStack } from "../providers/harness/stack";
+import { userCompilerOptions } from "../support/fixtures";
 
 // The published package as a user gets it: `npm pack -w studiokit` from the repository, the
 // tarball installed into a project outside the repository (no workspace link: the install
@@ -100,15 +101,7 @@ beforeAll(async () => {
   write(
     "tsconfig.json",
     JSON.stringify({
-      compilerOptions: {
-        strict: true,
-        module: "nodenext",
-        moduleResolution: "nodenext",
-        target: "ES2022",
-        types: ["node"],
-        noEmit: true,
-        skipLibCheck: true,
-      },
+      compilerOptions: { ...userCompilerOptions, types: ["node"], noEmit: true },
       include: ["check.ts", "flows", "infra"],
     }),
   );
