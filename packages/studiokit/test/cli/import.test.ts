@@ -51,7 +51,9 @@ describe("studiokit import", () => {
       stderr: `studiokit import: ${file}: already exists; pass --force to overwrite it\n`,
     });
     expect((await runCli(["import", seedFlowPath, "--out", file, "--force"])).code).toBe(0);
-  });
+    // The compile type-checks the module against the kit's sources: seconds of CPU, more on a
+    // loaded machine.
+  }, 90_000);
 
   it("prints what the module cannot carry, and the flow's own validation errors, on stderr", async () => {
     const run = await runCli(["import", tricky, "--out", path.join(out, "tricky.ts")]);

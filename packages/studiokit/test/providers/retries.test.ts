@@ -77,6 +77,26 @@ test("5xx on a GET: retried by the transport, bounded", async () => {
   expect(statuses()).toEqual(Array(6).fill(503));
 });
 
+test("the pauses between retries grow from the first step STUDIOKIT_RETRY_DELAY_MS sets (tests: 1 ms)", async () => {
+  // 20 ms: pauses of 10–20, 20–40, 40–80, 80–160 and 100–200 ms (capped at ten first steps).
+  const before = process.env["STUDIOKIT_RETRY_DELAY_MS"];
+  process.env["STUDIOKIT_RETRY_DELAY_MS"] = "20";
+  env.emulator.requests.clear();
+  env.emulator.setFaults({ rate: 1, kinds: ["503"] });
+  const started = Date.now();
+  try {
+    await expect(conversations.read!("CH" + "2".repeat(32), undefined)).rejects.toThrow(/HTTP 503/);
+  } finally {
+    env.emulator.setFaults(undefined);
+    if (before === undefined) delete process.env["STUDIOKIT_RETRY_DELAY_MS"];
+    else process.env["STUDIOKIT_RETRY_DELAY_MS"] = before;
+  }
+  const elapsed = Date.now() - started;
+  expect(statuses()).toEqual(Array(6).fill(503));
+  expect(elapsed).toBeGreaterThanOrEqual(250);
+  expect(elapsed).toBeLessThan(5000);
+});
+
 describe("Twilio's FlowValidate in check", () => {
   let server: http.Server;
   let base = "";

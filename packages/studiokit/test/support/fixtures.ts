@@ -9,6 +9,15 @@ export const openApiDir = path.join(fixturesDir, "twilio-oai");
 /** A project shaped as a user's (flows/, infra/, Pulumi.yaml): two flows, both wirings. */
 export const projectDir = path.join(fixturesDir, "project");
 
+/** The compiler options of a user's project outside this package (its flows import the built kit). */
+export const userCompilerOptions = {
+  strict: true,
+  module: "nodenext",
+  moduleResolution: "nodenext",
+  target: "ES2022",
+  skipLibCheck: true,
+} as const;
+
 export const legacyFlowFile = "twilio-labs--sample-preference-center--studio-v1-legacy.json";
 
 export interface Fixture {

@@ -16,7 +16,10 @@ export function sleep(ms: number): Promise<void> {
 
 /**
  * The first backoff step: 100 ms, or `STUDIOKIT_RETRY_DELAY_MS` (a whole number of milliseconds),
- * which shortens every wait against a local Twilio whose faults are injected (benches, tests).
+ * which shortens every wait against a local Twilio whose faults are injected. The kit's own tests
+ * set it to 1 (packages/studiokit/vitest.projects.mts) so that a Twilio that never answers costs
+ * them milliseconds; the plugin inherits it from the process that starts it. A Retry-After Twilio
+ * sends is honoured whatever it is.
  */
 function firstDelayMs(): number {
   const raw = process.env["STUDIOKIT_RETRY_DELAY_MS"];
