@@ -1,7 +1,6 @@
 import path from "node:path";
 import { isCompileError, loadFlowFile, readFlowJson, type TypeIssue } from "../../compiler";
 import { failingIssues, formatIssues, validateDefinition, type ValidationIssue } from "../../validator";
-import { listProjectFlows, ProjectError, readProjectSettings } from "../../project";
 import { parseSpecArgs } from "../args";
 import { specs } from "../specs";
 import { type Command } from "../command";
@@ -40,8 +39,13 @@ function validateFile(file: string, cwd: string, typed: readonly TypeIssue[]): R
   return { file: shown, typeErrors: [], issues: validateDefinition(value) };
 }
 
-/** The project's flows: the ones the stack lists, or every file in flows/ (see the project room). */
-function projectFiles(cwd: string, stack: string): string[] {
+/**
+ * The project's flows: the ones the stack lists, or every file in flows/ (see the project room).
+ * The room (and the YAML parser it reads stack settings with) is loaded only here: files named on
+ * the command line do not need it.
+ */
+async function projectFiles(cwd: string, stack: string): Promise<string[]> {
+  const { listProjectFlows, ProjectError, readProjectSettings } = await import("../../project/index.js");
   try {
     return listProjectFlows(readProjectSettings(cwd, stack), cwd).map((flow) => flow.file);
   } catch (error) {
@@ -66,7 +70,7 @@ export const command: Command = {
   name: "validate",
   async run(args, io) {
     const { values, positionals } = parseSpecArgs(args, specs.validate);
-    const files = positionals.length > 0 ? positionals : projectFiles(io.cwd, values.stack ?? "dev");
+    const files = positionals.length > 0 ? positionals : await projectFiles(io.cwd, values.stack ?? "dev");
     if (positionals.length > 0 && values.stack !== undefined)
       throw new CliError(`--stack chooses the project's flows; give it without files; usage: ${usage}`);
     const typed = typeErrors(files, io.cwd, values["no-typecheck"] !== true);
