@@ -1,4 +1,5 @@
 import path from "node:path";
+import { z } from "zod";
 import { isCompileError, loadFlowFile, readFlowJson, type TypeIssue } from "../../compiler";
 import { failingIssues, formatIssues, validateDefinition, type ValidationIssue } from "../../validator";
 import { parseSpecArgs } from "../args";
@@ -69,6 +70,9 @@ const jsonReport = ({ file, typeErrors: typed, issues }: Report, cwd: string) =>
 export const command: Command = {
   name: "validate",
   async run(args, io) {
+    // Each schema parses a handful of values once here: zod's compiled fast path (a function built
+    // with eval per object schema) costs more to build than it saves, about 2.5 MiB at start-up.
+    z.config({ jitless: true });
     const { values, positionals } = parseSpecArgs(args, specs.validate);
     const files = positionals.length > 0 ? positionals : await projectFiles(io.cwd, values.stack ?? "dev");
     if (positionals.length > 0 && values.stack !== undefined)
