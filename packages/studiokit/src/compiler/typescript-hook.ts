@@ -98,8 +98,26 @@ export function transpile(source: string, filename: string): string {
       inlineSourceMap: true,
     },
   }).outputText;
-  if (cache !== null) writeTranspile(cache, key, output);
+  if (cache !== null) {
+    if (transpiles === 1) removeUnboundedLayout(path.dirname(cache.dir));
+    writeTranspile(cache, key, output);
+  }
   return namedMap(output, filename);
+}
+
+/**
+ * Before the cache was bounded, transpiles sat at the cache directory's root under a hash of text
+ * and file name, and nothing removed them; the first transpile of a process clears any left.
+ */
+function removeUnboundedLayout(root: string): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(root);
+  } catch {
+    return;
+  }
+  for (const name of names)
+    if (/^[0-9a-f]{40}\.js(\.\d+\.tmp)?$/.test(name)) fs.rmSync(path.join(root, name), { force: true });
 }
 
 /** The transpile with its inline source map naming `filename` (what `--enable-source-maps` shows). */

@@ -87,6 +87,19 @@ describe("the transpile cache", () => {
     );
   });
 
+  it("removes the transpiles the unbounded layout left at the cache directory's root", async () => {
+    const root = path.dirname(cacheDir);
+    fs.mkdirSync(root, { recursive: true });
+    const legacy = [
+      "0123456789abcdef0123456789abcdef01234567.js",
+      "89abcdef0123456789abcdef0123456789abcdef.js.77.tmp",
+    ];
+    for (const name of [...legacy, "keep.json"]) fs.writeFileSync(path.join(root, name), "x");
+    write("answer.ts", 42);
+    expect(await load(["answer.ts"])).toBe("42 transpiles=1");
+    expect(fs.readdirSync(root).sort()).toEqual(["keep.json", "transpile"]);
+  });
+
   it("evicts the least recently used entries when a write takes it past its bound", async () => {
     for (const [i, name] of ["a.ts", "b.ts", "c.ts", "d.ts"].entries()) write(name, i);
     expect(await load(["a.ts", "b.ts", "c.ts"])).toBe("0,1,2 transpiles=3");
