@@ -11,6 +11,7 @@ import { run as importBench } from "./import";
 import * as live from "./live";
 import { packageBench } from "./package";
 import { devBench } from "./dev";
+import { run as diffPr } from "./diff-pr";
 import * as providers from "./providers";
 import * as scenarios from "./scenarios";
 import { run as typecheck } from "./typecheck";
@@ -32,6 +33,7 @@ const benches: Record<string, (args: string[]) => void | Promise<void>> = {
   pull: () => accounts.pull(),
   sms: () => accounts.sms(),
   dev: () => devBench(),
+  "diff-pr": () => diffPr(),
 };
 
 async function main(argv: string[]): Promise<void> {

@@ -15,14 +15,21 @@ const repoRoot = path.resolve(packageDir, "..", "..");
 const bin = path.join(packageDir, "bin", "studiokit.js");
 const runs = Number(process.env["BENCH_RUNS"] ?? 15);
 
-/** One run's wall time (ms) and peak resident memory (MiB, from GNU time's %M). */
-function measure(args: readonly string[]): { ms: number; mib: number } {
+/**
+ * One run's wall time (ms), CPU time (user and system, ms: less swayed by other processes on a
+ * shared machine) and peak resident memory (MiB), from GNU time.
+ */
+function measure(args: readonly string[]): { ms: number; cpu: number; mib: number } {
   const start = performance.now();
-  const result = spawnSync("/usr/bin/time", ["-f", "%M", process.execPath, ...args], { encoding: "utf8" });
+  const result = spawnSync("/usr/bin/time", ["-f", "%M %U %S", process.execPath, ...args], {
+    encoding: "utf8",
+  });
   const ms = performance.now() - start;
   if (result.status !== 0) throw new Error(`${args.join(" ")}: exit ${result.status}: ${result.stderr}`);
-  const kib = Number(result.stderr.trim().split("\n").at(-1));
-  return { ms, mib: kib / 1024 };
+  const [kib = NaN, user = NaN, system = NaN] = (result.stderr.trim().split("\n").at(-1) ?? "")
+    .split(" ")
+    .map(Number);
+  return { ms, cpu: (user + system) * 1000, mib: kib / 1024 };
 }
 
 function startup(): void {
@@ -31,17 +38,29 @@ function startup(): void {
     ["studiokit --version", [bin, "--version"]],
     ["studiokit validate do-you-like-bots.json", [bin, "validate", seedFlowPath]],
   ];
-  for (const [, args] of cases) measure(args); // warm the file cache and the transpile cache
-  const results = cases.map(([name, args]) => {
-    const samples = Array.from({ length: runs }, () => measure(args));
-    return { name, ms: median(samples.map((s) => s.ms)), mib: median(samples.map((s) => s.mib)) };
+  for (const [, args] of cases) measure(args); // warm the file cache
+  // Interleaved (each round runs every case once), so a change in the machine's load falls on
+  // node -e 0 and the commands alike and the ratios of one run compare like with like.
+  const rounds = Array.from({ length: runs }, () => cases.map(([, args]) => measure(args)));
+  const results = cases.map(([name], i) => {
+    const samples = rounds.map((round) => round[i]!);
+    return {
+      name,
+      ms: median(samples.map((s) => s.ms)),
+      cpu: median(samples.map((s) => s.cpu)),
+      mib: median(samples.map((s) => s.mib)),
+    };
   });
   const [node] = results;
-  process.stdout.write(`start-up, median of ${runs} runs (wall, peak RSS; ratio to node -e 0):\n`);
+  process.stdout.write(
+    `start-up, median of ${runs} interleaved runs (wall, CPU, peak RSS; ratios to node -e 0):\n`,
+  );
   for (const r of results)
     process.stdout.write(
-      `  ${r.name.padEnd(42)} ${r.ms.toFixed(0).padStart(5)} ms  ${r.mib.toFixed(1).padStart(6)} MiB  ` +
-        `${(r.ms / node!.ms).toFixed(2)}× wall  ${(r.mib / node!.mib).toFixed(2)}× memory\n`,
+      `  ${r.name.padEnd(42)} ${r.ms.toFixed(0).padStart(5)} ms  CPU ${r.cpu.toFixed(0).padStart(4)} ms  ` +
+        `${r.mib.toFixed(1).padStart(6)} MiB  ${(r.ms / node!.ms).toFixed(2)}× wall  ` +
+        `${(r.cpu / node!.cpu).toFixed(2)}× CPU  ${(r.mib / node!.mib).toFixed(2)}× memory` +
+        (r === node ? "\n" : `  (goal <= 2× wall, <= 1.5× memory)\n`),
     );
 }
 

@@ -4,20 +4,28 @@ import os from "node:os";
 import { SourceMap, type SourceMapPayload, type SourceMapping } from "node:module";
 import path from "node:path";
 import type * as TypeScript from "typescript";
+import {
+  defaultTranspileCacheBytes,
+  readTranspile,
+  writeTranspile,
+  type TranspileCache,
+} from "./transpile-cache";
 
 /*
- * Lets `require` load a flow module written in TypeScript. Each file is transpiled once (types
+ * Lets `require` load a flow module written in TypeScript. Each text is transpiled once (types
  * are checked apart, by typecheck.ts) and the JavaScript, with an inline source map, is cached
- * under a hash of its text and name, so a later run loads neither the file's transpile nor the
- * TypeScript compiler itself. The map turns a position in a load error's stack back into the
+ * under a hash of the text (transpile-cache.ts), so a later run loads neither the file's transpile
+ * nor the TypeScript compiler itself. The map turns a position in a load error's stack back into the
  * author's line (load-error.ts).
  */
 
 let typescript: typeof TypeScript | undefined;
 let cacheDir: string | null | undefined;
 
-/** Bumped when the transpile's output changes shape (v2: inline source maps). */
-const transpileVersion = "2";
+/** Bumped when the transpile's output changes shape (v3: keyed by content, not by file name). */
+const transpileVersion = "3";
+
+const inlineMap = /\/\/# sourceMappingURL=data:application\/json;base64,([A-Za-z0-9+/=]+)\s*$/;
 
 /** The JavaScript each file was last loaded as, by absolute file name (read only for a load error). */
 const loaded = new Map<string, string>();
@@ -44,27 +52,44 @@ function findCacheDir(cwd: string): string | null {
   return null;
 }
 
-/** The CommonJS JavaScript for one TypeScript module's text, from the cache when it is there. */
-export function transpile(source: string, filename: string): string {
-  const dir = studiokitCacheDir();
-  const key = crypto
-    .createHash("sha1")
-    .update(transpileVersion)
-    .update(source)
-    .update(filename)
-    .digest("hex");
-  const cached = dir === null ? undefined : path.join(dir, `${key}.js`);
-  if (cached !== undefined) {
-    try {
-      return fs.readFileSync(cached, "utf8");
-    } catch {
-      // not cached yet
-    }
+let transpileCache: TranspileCache | null | undefined;
+
+/** Where transpiles are cached, and their bound: `STUDIOKIT_TRANSPILE_CACHE_BYTES` when it is a count of bytes. */
+function currentCache(): TranspileCache | null {
+  if (transpileCache === undefined) {
+    const dir = studiokitCacheDir();
+    const asked = Number(process.env["STUDIOKIT_TRANSPILE_CACHE_BYTES"]);
+    const maxBytes = Number.isSafeInteger(asked) && asked > 0 ? asked : defaultTranspileCacheBytes;
+    transpileCache = dir === null ? null : { dir: path.join(dir, "transpile"), maxBytes };
   }
+  return transpileCache;
+}
+
+let transpiles = 0;
+
+/** How many transpiles this process made (cache misses), for the tests. */
+export const transpileCount = (): number => transpiles;
+
+/**
+ * The CommonJS JavaScript for one TypeScript module's text, from the cache when it is there. The
+ * cache is keyed by the text (and the extension) alone, so the same module under another name (a
+ * copy, the base side of `diff --pr`) hits; the file's name goes into the source map on the way out.
+ */
+export function transpile(source: string, filename: string): string {
+  const extension = path.extname(filename).toLowerCase();
+  const cache = currentCache();
+  const key = crypto
+    .createHash("sha256")
+    .update(`${transpileVersion}\0${extension}\0`)
+    .update(source)
+    .digest("hex");
+  const cached = cache === null ? undefined : readTranspile(cache, key);
+  if (cached !== undefined) return namedMap(cached, filename);
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only on a cache miss
   typescript ??= require("typescript") as typeof TypeScript;
+  transpiles += 1;
   const output = typescript.transpileModule(source, {
-    fileName: filename,
+    fileName: `module${extension}`,
     compilerOptions: {
       module: typescript.ModuleKind.CommonJS,
       target: typescript.ScriptTarget.ES2022,
@@ -73,16 +98,36 @@ export function transpile(source: string, filename: string): string {
       inlineSourceMap: true,
     },
   }).outputText;
-  if (cached !== undefined) {
-    const temporary = `${cached}.${process.pid}.tmp`;
-    try {
-      fs.writeFileSync(temporary, output);
-      fs.renameSync(temporary, cached);
-    } catch {
-      // a cache we cannot write only costs speed
-    }
+  if (cache !== null) {
+    if (transpiles === 1) removeUnboundedLayout(path.dirname(cache.dir));
+    writeTranspile(cache, key, output);
   }
-  return output;
+  return namedMap(output, filename);
+}
+
+/**
+ * Before the cache was bounded, transpiles sat at the cache directory's root under a hash of text
+ * and file name, and nothing removed them; the first transpile of a process clears any left.
+ */
+function removeUnboundedLayout(root: string): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(root);
+  } catch {
+    return;
+  }
+  for (const name of names)
+    if (/^[0-9a-f]{40}\.js(\.\d+\.tmp)?$/.test(name)) fs.rmSync(path.join(root, name), { force: true });
+}
+
+/** The transpile with its inline source map naming `filename` (what `--enable-source-maps` shows). */
+function namedMap(code: string, filename: string): string {
+  const match = inlineMap.exec(code);
+  if (!match?.[1]) return code;
+  const map = JSON.parse(Buffer.from(match[1], "base64").toString("utf8")) as Record<string, unknown>;
+  const name = path.basename(filename);
+  const named = { ...map, file: name.replace(/\.[cm]?ts$/i, ".js"), sources: [name] };
+  return `${code.slice(0, match.index)}//# sourceMappingURL=data:application/json;base64,${Buffer.from(JSON.stringify(named)).toString("base64")}\n`;
 }
 
 interface CompilingModule {
@@ -104,8 +149,6 @@ export function registerTypeScript(): void {
     };
   }
 }
-
-const inlineMap = /\/\/# sourceMappingURL=data:application\/json;base64,([A-Za-z0-9+/=]+)\s*$/;
 
 /**
  * Where a 1-based position in the JavaScript a file was loaded as came from in its TypeScript

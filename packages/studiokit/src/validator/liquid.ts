@@ -1,4 +1,4 @@
-import { Liquid, type Variable } from "liquidjs";
+import type * as LiquidJs from "liquidjs";
 import { hasLiquid } from "../definition";
 import { parseSimpleLiquid } from "./simple-liquid";
 
@@ -13,7 +13,17 @@ export type LiquidParse =
   | { readonly ok: true; readonly references: readonly LiquidReference[] }
   | { readonly ok: false; readonly message: string; readonly line: number; readonly column: number };
 
-const engine = new Liquid();
+/*
+ * liquidjs, loaded and its engine made on the first string the fast path (simple-liquid.ts) does
+ * not settle: the module and the engine cost some 9 MiB and 20 ms, and most flows never need it
+ * (`studiokit validate` on the tutorial does not).
+ */
+let engine: LiquidJs.Liquid | undefined;
+function liquidjs(): LiquidJs.Liquid {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use (see above)
+  engine ??= new (require("liquidjs") as typeof LiquidJs).Liquid();
+  return engine;
+}
 const plain: LiquidParse = { ok: true, references: [] };
 
 // liquidjs takes 10-30 µs per string and the compiler validates its own output on every build:
@@ -40,7 +50,7 @@ function remember(text: string, result: LiquidParse): void {
   young.set(text, result);
 }
 
-function toReference(variable: Variable): LiquidReference {
+function toReference(variable: LiquidJs.Variable): LiquidReference {
   return {
     segments: variable.segments.map((s) => (typeof s === "object" ? null : s)),
     line: variable.location.row,
@@ -68,6 +78,7 @@ function positionOf(error: unknown): [number, number] {
 /** liquidjs itself, uncached. */
 function parseWithLiquidjs(text: string): LiquidParse {
   try {
+    const engine = liquidjs();
     const analysis = engine.analyzeSync(engine.parse(text), { partials: false });
     const references = Object.values(analysis.globals).flat().map(toReference);
     return { ok: true, references: references.sort((a, b) => a.line - b.line || a.column - b.column) };

@@ -1,7 +1,7 @@
 import path from "node:path";
+import { z } from "zod";
 import { isCompileError, loadFlowFile, readFlowJson, type TypeIssue } from "../../compiler";
 import { failingIssues, formatIssues, validateDefinition, type ValidationIssue } from "../../validator";
-import { listProjectFlows, ProjectError, readProjectSettings } from "../../project";
 import { parseSpecArgs } from "../args";
 import { specs } from "../specs";
 import { type Command } from "../command";
@@ -40,8 +40,13 @@ function validateFile(file: string, cwd: string, typed: readonly TypeIssue[]): R
   return { file: shown, typeErrors: [], issues: validateDefinition(value) };
 }
 
-/** The project's flows: the ones the stack lists, or every file in flows/ (see the project room). */
-function projectFiles(cwd: string, stack: string): string[] {
+/**
+ * The project's flows: the ones the stack lists, or every file in flows/ (see the project room).
+ * The room (and the YAML parser it reads stack settings with) is loaded only here: files named on
+ * the command line do not need it.
+ */
+async function projectFiles(cwd: string, stack: string): Promise<string[]> {
+  const { listProjectFlows, ProjectError, readProjectSettings } = await import("../../project/index.js");
   try {
     return listProjectFlows(readProjectSettings(cwd, stack), cwd).map((flow) => flow.file);
   } catch (error) {
@@ -65,8 +70,11 @@ const jsonReport = ({ file, typeErrors: typed, issues }: Report, cwd: string) =>
 export const command: Command = {
   name: "validate",
   async run(args, io) {
+    // Each schema parses a handful of values once here: zod's compiled fast path (a function built
+    // with eval per object schema) costs more to build than it saves, about 2.5 MiB at start-up.
+    z.config({ jitless: true });
     const { values, positionals } = parseSpecArgs(args, specs.validate);
-    const files = positionals.length > 0 ? positionals : projectFiles(io.cwd, values.stack ?? "dev");
+    const files = positionals.length > 0 ? positionals : await projectFiles(io.cwd, values.stack ?? "dev");
     if (positionals.length > 0 && values.stack !== undefined)
       throw new CliError(`--stack chooses the project's flows; give it without files; usage: ${usage}`);
     const typed = typeErrors(files, io.cwd, values["no-typecheck"] !== true);
