@@ -17,6 +17,6 @@ test("npm run bench loads every benchmark module outside vitest and names them o
     stdout: "",
     stderr:
       'bench: unknown benchmark "no-such-bench"; known: compile, validate-real, import, engine-steps, ' +
-      "fuzz, scenarios, typecheck, emulator, providers, live, package, pull, sms, dev, diff-pr\n",
+      "fuzz, scenarios, typecheck, emulator, providers, fault-soak, live, package, pull, sms, dev, diff-pr\n",
   });
 }, 60_000);
