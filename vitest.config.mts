@@ -1,10 +1,11 @@
 import { defineConfig } from "vitest/config";
-import { studiokitProjects } from "./packages/studiokit/vitest.projects.mjs";
+import { maxWorkers, studiokitProjects } from "./packages/studiokit/vitest.projects.mjs";
 
 // `npm test` runs two projects: the kit's own tests (packages/studiokit) and this project's
 // tests of its flows and its Pulumi program (test/), which import studiokit as a user does.
 export default defineConfig({
   test: {
+    maxWorkers,
     projects: [
       ...studiokitProjects,
       {

@@ -32,6 +32,10 @@ const wall = report.testResults.length
   ? (Math.max(...report.testResults.map((r) => r.endTime)) - report.startTime) / 1000
   : 0;
 
+// A reader that stops early (`| head`) is not an error.
+process.stdout.on("error", (error) => {
+  if (error.code !== "EPIPE") throw error;
+});
 process.stdout.write(
   `${files.length} files, ${tests} tests, sum of file durations ${total.toFixed(1)} s, ` +
     `first start to last end ${wall.toFixed(1)} s\n`,

@@ -1,4 +1,4 @@
 import { defineConfig } from "vitest/config";
-import { studiokitProjects } from "./vitest.projects.mjs";
+import { maxWorkers, studiokitProjects } from "./vitest.projects.mjs";
 
-export default defineConfig({ test: { projects: studiokitProjects } });
+export default defineConfig({ test: { maxWorkers, projects: studiokitProjects } });
