@@ -14,8 +14,6 @@ import {
   type WebhookRecord,
 } from "./state";
 
-const byId = <T extends { sid: string }>(items: readonly T[]) => new Map(items.map((i) => [i.sid, i]));
-
 function refill<T extends { sid: string }>(map: Map<string, T>, items: readonly T[]): void {
   map.clear();
   for (const item of items) map.set(item.sid, item);
@@ -43,38 +41,29 @@ export function newService(accountSid: string, friendlyName: string): ServiceRec
  * the order lists are served in. The account's default Conversations service always exists.
  */
 export class Store {
-  readonly flows: Map<string, FlowRecord>;
-  readonly addressConfigurations: Map<string, AddressConfigurationRecord>;
-  readonly services: Map<string, ServiceRecord>;
-  readonly conversations: Map<string, ConversationRecord>;
-  readonly participants: Map<string, ParticipantRecord>;
-  readonly webhooks: Map<string, WebhookRecord>;
-  readonly messages: Map<string, MessageRecord>;
+  readonly flows = new Map<string, FlowRecord>();
+  readonly addressConfigurations = new Map<string, AddressConfigurationRecord>();
+  readonly services = new Map<string, ServiceRecord>();
+  readonly conversations = new Map<string, ConversationRecord>();
+  readonly participants = new Map<string, ParticipantRecord>();
+  readonly webhooks = new Map<string, WebhookRecord>();
+  readonly messages = new Map<string, MessageRecord>();
   /** API 2010: the account's numbers, plain SMS and calls (api2010/). */
-  readonly incomingPhoneNumbers: Map<string, IncomingPhoneNumberRecord>;
-  readonly smsMessages: Map<string, SmsMessageRecord>;
-  readonly calls: Map<string, CallRecord>;
+  readonly incomingPhoneNumbers = new Map<string, IncomingPhoneNumberRecord>();
+  readonly smsMessages = new Map<string, SmsMessageRecord>();
+  readonly calls = new Map<string, CallRecord>();
   readonly configuration: AccountConfiguration;
 
   constructor(
     readonly accountSid: string,
     state?: StoreState,
   ) {
-    this.flows = byId(state?.flows ?? []);
-    this.addressConfigurations = byId(state?.address_configurations ?? []);
-    this.conversations = byId(state?.conversations ?? []);
-    this.participants = byId(state?.participants ?? []);
-    this.webhooks = byId(state?.webhooks ?? []);
-    this.messages = byId(state?.messages ?? []);
-    this.incomingPhoneNumbers = byId(state?.incoming_phone_numbers ?? []);
-    this.smsMessages = byId(state?.sms_messages ?? []);
-    this.calls = byId(state?.calls ?? []);
     if (state) {
-      this.services = byId(state.services);
       this.configuration = state.configuration;
+      this.restore(state);
     } else {
       const service = newService(accountSid, "Default Conversations Service");
-      this.services = byId([service]);
+      this.services.set(service.sid, service);
       this.configuration = {
         default_chat_service_sid: service.sid,
         default_messaging_service_sid: newSid("MG"),
@@ -109,7 +98,10 @@ export class Store {
     };
   }
 
-  /** Puts back a state taken with `toState` (a save that failed rolls back to the last one written). */
+  /**
+   * Puts back a state taken with `toState`: a loaded state file, or a save that failed rolling
+   * back to the last one written. Every map `toState` lists is refilled here.
+   */
   restore(state: StoreState): void {
     refill(this.flows, state.flows);
     refill(this.addressConfigurations, state.address_configurations);
@@ -118,6 +110,9 @@ export class Store {
     refill(this.participants, state.participants);
     refill(this.webhooks, state.webhooks);
     refill(this.messages, state.messages);
+    refill(this.incomingPhoneNumbers, state.incoming_phone_numbers);
+    refill(this.smsMessages, state.sms_messages);
+    refill(this.calls, state.calls);
     Object.assign(this.configuration, state.configuration);
   }
 }

@@ -252,4 +252,23 @@ describe("a state file that cannot be written", () => {
     expect((await env.raw("DELETE", `/v2/Flows/${kept.sid}`)).status).toBe(204);
     expect(savedFlows(file)).toEqual([]);
   });
+
+  it("a rolled-back save puts back every kind of record: a number's webhook too", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "studiokit-state-"));
+    dirs.push(dir);
+    const file = path.join(dir, "twilio.json");
+    const env = await withEmulator({ stateFile: file, numbers: ["+15017122661"] });
+    opened.push(env);
+    const [number] = await env.client.incomingPhoneNumbers.list({ phoneNumber: "+15017122661" });
+    fs.rmSync(file);
+    fs.mkdirSync(file);
+    fs.writeFileSync(path.join(file, "occupied"), "");
+    const update = await env.raw(
+      "POST",
+      `/2010-04-01/Accounts/${env.emulator.store.accountSid}/IncomingPhoneNumbers/${number!.sid}.json`,
+      { SmsUrl: "https://example.com/sms" },
+    );
+    expect(update.status).toBe(500);
+    expect(env.emulator.store.incomingPhoneNumbers.get(number!.sid)!.sms_url).toBe("");
+  });
 });
