@@ -5,7 +5,7 @@ import { e164Schema, phoneNumberSidSchema } from "../definition";
 import { type DeepInputs } from "./inputs";
 import { changedCreateOnly, checkInputs, compact } from "./runtime/check";
 import { type TwilioClient } from "./runtime/client";
-import { isNotFound, toCallError, type CallError } from "./runtime/errors";
+import { incomplete, isNotFound, type CallError } from "./runtime/errors";
 import { twilioProvider } from "./runtime/provider";
 import { call, fetchIfPresent, updateVerified } from "./runtime/retry";
 import { providerStub } from "./runtime/stub";
@@ -224,10 +224,7 @@ export const phoneNumberProvider = twilioProvider<
       return { id: found.sid, outs: outputsFrom(updated, inputs, original) };
     } catch (error) {
       // Keep the number and what it had in the state, so a delete can still put it back.
-      throw Object.assign(toCallError(error, action), {
-        id: found.sid,
-        properties: outputsFrom(found, inputs, original),
-      });
+      throw incomplete(error, action, found.sid, outputsFrom(found, inputs, original));
     }
   },
 
