@@ -8,7 +8,7 @@ type Token =
   | { readonly kind: "char"; readonly code: number }
   /** `?` in paths: one character of a path segment. */
   | { readonly kind: "one" }
-  /** `*`: any run of characters; in paths, within one segment. */
+  /** `*`: a run of zero or more characters; in paths, within one segment. */
   | { readonly kind: "star"; readonly crossesSlash: boolean }
   /**
    * `**\/` in paths, nothing or whole segments, is two positions: "segments" moves on without

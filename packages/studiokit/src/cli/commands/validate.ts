@@ -12,7 +12,7 @@ const usage = specs.validate.usage;
 
 interface Report {
   readonly file: string;
-  /** The module's type errors: it is not loaded while it has any. */
+  /** The module's type errors: a module with type errors is not loaded. */
   readonly typeErrors: readonly TypeIssue[];
   readonly issues: readonly ValidationIssue[];
 }
