@@ -9,6 +9,10 @@ const src = (entry: string) => fileURLToPath(new URL(`./src/${entry}`, import.me
 // importing the kit again for each file, a third of the CPU they cost isolated.
 const logicRooms = ["builder", "codegen", "compiler", "definition", "engine", "testing", "validator"];
 const logic = `test/{${logicRooms.join(",")}}/**`;
+// The Pulumi providers' tests set the Pulumi runtime's process-wide mocks and settings: each file
+// gets a fresh process. Every other file restores what it changes (vi.stubEnv is undone after each
+// file by `unstubEnvs`), so the rest share a process and its imports per worker too.
+const isolated = "test/providers/**";
 
 const base = {
   root,
@@ -30,6 +34,7 @@ const base = {
     env: { STUDIOKIT_RETRY_DELAY_MS: "1" },
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    unstubEnvs: true,
   },
 } as const;
 
@@ -54,6 +59,16 @@ export const studiokitProjects: TestProjectInlineConfiguration[] = [
   },
   {
     ...base,
-    test: { ...base.test, name: "studiokit", include: ["test/**/*.test.ts"], exclude: [logic] },
+    test: {
+      ...base.test,
+      name: "studiokit",
+      include: ["test/**/*.test.ts"],
+      exclude: [logic, isolated],
+      isolate: false,
+    },
+  },
+  {
+    ...base,
+    test: { ...base.test, name: "studiokit:isolated", include: [`${isolated}/*.test.ts`] },
   },
 ];
