@@ -1,3 +1,4 @@
+import http from "node:http";
 import twilio from "twilio";
 import { startEmulator, type Emulator, type EmulatorOptions } from "../../src/emulator";
 import { localTwilio } from "./twilio-local";
@@ -14,23 +15,47 @@ export async function withEmulator(options: Partial<EmulatorOptions> = {}) {
   async function raw(method: string, path: string, form?: Record<string, string | string[]>, headers = {}) {
     const body = new URLSearchParams();
     for (const [k, v] of Object.entries(form ?? {})) for (const item of [v].flat()) body.append(k, item);
-    const res = await fetch(emulator.url + path, {
-      method,
-      headers: {
-        Authorization: auth,
-        ...(form ? { "Content-Type": "application/x-www-form-urlencoded" } : {}),
-        ...headers,
-      },
-      ...(form ? { body: body.toString() } : {}),
+    const res = await request(emulator.url + path, method, form ? body.toString() : undefined, {
+      Authorization: auth,
+      ...(form ? { "Content-Type": "application/x-www-form-urlencoded" } : {}),
+      ...headers,
     });
-    const text = await res.text();
-    return {
-      status: res.status,
-      headers: res.headers,
-      json: text === "" ? undefined : (JSON.parse(text) as unknown),
-    };
+    return { ...res, json: res.text === "" ? undefined : (JSON.parse(res.text) as unknown) };
   }
   return { emulator, client, raw, auth };
+}
+
+// Kept-alive connections for the raw helper: node:http costs a fraction of fetch's CPU per round
+// trip, which adds up over the sweeps that send thousands of requests.
+const agent = new http.Agent({ keepAlive: true });
+
+/** One HTTP round trip; the URL is parsed (and normalized) as fetch would. */
+function request(
+  href: string,
+  method: string,
+  body: string | undefined,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: Headers; text: string }> {
+  const url = new URL(href);
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method, headers, agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("error", reject);
+      res.on("end", () => {
+        const received = new Headers();
+        for (const [name, value] of Object.entries(res.headers))
+          for (const item of [value ?? []].flat()) received.append(name, item);
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: received,
+          text: Buffer.concat(chunks).toString("utf8"),
+        });
+      });
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
 }
 
 export type TestEmulator = Awaited<ReturnType<typeof withEmulator>>;
