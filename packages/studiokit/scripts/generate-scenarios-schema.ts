@@ -1,7 +1,7 @@
 /**
  * Writes schema/scenarios.schema.json, the JSON Schema of `*.scenarios.yaml` that the package
  * ships as `studiokit/scenarios.schema.json`, from the testing room's zod schema.
- * Run: npx ts-node --transpile-only scripts/generate-scenarios-schema.ts
+ * Run: npx tsx scripts/generate-scenarios-schema.ts
  * test/testing/scenario-json-schema.test.ts fails when the file is stale.
  */
 import fs from "node:fs";

@@ -1,7 +1,7 @@
 /**
  * Writes src/builder/widget-props.ts: one `XxxProps` interface per widget type, camelCase keys
  * carrying the TSDoc of the definition room's schemas (a mapped type that renames keys loses it).
- * Run: npx ts-node --transpile-only scripts/generate-widget-props.ts
+ * Run: npx tsx scripts/generate-widget-props.ts
  * test/builder/widget-props.test.ts fails when the file is stale; the type test checks each
  * interface against the props derived from the schemas.
  */

@@ -7,11 +7,10 @@ const root = path.resolve(__dirname, "../..");
 // `npm run bench` runs outside vitest, so a benchmark that pulls in a test-only module (one that
 // imports vitest) breaks it without failing any test. Loading the dispatcher loads every benchmark.
 test("npm run bench loads every benchmark module outside vitest and names them on a wrong name", () => {
-  const result = spawnSync(
-    process.execPath,
-    ["-r", "ts-node/register/transpile-only", "bench/index.ts", "no-such-bench"],
-    { cwd: root, encoding: "utf8" },
-  );
+  const result = spawnSync(process.execPath, ["-r", "tsx/cjs", "bench/index.ts", "no-such-bench"], {
+    cwd: root,
+    encoding: "utf8",
+  });
   expect({ status: result.status, stdout: result.stdout, stderr: result.stderr }).toEqual({
     status: 2,
     stdout: "",

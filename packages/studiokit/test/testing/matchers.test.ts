@@ -133,13 +133,9 @@ describe("engine/matchers: a flow test reads like a conversation", () => {
     const script =
       "require('./src/engine');" +
       "process.stdout.write(String(Object.keys(require.cache).some((k) => k.includes('node_modules/vitest') || k.includes('node_modules/@vitest'))))";
-    const { stdout } = await promisify(execFile)(
-      process.execPath,
-      ["-r", "ts-node/register/transpile-only", "-e", script],
-      {
-        cwd: root,
-      },
-    );
+    const { stdout } = await promisify(execFile)(process.execPath, ["-r", "tsx/cjs", "-e", script], {
+      cwd: root,
+    });
     expect(stdout).toBe("false");
   });
 });
