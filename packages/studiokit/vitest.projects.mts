@@ -9,10 +9,10 @@ const src = (entry: string) => fileURLToPath(new URL(`./src/${entry}`, import.me
 // importing the kit again for each file, a third of the CPU they cost isolated.
 const logicRooms = ["builder", "codegen", "compiler", "definition", "engine", "testing", "validator"];
 const logic = `test/{${logicRooms.join(",")}}/**`;
-// The Pulumi providers' tests set the Pulumi runtime's process-wide mocks and settings: each file
-// gets a fresh process. Every other file restores what it changes (vi.stubEnv is undone after each
-// file by `unstubEnvs`), so the rest share a process and its imports per worker too.
-const isolated = "test/providers/**";
+// The tests of Pulumi programs set the Pulumi runtime's process-wide mocks and settings: each of
+// those files gets a fresh process. Every other file restores what it changes (vi.stubEnv is
+// undone after each file by `unstubEnvs`), so the rest share a process and its imports per worker.
+const isolated = "test/providers/{outputs,project}.test.ts";
 
 const base = {
   root,
@@ -69,6 +69,6 @@ export const studiokitProjects: TestProjectInlineConfiguration[] = [
   },
   {
     ...base,
-    test: { ...base.test, name: "studiokit:isolated", include: [`${isolated}/*.test.ts`] },
+    test: { ...base.test, name: "studiokit:isolated", include: [isolated] },
   },
 ];
