@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 "use strict";
-// The published command: the built JavaScript in dist/ (`npm run build` writes it).
-const cli = require("../dist/cli/main");
+// The published command: the bundle of the command in dist/bin/ (`npm run build` writes it; see
+// scripts/build-cli.mjs), which starts faster than tsc's output of the same sources in dist/cli/.
+const cli = require("../dist/bin/cli");
 const argv = process.argv.slice(2);
 cli.installFaultHandlers(argv);
 cli.main(argv).then(

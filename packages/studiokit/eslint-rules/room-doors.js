@@ -36,6 +36,12 @@ const ALLOWED = {
 /** What `studiokit` (src/index.ts) offers: the rooms a flow file and a build script need. */
 const PACKAGE_DOOR = ["builder", "compiler", "validator", "definition"];
 
+/**
+ * Narrow doors: a second, smaller entry of a room, for a path that must not load the whole room
+ * (ARCHITECTURE.md lists them). The compiler's `reading` reads flow files without the builder.
+ */
+const NARROW_DOORS = { compiler: ["reading"] };
+
 const packageDir = path.resolve(__dirname, "..");
 const src = path.join(packageDir, "src");
 
@@ -48,8 +54,8 @@ function roomOf(file) {
 }
 
 function isDoor(target, room) {
-  const rel = path.relative(path.join(src, room), target);
-  return rel === "" || rel === "index" || rel === "index.ts" || rel === "index.js";
+  const rel = path.relative(path.join(src, room), target).replace(/\.[jt]s$/, "");
+  return rel === "" || rel === "index" || (NARROW_DOORS[room] || []).includes(rel);
 }
 
 const inside = (dir, file) => {

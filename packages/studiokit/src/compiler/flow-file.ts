@@ -1,22 +1,13 @@
 import path from "node:path";
-import { parseFlowDefinition, parseJsonText, type FlowDefinition } from "../definition";
+import { parseFlowDefinition, type FlowDefinition } from "../definition";
 import { validateDefinition } from "../validator";
 import { CompileError, compileWithWarnings, type CompileResult } from "./compile";
 import { isFlow, recordWidgets, type WidgetLike } from "../builder";
-import { findFile, readTextFile } from "./files";
+import { findFile } from "./files";
+import { describeValue, FlowFileError, readFlowJson } from "./flow-json";
+import { noteFlowModule } from "./modules-run";
 import { describeLoadError, withDeepStacks } from "./load-error";
 import { registerTypeScript } from "./typescript-hook";
-
-/**
- * A flow file that cannot be used at all (missing, not a flow, does not load): one line naming
- * the file and the fix. The CLI prints it and exits 2; the Pulumi program stops with it.
- */
-export class FlowFileError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "FlowFileError";
-  }
-}
 
 /** A flow module comes compiled, with what the validator found (warnings); a JSON file only parsed. */
 export type LoadedFlow =
@@ -27,6 +18,9 @@ export function isFlowFileName(file: string): boolean {
   return /\.(json|ts)$/.test(file) && !/\.(scenario\.json|test\.ts|d\.ts)$/.test(file);
 }
 
+export { FlowFileError, readFlowJson } from "./flow-json";
+export { loadedFlowModules } from "./modules-run";
+
 const moduleExtensions = new Set([".ts", ".cts", ".js", ".cjs"]);
 
 /**
@@ -35,22 +29,11 @@ const moduleExtensions = new Set([".ts", ".cts", ".js", ".cjs"]);
  */
 export const ensureTypeScript = registerTypeScript;
 
-/** Flow modules this process has run, most recent last (absolute path, and the name messages use). */
-const modulesRun: { readonly path: string; readonly shown: string }[] = [];
-
-/**
- * The flow modules this process has loaded: their code may still run (a timer, a promise), and
- * the command blames a fault it did not catch on the module whose file the stack names.
- */
-export function loadedFlowModules(): readonly { readonly path: string; readonly shown: string }[] {
-  return modulesRun;
-}
-
 function loadModule(file: string, shown: string, cwd: string): CompileResult {
   ensureTypeScript();
   let exported: unknown;
   let made: readonly WidgetLike[];
-  if (!modulesRun.some((m) => m.path === file)) modulesRun.push({ path: file, shown });
+  noteFlowModule(file, shown);
   try {
     // A fresh read each time: a long-lived process (tests, watch) must see an edited flow file.
     delete require.cache[require.resolve(file)];
@@ -65,34 +48,11 @@ function loadModule(file: string, shown: string, cwd: string): CompileResult {
     const hasDefault = typeof exported === "object" && exported !== null && "default" in exported;
     throw new FlowFileError(
       hasDefault
-        ? `${shown}: the default export is ${describe(value)}, not a flow; export default flow({ on: { … } })`
+        ? `${shown}: the default export is ${describeValue(value)}, not a flow; export default flow({ on: { … } })`
         : `${shown}: has no default export; end the file with export default flow({ on: { … } })`,
     );
   }
   return compileWithWarnings(value, { made });
-}
-
-function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  return typeof value === "object" ? "an object" : `a ${typeof value}`;
-}
-
-/**
- * A `.json` flow file's top-level object, as written: unusable input (missing, a directory, not
- * JSON, nested too deep, not an object) throws a one-line FlowFileError naming the file.
- * `shown` is how messages name the file (see compiler/files.ts).
- */
-export function readFlowJson(file: string, cwd: string): { value: object; shown: string } {
-  const read = readTextFile(file, cwd, "a flow file");
-  if (!("text" in read)) throw new FlowFileError(`${read.shown}: ${read.reason}`);
-  const json = parseJsonText(read.text);
-  if (!json.ok) throw new FlowFileError(`${read.shown}: ${json.message}`);
-  if (typeof json.value !== "object" || json.value === null || Array.isArray(json.value))
-    throw new FlowFileError(
-      `${read.shown}: not a flow definition: the file holds ${describe(json.value)}, not a JSON object with states`,
-    );
-  return { value: json.value, shown: read.shown };
 }
 
 /** A definition that does not fit the flow schema fails as a flow module that does not compile. */

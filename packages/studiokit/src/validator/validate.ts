@@ -1,4 +1,3 @@
-import { z } from "zod";
 import {
   flowEnvelopeSchema,
   nestingProblem,
@@ -9,6 +8,7 @@ import {
 import { checkChannels } from "./checks/channel";
 import { checkConditions } from "./checks/conditions";
 import { readFlow, stateFit, widgetSchemaIssues } from "./checks/flow-schema";
+import { fits } from "./fits";
 import { checkInitialState } from "./checks/initial-state";
 import { checkLimits } from "./checks/limits";
 import { checkUnreachedReferences } from "./checks/liquid-references";
@@ -108,8 +108,8 @@ function nestingIssues(input: unknown): ValidationIssue[] | undefined {
   return problem && [{ code: "too-deep", severity: "error", path: problem.path, message: problem.message }];
 }
 
-/** zod's compiled check of the envelope: `validate` builds no copy (see checks/flow-schema.ts). */
-const envelopeFits = z.compile(flowEnvelopeSchema);
+/** Whether a value fits the envelope, without a parsed copy (see fits.ts). */
+const envelopeFits = fits(flowEnvelopeSchema);
 
 export interface ValidateOptions {
   /**
@@ -132,7 +132,7 @@ export function inspectDefinition(
   // The input itself is checked (zod's copies are not kept): with 10,000 widgets, keeping a copy
   // alive through every check costs more in garbage collection than all the checks. The flow
   // schema has no transforms, so a definition that fits is its own parsed value.
-  const envelope = envelopeFits.validate(input) ? (input as FlowDefinition) : undefined;
+  const envelope = envelopeFits(input) ? (input as FlowDefinition) : undefined;
   const issues = envelope && checkFlow(envelope, options);
   if (envelope && issues) return { definition: envelope, issues };
   const parsed = readFlow(input);

@@ -22,6 +22,11 @@ new RuleTester({ languageOptions: { ecmaVersion: 2022, sourceType: "module" } })
     { filename: at("src/cli/main.ts"), code: 'export { emulator } from "../emulator";' },
     { filename: at("src/testing/scenario/run.ts"), code: 'import { loadFlowFile } from "../../compiler";' },
     { filename: at("src/index.ts"), code: 'export * from "./builder";' },
+    // The compiler's narrow door (ARCHITECTURE.md): reading flow files without the builder.
+    {
+      filename: at("src/cli/commands/validate.ts"),
+      code: 'import { readFlowJson } from "../../compiler/reading";',
+    },
     { filename: project("flows/do-you-like-bots.ts"), code: 'import { flow } from "studiokit";' },
     { filename: project("test/flows.test.ts"), code: 'import { helper } from "./support";' },
   ],
@@ -37,6 +42,18 @@ new RuleTester({ languageOptions: { ecmaVersion: 2022, sourceType: "module" } })
       filename: at("src/cli/main.ts"),
       code: 'export * from "../engine/transition";',
       errors: [{ message: 'import room "engine" through its door "src/engine", not "../engine/transition"' }],
+    },
+    {
+      filename: at("src/cli/commands/validate.ts"),
+      code: 'import { readFlowJson } from "../../compiler/flow-json";',
+      errors: [
+        { message: 'import room "compiler" through its door "src/compiler", not "../../compiler/flow-json"' },
+      ],
+    },
+    {
+      filename: at("src/engine/run.ts"),
+      code: 'import { readFlowJson } from "../compiler/reading";',
+      errors: [{ message: 'room "engine" may not import room "compiler" (see ARCHITECTURE.md)' }],
     },
     {
       filename: at("src/definition/flow.ts"),

@@ -9,11 +9,10 @@ import { CliError } from "../errors";
 import { ensureTypeScript } from "../../compiler";
 import { readPort, untilSignal } from "./emulator";
 
-/** Required when run, not at start-up: it loads @pulumi/pulumi, which no other command needs. */
-function loadDeploy(): typeof deployTutorial {
+/** Loaded when run, not at start-up: it loads @pulumi/pulumi, which no other command needs. */
+async function loadDeploy(): Promise<typeof deployTutorial> {
   ensureTypeScript();
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require("../demo/deploy") as { deployTutorial: typeof deployTutorial }).deployTutorial;
+  return (await import("../demo/deploy.js")).deployTutorial;
 }
 
 async function start(port: number): Promise<Emulator> {
@@ -53,7 +52,7 @@ export async function runDemo(args: string[], io: Io, stop: () => Promise<unknow
       "flows/do-you-like-bots.ts and a voice IVR deployed to it, its conversations and a call played over HTTP.",
     );
     out("");
-    const deployment = await loadDeploy()(emulator.url);
+    const deployment = await (await loadDeploy())(emulator.url);
     describeDeployment(out, deployment);
     const client = new LiveClient({
       url: emulator.url,

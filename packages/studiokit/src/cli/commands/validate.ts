@@ -1,12 +1,12 @@
 import path from "node:path";
 import { z } from "zod";
-import { isCompileError, loadFlowFile, readFlowJson, type TypeIssue } from "../../compiler";
+import type * as Compiler from "../../compiler";
+import { readFlowJson, type TypeIssue } from "../../compiler/reading";
 import { failingIssues, formatIssues, validateDefinition, type ValidationIssue } from "../../validator";
 import { parseSpecArgs } from "../args";
 import { specs } from "../specs";
 import { type Command } from "../command";
 import { CliError } from "../errors";
-import { formatTypeErrors, typeErrors } from "../typecheck";
 
 const usage = specs.validate.usage;
 
@@ -18,10 +18,21 @@ interface Report {
 }
 
 /**
+ * What flow modules need: the compiler (which loads the builder) and the type check (TypeScript
+ * and its cache). Loaded only when a file is not `.json`: `.json` files need the compiler's narrow
+ * door alone (ARCHITECTURE.md), which keeps `studiokit validate flow.json` quick to start.
+ */
+async function moduleTools() {
+  const [compiler, types] = await Promise.all([import("../../compiler/index.js"), import("../typecheck.js")]);
+  return { compiler, types };
+}
+
+/**
  * A flow module is compiled first, which validates it; a flow that does not compile reports the
  * compiler's issues.
  */
-function validateModule(file: string, cwd: string): readonly ValidationIssue[] {
+function validateModule(compiler: typeof Compiler, file: string, cwd: string): readonly ValidationIssue[] {
+  const { isCompileError, loadFlowFile } = compiler;
   try {
     const loaded = loadFlowFile(file, cwd);
     return loaded.kind === "ts" ? loaded.issues : validateDefinition(loaded.definition);
@@ -32,10 +43,16 @@ function validateModule(file: string, cwd: string): readonly ValidationIssue[] {
 }
 
 /** A .json file is validated as written, so schema problems come back as issues rather than a throw. */
-function validateFile(file: string, cwd: string, typed: readonly TypeIssue[]): Report {
+function validateFile(
+  file: string,
+  cwd: string,
+  typed: readonly TypeIssue[],
+  compiler: typeof Compiler | undefined,
+): Report {
   if (typed.length > 0) return { file, typeErrors: typed, issues: [] };
-  if (path.extname(file).toLowerCase() !== ".json")
-    return { file, typeErrors: [], issues: validateModule(file, cwd) };
+  // The compiler is loaded whenever a file is not .json (see moduleTools).
+  if (compiler !== undefined && !isJson(file))
+    return { file, typeErrors: [], issues: validateModule(compiler, file, cwd) };
   const { value, shown } = readFlowJson(file, cwd);
   return { file: shown, typeErrors: [], issues: validateDefinition(value) };
 }
@@ -54,6 +71,8 @@ async function projectFiles(cwd: string, stack: string): Promise<string[]> {
     throw error;
   }
 }
+
+const isJson = (file: string) => path.extname(file).toLowerCase() === ".json";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
@@ -77,8 +96,9 @@ export const command: Command = {
     const files = positionals.length > 0 ? positionals : await projectFiles(io.cwd, values.stack ?? "dev");
     if (positionals.length > 0 && values.stack !== undefined)
       throw new CliError(`--stack chooses the project's flows; give it without files; usage: ${usage}`);
-    const typed = typeErrors(files, io.cwd, values["no-typecheck"] !== true);
-    const reports = files.map((file) => validateFile(file, io.cwd, typed.get(file) ?? []));
+    const tools = files.every(isJson) ? undefined : await moduleTools();
+    const typed = tools?.types.typeErrors(files, io.cwd, values["no-typecheck"] !== true);
+    const reports = files.map((file) => validateFile(file, io.cwd, typed?.get(file) ?? [], tools?.compiler));
     const all = reports.flatMap((r) => r.issues);
     const typeErrorCount = reports.reduce((n, r) => n + r.typeErrors.length, 0);
     const errors = all.filter((i) => i.severity === "error").length + typeErrorCount;
@@ -94,7 +114,10 @@ export const command: Command = {
     } else {
       for (const report of reports) {
         const lines = [
-          ...(report.typeErrors.length > 0 ? [formatTypeErrors(report.typeErrors, io.cwd)] : []),
+          // Type errors come from the type check, so `tools` is loaded when there are any.
+          ...(tools && report.typeErrors.length > 0
+            ? [tools.types.formatTypeErrors(report.typeErrors, io.cwd)]
+            : []),
           ...(report.issues.length > 0 ? [formatIssues(report.issues, report.file)] : []),
         ];
         io.stdout(lines.length > 0 ? `${lines.join("\n")}\n` : `${report.file}: ok\n`);

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import {
   flowDefinitionSchema,
   formatPath,
@@ -10,6 +9,7 @@ import {
   type FlowDefinition,
   type WidgetType,
 } from "../../definition";
+import { fits, type Fits } from "../fits";
 import { makeIssue, type ValidationIssue } from "../issue";
 import { describeZodIssue } from "../zod-messages";
 
@@ -86,21 +86,21 @@ export function widgetSchemaIssues(input: unknown): ValidationIssue[] {
   );
 }
 
-// Whether a value fits is asked of zod's compiled checks (`z.compile`): the same schemas, but
-// `validate` builds no parsed copy. On a 10,000-widget flow the copies were half of all the memory
-// compile + validate allocated, and writing them pushed the flow itself out of the CPU caches.
-const stateFits = z.compile(stateSchema);
-const propertiesRecordFits = z.compile(stateSchema.shape.properties);
-const withProperties = new Map<WidgetType, z.ZodType>();
+// Whether a value fits is asked with `validate` (see ../fits.ts): the same schemas, but no parsed
+// copy is built. On a 10,000-widget flow the copies were half of all the memory compile +
+// validate allocated, and writing them pushed the flow itself out of the CPU caches.
+const stateFits = fits(stateSchema);
+const propertiesRecordFits = fits(stateSchema.shape.properties);
+const withProperties = new Map<WidgetType, Fits>();
 
 /** The state schema with `properties` checked as the widget type's too: one pass does both. */
-function stateSchemaOf(type: WidgetType): z.ZodType {
-  let schema = withProperties.get(type);
-  if (!schema) {
-    schema = z.compile(stateSchema.extend({ properties: widgetSpecs[type].properties }));
-    withProperties.set(type, schema);
+function stateFitsAs(type: WidgetType): Fits {
+  let check = withProperties.get(type);
+  if (!check) {
+    check = fits(stateSchema.extend({ properties: widgetSpecs[type].properties }));
+    withProperties.set(type, check);
   }
-  return schema;
+  return check;
 }
 
 /**
@@ -114,7 +114,7 @@ function propertiesFitRecord(properties: unknown): boolean {
     Object.getPrototypeOf(properties) === Object.prototype &&
     !Object.prototype.hasOwnProperty.call(properties, "constructor") &&
     Object.getOwnPropertySymbols(properties).length === 0;
-  return jsonShaped || propertiesRecordFits.validate(properties);
+  return jsonShaped || propertiesRecordFits(properties);
 }
 
 function typeOf(state: unknown): unknown {
@@ -132,9 +132,9 @@ export function stateFit(state: unknown): "with properties" | "fits" | undefined
   if (
     typeof type === "string" &&
     isWidgetType(type) &&
-    stateSchemaOf(type).validate(state) &&
+    stateFitsAs(type)(state) &&
     propertiesFitRecord((state as { properties: unknown }).properties)
   )
     return "with properties";
-  return isLegacyV1Type(type) || !stateFits.validate(state) ? undefined : "fits";
+  return isLegacyV1Type(type) || !stateFits(state) ? undefined : "fits";
 }
