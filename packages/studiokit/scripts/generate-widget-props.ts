@@ -1,6 +1,8 @@
 /**
  * Writes src/builder/widget-props.ts: one `XxxProps` interface per widget type, camelCase keys
- * carrying the TSDoc of the definition room's schemas (a mapped type that renames keys loses it).
+ * carrying the TSDoc of the definition room's schemas (a mapped type that renames keys loses it),
+ * each prop's type written out as the checker resolves `Prop<type, key>` (plain TypeScript, so a
+ * flow's check never instantiates zod's input types to read a widget's props).
  * Run: npx tsx scripts/generate-widget-props.ts
  * test/builder/widget-props.test.ts fails when the file is stale; the type test checks each
  * interface against the props derived from the schemas.
@@ -21,13 +23,31 @@ import { camelCase } from "../src/builder";
 const root = path.resolve(__dirname, "..");
 export const widgetPropsFile = path.join(root, "src", "builder", "widget-props.ts");
 const probeFile = path.join(root, "src", "builder", "__widget-props-probe.ts");
+const propsOf = (type: WidgetType) =>
+  Object.keys(widgetSpecs[type].properties.shape).filter((key) => key !== "offset");
+const propTypes = widgetTypes
+  .filter((t) => t !== "trigger")
+  .flatMap((type) => propsOf(type).map((key) => `Prop<${JSON.stringify(type)}, ${JSON.stringify(key)}>`));
 const probe = `import { type widgetSpecs } from "../definition";
-export type Shapes = { [T in keyof typeof widgetSpecs]: (typeof widgetSpecs)[T]["properties"]["shape"] };\n`;
+import { type Prop } from "./props";
+import { type Text } from "./ref";
+export type Shapes = { [T in keyof typeof widgetSpecs]: (typeof widgetSpecs)[T]["properties"]["shape"] };
+${propTypes.map((t, i) => `export type P${i} = ${t};`).join("\n")}\n`;
 
-type Documented = Map<WidgetType, Map<string, { text: string; tags: ts.JSDocTagInfo[] }>>;
+interface Doc {
+  text: string;
+  tags: ts.JSDocTagInfo[];
+}
 
-/** The TSDoc the definition room wrote on each property schema, read through the type checker. */
-function readDocs(): Documented {
+interface Read {
+  /** The TSDoc the definition room wrote on each property schema. */
+  readonly docs: Map<WidgetType, Map<string, Doc>>;
+  /** `Prop<"type", "key">` → the type it resolves to, as TypeScript source. */
+  readonly types: Map<string, string>;
+}
+
+/** The schemas' TSDoc and each prop's resolved type, read through the type checker. */
+function readSchemas(): Read {
   const config = ts.getParsedCommandLineOfConfigFile(
     path.join(root, "tsconfig.json"),
     {},
@@ -50,12 +70,12 @@ function readDocs(): Documented {
   const program = ts.createProgram([probeFile], config.options, host);
   const checker = program.getTypeChecker();
   const source = program.getSourceFile(probeFile)!;
-  const alias = source.statements.find(ts.isTypeAliasDeclaration)!;
-  const shapes = checker.getTypeAtLocation(alias.name);
-  const docs: Documented = new Map();
+  const [alias, ...props] = source.statements.filter(ts.isTypeAliasDeclaration);
+  const shapes = checker.getTypeAtLocation(alias!.name);
+  const docs = new Map<WidgetType, Map<string, Doc>>();
   for (const type of widgetTypes) {
     const shape = checker.getTypeOfSymbol(shapes.getProperty(type)!);
-    const byKey = new Map<string, { text: string; tags: ts.JSDocTagInfo[] }>();
+    const byKey = new Map<string, Doc>();
     for (const prop of shape.getProperties())
       byKey.set(prop.name, {
         text: ts.displayPartsToString(prop.getDocumentationComment(checker)),
@@ -63,7 +83,16 @@ function readDocs(): Documented {
       });
     docs.set(type, byKey);
   }
-  return docs;
+  const types = new Map<string, string>();
+  const flags = ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope;
+  props.forEach((declaration, i) => {
+    const text = checker.typeToString(checker.getTypeFromTypeNode(declaration.type), source, flags);
+    // Only `Text` is imported by the generated file: any other named type would not resolve there.
+    if (/\bimport\(|\b(Prop|Ref|OpenRef|Loose)\b/.test(text))
+      throw new Error(`${propTypes[i]} resolves to ${text}, which widget-props.ts cannot name`);
+    types.set(propTypes[i]!, text);
+  });
+  return { docs, types };
 }
 
 /** The keys the compiler writes (the console's defaults): optional props. */
@@ -73,12 +102,7 @@ const consoleDefaultsOf = (type: WidgetType): Readonly<Record<string, unknown>> 
 const pascal = (type: string) => type.replace(/(^|-)([a-z0-9])/g, (_m, _d, c: string) => c.toUpperCase());
 export const propsInterfaceName = (type: WidgetType) => `${pascal(type)}Props`;
 
-function docComment(
-  type: WidgetType,
-  key: string,
-  optional: boolean,
-  doc: { text: string; tags: ts.JSDocTagInfo[] },
-) {
+function docComment(type: WidgetType, key: string, optional: boolean, doc: Doc) {
   const lines = doc.text ? doc.text.split("\n") : [];
   lines.push(`Studio property \`${key}\`.`);
   const written = consoleDefaultsOf(type);
@@ -93,11 +117,12 @@ function docComment(
 
 /** The generated file's text, formatted as the repository formats code. */
 export async function generateWidgetProps(): Promise<string> {
-  const docs = readDocs();
+  const { docs, types: resolved } = readSchemas();
   const types = widgetTypes.filter((t) => t !== "trigger");
   const out: string[] = [
     "// Generated by scripts/generate-widget-props.ts from the definition room's widget specs; do not edit.",
-    'import { type Prop, type CommonProps } from "./props";',
+    'import { type CommonProps } from "./props";',
+    'import { type Text } from "./ref";',
     "",
   ];
   for (const type of types) {
@@ -111,10 +136,11 @@ export async function generateWidgetProps(): Promise<string> {
       `/** Props of \`${type}\` (${spec.label}). */`,
       `export interface ${propsInterfaceName(type)} extends CommonProps {`,
     );
-    for (const key of Object.keys(shape).filter((k) => k !== "offset")) {
+    for (const key of propsOf(type)) {
       const optional = key in defaults || shape[key]!.safeParse(undefined).success;
+      const propType = resolved.get(`Prop<${JSON.stringify(type)}, ${JSON.stringify(key)}>`)!;
       out.push(docComment(type, key, optional, docs.get(type)?.get(key) ?? { text: "", tags: [] }));
-      out.push(`readonly ${camelCase(key)}${optional ? "?" : ""}: Prop<"${type}", "${key}">;`);
+      out.push(`readonly ${camelCase(key)}${optional ? "?" : ""}: ${propType};`);
     }
     out.push("}", "");
   }

@@ -74,7 +74,7 @@ type NumericKey<T extends WidgetType> = T extends keyof typeof numericStringProp
   : never;
 type PropValue<T extends WidgetType, K, V> = K extends NumericKey<T> ? Loose<V> | number : Loose<V>;
 
-/** The builder's type for Studio property `K` of widget type `T` (what widget-props.ts uses). */
+/** The builder's type for Studio property `K` of widget type `T` (widget-props.ts holds it resolved). */
 export type Prop<T extends WidgetType, K extends keyof WidgetProperties<T>> = PropValue<
   T,
   K,

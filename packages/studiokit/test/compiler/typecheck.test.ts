@@ -88,6 +88,34 @@ describe("typecheckFlowFiles", () => {
     ]);
   });
 
+  it("reads JSDoc as tsc does: an import named only in a {@link} is used, one named nowhere is not", () => {
+    const unused = path.join(project, "unused");
+    write("unused/tsconfig.json", {
+      compilerOptions: { ...tsconfig.compilerOptions, noUnusedLocals: true },
+      include: ["flows"],
+    });
+    write("unused/flows/texts.ts", 'export const greeting = "hi";\nexport const farewell = "bye";\n');
+    const body = (comment: string) =>
+      `import { farewell, greeting } from "./texts.js";\n\n/** ${comment} */\nexport const text: string = farewell;\n`;
+    write("unused/flows/linked.ts", body("Says {@link greeting} first."));
+    write("unused/flows/unlinked.ts", body("Says farewell."));
+    const issues = typecheckFlowFiles(["flows/linked.ts", "flows/unlinked.ts"], {
+      cwd: unused,
+      cacheDir: null,
+    });
+    expect(
+      new Map([...issues].map(([file, found]) => [file, found.map((i) => formatTypeIssue(i, unused))])),
+    ).toEqual(
+      new Map([
+        ["flows/linked.ts", []],
+        [
+          "flows/unlinked.ts",
+          ["flows/unlinked.ts:1:20: 'greeting' is declared but its value is never read. (TS6133)"],
+        ],
+      ]),
+    );
+  });
+
   it("checks with studiokit's strict defaults where no tsconfig.json is found", () => {
     const bare = fs.mkdtempSync(path.join(os.tmpdir(), "studiokit-typecheck-"));
     try {
