@@ -14,6 +14,7 @@ export {
   type TextMatcher,
 } from "./schema";
 export { parseScenarioText, ScenarioFileError, type ParsedScenarioFile } from "./parse";
+export { plainScenarioFile } from "./plain";
 export {
   runScenarioFiles,
   readScenarioFile,

@@ -2,7 +2,8 @@ import { CORE_SCHEMA, load, YAMLException, type LoadOptions } from "js-yaml";
 import { type z } from "zod";
 import { formatPath, maxNestingDepth, nestingMessage, nestingPath } from "../../definition";
 import { lineLocator } from "./lines";
-import { scenarioFileSchema, type Scenario } from "./schema";
+import { plainScenarioFile } from "./plain";
+import { scenarioFileSchema, type Scenario, type ScenarioFile } from "./schema";
 
 /** Unusable scenario file: one line naming the file and the line, `file:12: path: what to fix`. */
 export class ScenarioFileError extends Error {
@@ -77,6 +78,19 @@ export function parseScenarioText(text: string, file: string): ParsedScenarioFil
   const lineOf = lineLocator(text);
   const deep = nestingPath(value);
   if (deep) throw new ScenarioFileError(file, lineOf(deep), `${formatPath(deep)}: ${nestingMessage}`);
+  const data = plainScenarioFile(value) ?? checkedFile(value, file, lineOf);
+  return {
+    file,
+    flow: data.flow,
+    subflows: data.subflows ?? {},
+    strict: data.strict ?? false,
+    scenarios: data.scenarios,
+    lineOf,
+  };
+}
+
+/** The schema's data for a file, or its first problem as a ScenarioFileError. */
+function checkedFile(value: unknown, file: string, lineOf: ParsedScenarioFile["lineOf"]): ScenarioFile {
   const result = scenarioFileSchema.safeParse(value, { reportInput: true });
   if (!result.success) {
     // An unknown key is usually a misspelt one, so it explains a "required" issue beside it.
@@ -88,12 +102,5 @@ export function parseScenarioText(text: string, file: string): ParsedScenarioFil
     const where = shown.length > 0 ? `${formatPath(shown)}: ` : "";
     throw new ScenarioFileError(file, lineOf(at), `${where}${message}`);
   }
-  return {
-    file,
-    flow: result.data.flow,
-    subflows: result.data.subflows ?? {},
-    strict: result.data.strict ?? false,
-    scenarios: result.data.scenarios,
-    lineOf,
-  };
+  return result.data;
 }
