@@ -15,6 +15,7 @@ export {
 } from "./schema";
 export { parseScenarioText, ScenarioFileError, type ParsedScenarioFile } from "./parse";
 export { plainScenarioFile } from "./plain";
+export { plainYaml } from "./plain-yaml";
 export {
   runScenarioFiles,
   readScenarioFile,

@@ -3,6 +3,7 @@ import { type z } from "zod";
 import { formatPath, maxNestingDepth, nestingMessage, nestingPath } from "../../definition";
 import { lineLocator } from "./lines";
 import { plainScenarioFile } from "./plain";
+import { plainYaml } from "./plain-yaml";
 import { scenarioFileSchema, type Scenario, type ScenarioFile } from "./schema";
 
 /** Unusable scenario file: one line naming the file and the line, `file:12: path: what to fix`. */
@@ -63,7 +64,7 @@ function yamlOptions(file: string): LoadOptions {
 export function parseScenarioText(text: string, file: string): ParsedScenarioFile {
   let value: unknown;
   try {
-    value = load(text, yamlOptions(file));
+    value = plainYaml(text) ?? load(text, yamlOptions(file));
   } catch (error) {
     if (error instanceof YAMLException) {
       // js-yaml counts a line after a missing final newline; name the last real line instead.
