@@ -5,7 +5,6 @@ import {
   expectKeys,
   isWebhookParameter,
   messageEvents,
-  stepKeys,
   subflowsSchema,
   triggerKeys,
   webhookEvents,
@@ -117,21 +116,33 @@ function requestMatcher(v: unknown): Checked<RequestMatcher> {
   return ok ? out : no;
 }
 
+/** `v[key]` checked; undefined when not given. */
+const field = <T>(v: Plain, key: string, check: (value: unknown) => Checked<T>): Checked<T> | undefined =>
+  key in v ? check(v[key]) : undefined;
+
 const expectKeySet = new Set<string>(expectKeys);
 function expectation(v: unknown): Checked<Expectation> {
   if (!isPlain(v) || !keysWithin(v, expectKeySet)) return no;
+  const send = field(v, "send", textMatcher);
+  const say = field(v, "say", textMatcher);
+  const widget = field(v, "widget", nonEmptyText);
+  const variables = field(v, "variables", record);
+  const ended = field(v, "ended", (e) => (typeof e === "boolean" ? e : no));
+  const request = field(v, "request", requestMatcher);
+  const execution = field(v, "execution", (n) =>
+    Number.isSafeInteger(n) && (n as number) >= 1 ? (n as number) : no,
+  );
+  if ([send, say, widget, variables, ended, request, execution].includes(no)) return no;
+  // Named stores in the schema's key order (each site sees one shape: fast).
   const out: Expectation = {};
-  const ok =
-    optional(out, v, "send", textMatcher) &&
-    optional(out, v, "say", textMatcher) &&
-    optional(out, v, "widget", nonEmptyText) &&
-    optional(out, v, "variables", record) &&
-    optional(out, v, "ended", (e) => (typeof e === "boolean" ? e : no)) &&
-    optional(out, v, "request", requestMatcher) &&
-    optional(out, v, "execution", (n) =>
-      Number.isSafeInteger(n) && (n as number) >= 1 ? (n as number) : no,
-    );
-  return ok && Object.keys(out).length > 0 ? out : no;
+  if (send !== undefined) out.send = send as TextMatcher;
+  if (say !== undefined) out.say = say as TextMatcher;
+  if (widget !== undefined) out.widget = widget as string;
+  if (variables !== undefined) out.variables = variables as JsonObject;
+  if (ended !== undefined) out.ended = ended as boolean;
+  if (request !== undefined) out.request = request as RequestMatcher;
+  if (execution !== undefined) out.execution = execution as number;
+  return Object.keys(out).length > 0 ? out : no;
 }
 
 const eventKeys = new Set(["name", "params"]);
@@ -142,24 +153,48 @@ function eventStep(v: unknown): Checked<EventStep> {
   return optional(out, v, "params", record) ? out : no;
 }
 
-const stepChecks: Readonly<Record<(typeof stepKeys)[number], (v: unknown) => Checked<Step[keyof Step]>>> = {
-  expect: expectation,
-  reply: text,
-  wait: (n) => (typeof n === "number" && Number.isFinite(n) && n >= 0 ? n : no),
-  press: text,
-  speak: text,
-  hangup: (t) => (t === true ? t : no),
-  deliveryFailure: (t) => (t === true ? t : no),
-  event: eventStep,
-};
-const stepKeySet = new Set<string>(stepKeys);
+const isTrue = (t: unknown) => t === true;
+
+/** One step; the output objects are literals (one shape each, where a computed key would not be). */
 function step(v: unknown): Checked<Step> {
   if (!isPlain(v)) return no;
-  const keys = Object.keys(v);
-  const key = keys[0];
-  if (keys.length !== 1 || key === undefined || !stepKeySet.has(key)) return no;
-  const checked = stepChecks[key as (typeof stepKeys)[number]](v[key]);
-  return checked === no ? no : ({ [key]: checked } as Step);
+  let key: string | undefined;
+  for (const k in v) {
+    if (key !== undefined) return no;
+    key = k;
+  }
+  switch (key) {
+    case "expect": {
+      const expect = expectation(v["expect"]);
+      return expect === no ? no : { expect };
+    }
+    case "reply": {
+      const reply = v["reply"];
+      return isText(reply) ? { reply } : no;
+    }
+    case "wait": {
+      const wait = v["wait"];
+      return typeof wait === "number" && Number.isFinite(wait) && wait >= 0 ? { wait } : no;
+    }
+    case "press": {
+      const press = v["press"];
+      return isText(press) ? { press } : no;
+    }
+    case "speak": {
+      const speak = v["speak"];
+      return isText(speak) ? { speak } : no;
+    }
+    case "hangup":
+      return isTrue(v["hangup"]) ? { hangup: true } : no;
+    case "deliveryFailure":
+      return isTrue(v["deliveryFailure"]) ? { deliveryFailure: true } : no;
+    case "event": {
+      const event = eventStep(v["event"]);
+      return event === no ? no : { event };
+    }
+    default:
+      return no;
+  }
 }
 
 const eventSet = new Set<string>(triggerEvents);
@@ -168,13 +203,17 @@ function trigger(v: unknown): Checked<ScenarioTrigger> {
   if (!isPlain(v)) return no;
   const event = v["event"];
   if (typeof event !== "string" || !eventSet.has(event)) return no;
+  const from = field(v, "from", text);
+  const to = field(v, "to", text);
+  const body = field(v, "body", text);
+  const parameters = field(v, "parameters", record);
+  if (from === no || to === no || body === no || parameters === no) return no;
+  if (event !== "incomingParent" && (from === undefined || to === undefined)) return no;
   const out = { event } as ScenarioTrigger;
-  const ok =
-    optional(out, v, "from", text) &&
-    optional(out, v, "to", text) &&
-    optional(out, v, "body", text) &&
-    optional(out, v, "parameters", record);
-  if (!ok || (event !== "incomingParent" && (out.from === undefined || out.to === undefined))) return no;
+  if (from !== undefined) out.from = from;
+  if (to !== undefined) out.to = to;
+  if (body !== undefined) out.body = body;
+  if (parameters !== undefined) out.parameters = parameters;
   if (out.body !== undefined && !messageEvents.includes(out.event)) return no;
   if (out.parameters !== undefined && event !== "incomingRequest" && event !== "incomingParent") return no;
   for (const key in v) {
@@ -204,8 +243,10 @@ function scenario(v: unknown): Checked<Scenario> {
     if (checked === no) return no;
     steps.push(checked);
   }
-  const head = { name: v["name"], trigger: checkedTrigger };
-  return mocks === undefined ? { ...head, steps } : { ...head, mocks, steps };
+  const name = v["name"];
+  return mocks === undefined
+    ? { name, trigger: checkedTrigger, steps }
+    : { name, trigger: checkedTrigger, mocks, steps };
 }
 
 const fileKeys = new Set(["flow", "subflows", "strict", "scenarios"]);
