@@ -1,9 +1,10 @@
 import { CORE_SCHEMA, load } from "js-yaml";
+import { maxNestingDepth } from "../../definition";
 
 /*
  * The YAML scenario files are mostly written in (and every generated one is): block mappings
  * and sequences, one value a line, flow mappings and sequences on one line, quoted and plain
- * scalars. `plainYaml` reads that subset several times faster than js-yaml and gives exactly
+ * scalars. `plainYaml` reads that subset about twice as fast as js-yaml and gives exactly
  * what js-yaml's core schema gives; on anything else (anchors, tags, block scalars, multi-line
  * values, odd characters, duplicate keys, errors…) it answers undefined and js-yaml reads the
  * file, so every message about bad YAML stays js-yaml's. test/testing/scenario-plain-yaml.test.ts
@@ -16,8 +17,8 @@ const notPlain = new Error("not plain YAML");
 /** What js-yaml refuses or reads its own way: control characters (tabs, CR), BOM, NBSP… */
 const unusual = /[\x00-\x09\x0B-\x1F\x7F-\xA0\u2028\u2029\uFEFF\uFFFE\uFFFF]/;
 
-/** Deeper values are left to js-yaml and its depth limit. */
-const maxDepth = 32;
+/** Deeper values are left to js-yaml: a value read here never nests past the definition room's limit. */
+const maxDepth = maxNestingDepth / 2;
 
 /** Longer keys are left to js-yaml (which limits implicit keys). */
 const maxKeyLength = 256;
