@@ -133,5 +133,10 @@ describe("testing/plainYaml: scenario YAML read without js-yaml", () => {
       "a: " + "[".repeat(40) + "]".repeat(40) + "\n",
     ];
     for (const yaml of left) expect(plainYaml(yaml), yaml).toBeUndefined();
+    // A line read once near the top is too deep when it comes again further down.
+    const deep = "[".repeat(20) + "]".repeat(20);
+    const nested = Array.from({ length: 15 }, (_, i) => `${"  ".repeat(i)}k${i}:`);
+    expect(plainYaml(`a: ${deep}\n${nested.join("\n")}\n${"  ".repeat(15)}z: ${deep}\n`)).toBeUndefined();
+    expect(agrees(`a: ${deep}\n${nested.join("\n")}\n${"  ".repeat(15)}z: [1]\n`)).toBe(true);
   });
 });

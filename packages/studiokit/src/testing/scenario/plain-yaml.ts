@@ -200,19 +200,22 @@ function assertTail(line: string, at: number): void {
  * Flow collections already read in this document, by their text to the end of the line: files
  * repeat the same trigger or `expect: { ended: true }` scenario after scenario, and one shared
  * value for them spares most of the reading and the garbage. The document's value is read-only.
+ * Kept by depth too, so that a value reused deeper still obeys `maxDepth`.
  */
-let seen = new Map<string, unknown>();
+let seen = new Map<number, Map<string, unknown>>();
 
 /** The value on the rest of a line (block context), from `at`. */
 function inlineValue(line: string, at: number, depth: number): unknown {
   const c = line.charCodeAt(at);
   if (c === code.lbrace || c === code.lbracket) {
     const text = at === 0 ? line : line.slice(at);
-    let value = seen.get(text);
+    let known = seen.get(depth);
+    if (!known) seen.set(depth, (known = new Map()));
+    let value = known.get(text);
     if (value === undefined) {
       value = flowValue(text, 0, depth);
       assertTail(text, after);
-      seen.set(text, value);
+      known.set(text, value);
     }
     return value;
   }
