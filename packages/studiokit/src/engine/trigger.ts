@@ -89,9 +89,24 @@ export function plainTrigger(input: unknown): TriggerInput | undefined {
 /** The made-up account every simulated webhook carries unless the trigger gives one. */
 export const simulatedAccountSid = "AC00000000000000000000000000000000";
 
+/** Made SIDs with small serials, by prefix: every execution makes the same few (FN…, SM…1). */
+const smallSids = new Map<string, string[]>();
+
 /** `SM` + 32 hex digits from a counter: SIDs that look real and repeat from run to run. */
 export function makeSid(prefix: string, serial: number): string {
+  if (serial >= 0 && serial < 16 && Number.isInteger(serial)) {
+    let made = smallSids.get(prefix);
+    if (!made) smallSids.set(prefix, (made = []));
+    return (made[serial] ??= prefix + serial.toString(16).padStart(32, "0"));
+  }
   return prefix + serial.toString(16).padStart(32, "0");
+}
+
+/** The last start time written as ISO 8601: scenarios started in the same millisecond share it. */
+let lastIso = { ms: NaN, iso: "" };
+function isoTime(ms: number): string {
+  if (lastIso.ms !== ms) lastIso = { ms, iso: new Date(ms).toISOString() };
+  return lastIso.iso;
 }
 
 function extras(input: object, known: readonly string[]): JsonObject {
@@ -140,7 +155,7 @@ export function initialContext(input: TriggerInput, ids: Ids): { context: Execut
         Body: input.body ?? "",
         Author: input.from,
         From: input.from,
-        DateCreated: new Date(ids.now).toISOString(),
+        DateCreated: isoTime(ids.now),
         Source: "SMS",
         ...extras(input, ["event", "from", "to", "body"]),
       };

@@ -14,6 +14,8 @@ export {
   type TextMatcher,
 } from "./schema";
 export { parseScenarioText, ScenarioFileError, type ParsedScenarioFile } from "./parse";
+export { plainScenarioFile } from "./plain";
+export { plainYaml } from "./plain-yaml";
 export {
   runScenarioFiles,
   readScenarioFile,

@@ -31,7 +31,7 @@ function strict<Shape extends z.ZodRawShape>(shape: Shape) {
   });
 }
 
-function compiles(source: string): boolean {
+export function compiles(source: string): boolean {
   try {
     new RegExp(source);
     return true;
@@ -81,7 +81,7 @@ export const requestMatcherSchema = strict({
 }).describe("the next outgoing HTTP or Function request not asserted yet");
 export type RequestMatcher = z.infer<typeof requestMatcherSchema>;
 
-const expectKeys = ["send", "say", "widget", "variables", "ended", "request", "execution"] as const;
+export const expectKeys = ["send", "say", "widget", "variables", "ended", "request", "execution"] as const;
 
 export const expectationSchema = strict({
   send: textMatcherSchema.optional().describe("the next message the flow sends (each consumes one message)"),
@@ -123,7 +123,16 @@ export const eventStepSchema = z
   );
 export type EventStep = z.infer<typeof eventStepSchema>;
 
-const stepKeys = ["expect", "reply", "wait", "press", "speak", "hangup", "deliveryFailure", "event"] as const;
+export const stepKeys = [
+  "expect",
+  "reply",
+  "wait",
+  "press",
+  "speak",
+  "hangup",
+  "deliveryFailure",
+  "event",
+] as const;
 
 export const stepSchema = strict({
   expect: expectationSchema.optional(),
@@ -148,9 +157,9 @@ export const stepSchema = strict({
 });
 export type Step = z.infer<typeof stepSchema>;
 
-const messageEvents: readonly TriggerEvent[] = ["incomingMessage", "incomingConversationMessage"];
+export const messageEvents: readonly TriggerEvent[] = ["incomingMessage", "incomingConversationMessage"];
 /** Events Twilio starts with a webhook, whose other parameters (FromCity…) the flow can read. */
-const webhookEvents: readonly TriggerEvent[] = [...messageEvents, "incomingCall"];
+export const webhookEvents: readonly TriggerEvent[] = [...messageEvents, "incomingCall"];
 const listed = (events: readonly string[]) =>
   `${events.slice(0, -1).join(", ")}${events.length > 2 ? "," : ""} and ${events[events.length - 1]}`;
 
@@ -164,9 +173,9 @@ const triggerShape = {
   /** incomingRequest: flow.data and trigger.request.parameters. incomingParent: trigger.parent.parameters. */
   parameters: z.record(z.string(), jsonValueSchema).optional(),
 };
-const triggerKeys = Object.keys(triggerShape);
+export const triggerKeys = Object.keys(triggerShape);
 /** The webhook parameters the keys above already set; a second spelling would contradict them. */
-const setByKeys: Readonly<Record<string, string>> = { From: "from", To: "to", Body: "body" };
+export const setByKeys: Readonly<Record<string, string>> = { From: "from", To: "to", Body: "body" };
 
 /** Twilio spells its webhook parameters with a capital first letter (FromCity, ChannelAttributes…). */
 export const isWebhookParameter = (key: string) => /^[A-Z]/.test(key) && !(key in setByKeys);
@@ -240,15 +249,16 @@ export const scenarioSchema = strict({
 });
 export type Scenario = z.infer<typeof scenarioSchema>;
 
+/** `subflows:`: files by flow SID. */
+export const subflowsSchema = z.record(flowSidSchema, text("a subflow's file").min(1), {
+  error: (issue) => (issue.code === "invalid_key" ? "a Studio Flow SID (FW and 32 hex digits)" : undefined),
+});
+
 export const scenarioFileSchema = strict({
   flow: text("flow")
     .min(1, { error: "flow must name a flow file" })
     .describe("a flow module (.ts, default export) or a .json definition, relative to this file"),
-  subflows: z
-    .record(flowSidSchema, text("a subflow's file").min(1), {
-      error: (issue) =>
-        issue.code === "invalid_key" ? "a Studio Flow SID (FW and 32 hex digits)" : undefined,
-    })
+  subflows: subflowsSchema
     .optional()
     .describe(
       "Subflows Run Subflow runs, by flow SID: a flow module or a .json definition, relative to this file",
