@@ -1,4 +1,4 @@
-import { isMap, isSeq, parseDocument } from "yaml";
+import type * as Yaml from "yaml";
 import { type TranscriptEntry } from "../../engine";
 import { flowYaml } from "./describe";
 import { parseScenarioText } from "./parse";
@@ -79,6 +79,9 @@ export function appendScenario(
     text = `flow: ${JSON.stringify(flow)}\nscenarios:\n${item}`;
   } else {
     parseScenarioText(existing, file);
+    // Loaded here, on a save: `studiokit test` reads scenario files and never needs it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use
+    const { isMap, isSeq, parseDocument } = require("yaml") as typeof Yaml;
     const doc = parseDocument(existing);
     const scenarios = isMap(doc.contents) ? doc.contents.get("scenarios", true) : undefined;
     const end = isSeq(scenarios) ? scenarios.range?.[2] : undefined;
