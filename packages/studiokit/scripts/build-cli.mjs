@@ -43,7 +43,9 @@ const tscDirname = {
 };
 
 await build({
-  input: { cli: path.join(src, "cli", "main.ts") },
+  // `studiokit`: the library's main entry from the same chunks, which bin/studiokit.js hands to the
+  // flow modules a command loads, so they share the command's builder instead of loading tsc's copy.
+  input: { cli: path.join(src, "cli", "main.ts"), studiokit: path.join(src, "index.ts") },
   platform: "node",
   external,
   plugins: [tscDirname],

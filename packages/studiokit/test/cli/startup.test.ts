@@ -47,6 +47,8 @@ interface Loaded {
   readonly rooms: string[];
   /** The compiler room's modules among them. */
   readonly compiler: string[];
+  /** How many of tsc's output files (dist/, outside the bundle's dist/bin/) ran. */
+  readonly tscFiles: number;
 }
 
 /** Where each module of the files the process compiled came from: their paths, and a bundle's marks. */
@@ -60,6 +62,10 @@ async function loaded(args: readonly string[], script: readonly string[] = [bin]
     const marks = fs.readFileSync(file, "utf8").matchAll(/^\/\/ (src\/\S+|\S*node_modules\/\S+)$/gm);
     return [...marks].map((mark) => mark[1]!);
   });
+  const tscFiles = files.filter((file) => {
+    const at = file.split(path.sep).join("/");
+    return at.startsWith(dist) && !at.startsWith(`${dist}bin/`);
+  }).length;
   const names = (pattern: RegExp) => [...new Set(sources.flatMap((f) => pattern.exec(f)?.[1] ?? []))].sort();
   return {
     stdout,
@@ -67,6 +73,7 @@ async function loaded(args: readonly string[], script: readonly string[] = [bin]
     zodLocales: names(/node_modules\/zod\/v4\/locales\/([^/]+)\.c?js$/),
     rooms: names(/^src\/([^/]+)\//),
     compiler: names(/^src\/compiler\/([^/]+)\.[jt]s$/),
+    tscFiles,
   };
 }
 
@@ -83,6 +90,7 @@ describe("start-up", () => {
       zodLocales: [],
       rooms: ["cli", "compiler"],
       compiler: ["modules-run"],
+      tscFiles: 0,
     });
   });
 
@@ -93,20 +101,26 @@ describe("start-up", () => {
       zodLocales: ["en"],
       rooms: ["cli", "compiler", "definition", "validator"],
       compiler: ["files", "flow-json", "modules-run"],
+      tscFiles: 0,
     });
   });
 
-  it("validate on a flow module loads the compiler and the builder, which it needs", async () => {
+  it("validate on a flow module loads the compiler and the builder, which it needs, once: the module's `studiokit` is the bundle's", async () => {
     const flow = path.join(projectDir, "flows", "do-you-like-bots.ts");
     const result = await loaded(["validate", "--no-typecheck", flow]);
     expect(result.stdout).toBe(`${flow}: ok\n1 file checked: 0 errors, 0 warnings\n`);
     expect(result.rooms).toEqual(expect.arrayContaining(["builder", "compiler"]));
     expect(result.compiler).toEqual(expect.arrayContaining(["compile", "flow-file", "typecheck"]));
+    expect(result.tscFiles).toBe(0);
   });
 
   it("studiokit/cli (tsc's output) keeps the builder and the compiler proper out of validate on a JSON flow", async () => {
     const script = `require(${JSON.stringify(path.join(packageDir, "dist", "cli", "main"))}).main(process.argv.slice(1))`;
-    const { packages, zodLocales, ...result } = await loaded(["validate", seedFlowPath], ["-e", script]);
+    const { packages, zodLocales, tscFiles, ...result } = await loaded(
+      ["validate", seedFlowPath],
+      ["-e", script],
+    );
+    expect(tscFiles).toBeGreaterThan(0);
     expect(result).toEqual({
       stdout: validOutput,
       rooms: ["cli", "compiler", "definition", "validator"],
