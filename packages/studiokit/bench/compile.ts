@@ -20,7 +20,7 @@ function inFreshProcess(states: number, mode: Mode): SizeSamples {
   const script = path.join(__dirname, "compile-size.ts");
   const child = spawnSync(
     process.execPath,
-    ["-r", "tsx/cjs", script, String(states), mode, String(runs), String(warmup)],
+    ["-r", "ts-node/register/transpile-only", script, String(states), mode, String(runs), String(warmup)],
     { encoding: "utf8", maxBuffer: 1 << 24 },
   );
   if (child.status !== 0) throw new Error(`compile-size ${states} ${mode} failed: ${child.stderr}`);
