@@ -5,6 +5,9 @@ import {
   expectKeys,
   isWebhookParameter,
   messageEvents,
+  requestMatcherSchema,
+  scenarioFileSchema,
+  scenarioSchema,
   subflowsSchema,
   triggerKeys,
   webhookEvents,
@@ -63,6 +66,17 @@ function json(v: unknown): Checked<JsonValue> {
   return record(v);
 }
 
+/** A check by a zod schema, for the parts this file leaves to one (mocks, subflows). */
+function bySchema<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }) {
+  return (v: unknown): Checked<T> => {
+    const parsed = schema.safeParse(v);
+    return parsed.success ? parsed.data : no;
+  };
+}
+
+/** The keys a strict object schema allows. */
+const keysOf = (schema: { shape: object }) => new Set(Object.keys(schema.shape));
+
 /** `z.record(z.string(), z.json())`. */
 function record(v: unknown): Checked<JsonObject> {
   if (!isPlain(v)) return no;
@@ -103,7 +117,7 @@ function textMatcher(v: unknown): Checked<TextMatcher> {
   return no;
 }
 
-const requestKeys = new Set(["url", "method", "body", "params"]);
+const requestKeys = keysOf(requestMatcherSchema);
 function requestMatcher(v: unknown): Checked<RequestMatcher> {
   if (!isPlain(v) || !keysWithin(v, requestKeys)) return no;
   const out: RequestMatcher = {};
@@ -225,18 +239,15 @@ function trigger(v: unknown): Checked<ScenarioTrigger> {
   return out;
 }
 
-const scenarioKeys = new Set(["name", "trigger", "mocks", "steps"]);
+const scenarioKeys = keysOf(scenarioSchema);
+const mocks = bySchema(mocksSchema);
 function scenario(v: unknown): Checked<Scenario> {
   if (!isPlain(v) || !keysWithin(v, scenarioKeys) || !isNonEmptyText(v["name"])) return no;
   const checkedTrigger = trigger(v["trigger"]);
   const written = v["steps"];
   if (checkedTrigger === no || !Array.isArray(written)) return no;
-  let mocks: Scenario["mocks"];
-  if ("mocks" in v) {
-    const parsed = mocksSchema.safeParse(v["mocks"]);
-    if (!parsed.success) return no;
-    mocks = parsed.data;
-  }
+  const checkedMocks = field(v, "mocks", mocks);
+  if (checkedMocks === no) return no;
   const steps: Step[] = [];
   for (const s of written) {
     const checked = step(s);
@@ -244,21 +255,18 @@ function scenario(v: unknown): Checked<Scenario> {
     steps.push(checked);
   }
   const name = v["name"];
-  return mocks === undefined
+  return checkedMocks === undefined
     ? { name, trigger: checkedTrigger, steps }
-    : { name, trigger: checkedTrigger, mocks, steps };
+    : { name, trigger: checkedTrigger, mocks: checkedMocks, steps };
 }
 
-const fileKeys = new Set(["flow", "subflows", "strict", "scenarios"]);
+const fileKeys = keysOf(scenarioFileSchema);
+const subflows = bySchema(subflowsSchema);
 
 /** `scenarioFileSchema`'s data for a file it accepts, or undefined: ask the schema. */
 export function plainScenarioFile(v: unknown): ScenarioFile | undefined {
   if (!isPlain(v) || !keysWithin(v, fileKeys) || !isNonEmptyText(v["flow"])) return undefined;
   const out: ScenarioFile = { flow: v["flow"], scenarios: [] };
-  const subflows = (s: unknown) => {
-    const parsed = subflowsSchema.safeParse(s);
-    return parsed.success ? parsed.data : no;
-  };
   if (!optional(out, v, "subflows", subflows)) return undefined;
   if (!optional(out, v, "strict", (s) => (typeof s === "boolean" ? s : no))) return undefined;
   const written = v["scenarios"];

@@ -123,16 +123,7 @@ export const eventStepSchema = z
   );
 export type EventStep = z.infer<typeof eventStepSchema>;
 
-export const stepKeys = [
-  "expect",
-  "reply",
-  "wait",
-  "press",
-  "speak",
-  "hangup",
-  "deliveryFailure",
-  "event",
-] as const;
+const stepKeys = ["expect", "reply", "wait", "press", "speak", "hangup", "deliveryFailure", "event"] as const;
 
 export const stepSchema = strict({
   expect: expectationSchema.optional(),
@@ -175,7 +166,7 @@ const triggerShape = {
 };
 export const triggerKeys = Object.keys(triggerShape);
 /** The webhook parameters the keys above already set; a second spelling would contradict them. */
-export const setByKeys: Readonly<Record<string, string>> = { From: "from", To: "to", Body: "body" };
+const setByKeys: Readonly<Record<string, string>> = { From: "from", To: "to", Body: "body" };
 
 /** Twilio spells its webhook parameters with a capital first letter (FromCity, ChannelAttributes…). */
 export const isWebhookParameter = (key: string) => /^[A-Z]/.test(key) && !(key in setByKeys);
