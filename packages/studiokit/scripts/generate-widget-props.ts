@@ -25,9 +25,11 @@ export const widgetPropsFile = path.join(root, "src", "builder", "widget-props.t
 const probeFile = path.join(root, "src", "builder", "__widget-props-probe.ts");
 const propsOf = (type: WidgetType) =>
   Object.keys(widgetSpecs[type].properties.shape).filter((key) => key !== "offset");
+/** How the probe names a prop's type, and the key of its resolved text. */
+const propType = (type: WidgetType, key: string) => `Prop<${JSON.stringify(type)}, ${JSON.stringify(key)}>`;
 const propTypes = widgetTypes
   .filter((t) => t !== "trigger")
-  .flatMap((type) => propsOf(type).map((key) => `Prop<${JSON.stringify(type)}, ${JSON.stringify(key)}>`));
+  .flatMap((type) => propsOf(type).map((key) => propType(type, key)));
 const probe = `import { type widgetSpecs } from "../definition";
 import { type Prop } from "./props";
 import { type Text } from "./ref";
@@ -138,9 +140,9 @@ export async function generateWidgetProps(): Promise<string> {
     );
     for (const key of propsOf(type)) {
       const optional = key in defaults || shape[key]!.safeParse(undefined).success;
-      const propType = resolved.get(`Prop<${JSON.stringify(type)}, ${JSON.stringify(key)}>`)!;
+      const written = resolved.get(propType(type, key))!;
       out.push(docComment(type, key, optional, docs.get(type)?.get(key) ?? { text: "", tags: [] }));
-      out.push(`readonly ${camelCase(key)}${optional ? "?" : ""}: ${propType};`);
+      out.push(`readonly ${camelCase(key)}${optional ? "?" : ""}: ${written};`);
     }
     out.push("}", "");
   }

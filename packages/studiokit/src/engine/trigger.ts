@@ -94,13 +94,13 @@ const smallSids = new Map<string, string[]>();
 
 /** `SM` + 32 hex digits from a counter: SIDs that look real and repeat from run to run. */
 export function makeSid(prefix: string, serial: number): string {
-  if (serial >= 0 && serial < 16 && Number.isInteger(serial)) {
-    let made = smallSids.get(prefix);
-    if (!made) smallSids.set(prefix, (made = []));
-    return (made[serial] ??= prefix + serial.toString(16).padStart(32, "0"));
-  }
-  return prefix + serial.toString(16).padStart(32, "0");
+  if (!(serial >= 0 && serial < 16 && Number.isInteger(serial))) return sidText(prefix, serial);
+  let made = smallSids.get(prefix);
+  if (!made) smallSids.set(prefix, (made = []));
+  return (made[serial] ??= sidText(prefix, serial));
 }
+
+const sidText = (prefix: string, serial: number) => prefix + serial.toString(16).padStart(32, "0");
 
 /** The last start time written as ISO 8601: scenarios started in the same millisecond share it. */
 let lastIso = { ms: NaN, iso: "" };

@@ -333,7 +333,6 @@ class Reader {
 export function plainYaml(text: string): unknown {
   // isWellFormed (Node 20, not in the ES2023 types): no lone surrogate, which js-yaml refuses.
   if (!(text as string & { isWellFormed(): boolean }).isWellFormed() || unusual.test(text)) return undefined;
-  seen = new Map();
   try {
     const reader = new Reader(text.split("\n"));
     if (reader.done || reader.indent() !== 0) return undefined;
@@ -343,6 +342,7 @@ export function plainYaml(text: string): unknown {
     if (error === notPlain) return undefined;
     throw error;
   } finally {
+    // Each document starts with none seen; the last one's values are let go.
     seen = new Map();
   }
 }
