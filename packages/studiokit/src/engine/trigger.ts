@@ -100,7 +100,9 @@ export function makeSid(prefix: string, serial: number): string {
   return (made[serial] ??= sidText(prefix, serial));
 }
 
-const sidText = (prefix: string, serial: number) => prefix + serial.toString(16).padStart(32, "0");
+function sidText(prefix: string, serial: number): string {
+  return prefix + serial.toString(16).padStart(32, "0");
+}
 
 /** The last start time written as ISO 8601: scenarios started in the same millisecond share it. */
 let lastIso = { ms: NaN, iso: "" };
