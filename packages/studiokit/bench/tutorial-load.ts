@@ -3,6 +3,7 @@
 import http from "node:http";
 import { compile } from "../src/compiler";
 import { type LiveClient } from "../src/emulator";
+import { roundTrip } from "../test/support/http";
 import tutorial from "../test/fixtures/project/flows/do-you-like-bots";
 
 export const tutorialNumber = "+15017122661";
@@ -39,40 +40,21 @@ export function loadClient(url: string, accountSid: string, authToken: string, c
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
   const auth = "Basic " + Buffer.from(`${accountSid}:${authToken}`).toString("base64");
   const target = new URL(url);
-  const request = (method: string, path: string, form?: Record<string, string>) =>
-    new Promise<unknown>((resolve, reject) => {
-      const body = form === undefined ? undefined : new URLSearchParams(form).toString();
-      const req = http.request(
-        {
-          host: target.hostname,
-          port: target.port,
-          method,
-          path,
-          agent,
-          headers: {
-            Authorization: auth,
-            ...(body === undefined
-              ? {}
-              : {
-                  "Content-Type": "application/x-www-form-urlencoded",
-                  "Content-Length": Buffer.byteLength(body),
-                }),
-          },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on("data", (chunk: Buffer) => chunks.push(chunk));
-          res.on("end", () => {
-            const text = Buffer.concat(chunks).toString("utf8");
-            if ((res.statusCode ?? 500) >= 300)
-              reject(new Error(`${method} ${path}: ${res.statusCode} ${text.slice(0, 200)}`));
-            else resolve(text === "" ? undefined : JSON.parse(text));
-          });
-        },
-      );
-      req.on("error", reject);
-      req.end(body);
-    });
+  const request = async (method: string, path: string, form?: Record<string, string>): Promise<unknown> => {
+    const body = form === undefined ? undefined : new URLSearchParams(form).toString();
+    const headers = {
+      Authorization: auth,
+      ...(body === undefined
+        ? {}
+        : { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": Buffer.byteLength(body) }),
+    };
+    const res = await roundTrip(
+      { host: target.hostname, port: target.port, method, path, agent, headers },
+      body,
+    );
+    if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${res.text.slice(0, 200)}`);
+    return res.text === "" ? undefined : JSON.parse(res.text);
+  };
   return {
     inbound: (from: string, body: string) =>
       request("POST", "/studiokit/v1/Inbound", { From: from, To: tutorialNumber, Body: body }) as Promise<{

@@ -1,5 +1,6 @@
 import http from "node:http";
 import twilio from "twilio";
+import { roundTrip } from "./http";
 import { startEmulator, type Emulator, type EmulatorOptions } from "../../src/emulator";
 import { localTwilio } from "./twilio-local";
 
@@ -25,37 +26,25 @@ export async function withEmulator(options: Partial<EmulatorOptions> = {}) {
   return { emulator, client, raw, auth };
 }
 
-// Kept-alive connections for the raw helper: node:http costs a fraction of fetch's CPU per round
-// trip, which adds up over the sweeps that send thousands of requests.
+/** Kept-alive connections for the raw helper (see ./http.ts). */
 const agent = new http.Agent({ keepAlive: true });
 
-/** One HTTP round trip; the URL is parsed (and normalized) as fetch would. */
-function request(
+/** One round trip, the URL parsed (and normalized) as fetch would; headers as fetch gives them. */
+async function request(
   href: string,
   method: string,
   body: string | undefined,
   headers: Record<string, string>,
-): Promise<{ status: number; headers: Headers; text: string }> {
+) {
   const url = new URL(href);
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method, headers, agent }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("error", reject);
-      res.on("end", () => {
-        const received = new Headers();
-        for (const [name, value] of Object.entries(res.headers))
-          for (const item of [value ?? []].flat()) received.append(name, item);
-        resolve({
-          status: res.statusCode ?? 0,
-          headers: received,
-          text: Buffer.concat(chunks).toString("utf8"),
-        });
-      });
-    });
-    req.on("error", reject);
-    req.end(body);
-  });
+  const res = await roundTrip(
+    { hostname: url.hostname, port: url.port, path: url.pathname + url.search, method, headers, agent },
+    body,
+  );
+  const received = new Headers();
+  for (const [name, value] of Object.entries(res.headers))
+    for (const item of [value ?? []].flat()) received.append(name, item);
+  return { status: res.status, headers: received, text: res.text };
 }
 
 export type TestEmulator = Awaited<ReturnType<typeof withEmulator>>;
