@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type * as TypeScript from "typescript";
+import { packageFiles, parseKey } from "./package-files";
 import { cachedIssues, checkInputs, readSource, storeIssues, type TypeIssue } from "./typecheck-cache";
 import { studiokitCacheDir } from "./typescript-hook";
 
@@ -10,7 +11,8 @@ import { studiokitCacheDir } from "./typescript-hook";
  * would otherwise compile to an empty string. Each flow file is checked with the nearest
  * tsconfig.json (its compiler options; the files are the flow, what it imports, and the
  * project's declaration files), or studiokit's strict defaults without one. Results are cached
- * (typecheck-cache.ts); within one process, the checks of one tsconfig share what they parsed.
+ * (typecheck-cache.ts); within one process, the checks of one tsconfig share what they parsed, and
+ * every check shares the packages' declarations (package-files.ts).
  */
 
 export { type TypeIssue } from "./typecheck-cache";
@@ -53,7 +55,7 @@ const loadTypeScript = () => (typescript ??= require("typescript") as typeof Typ
 
 const isPackageFile = (file: string) => file.split(/[\\/]/).includes("node_modules");
 
-/** Parsed files a setup's checks read, by path: a later check reuses them while the text is the same. */
+/** The author's files a setup's checks parsed, by path: a later check reuses them while the text is the same. */
 type Parsed = Map<string, { text: string; file: TypeScript.SourceFile }>;
 
 function compilerHost(ts: typeof TypeScript, setup: Setup): TypeScript.CompilerHost {
@@ -63,9 +65,15 @@ function compilerHost(ts: typeof TypeScript, setup: Setup): TypeScript.CompilerH
   host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors;
   host.readFile = readSource;
   host.getSourceFile = (fileName, languageVersion) => {
+    if (isPackageFile(fileName))
+      return packageFiles.get(
+        ts,
+        fileName,
+        parseKey(ts, setup.options, languageVersion),
+        languageVersion,
+        readSource,
+      );
     const known = setup.parsed.get(fileName);
-    // A package's files do not change while a command runs; the author's are read again.
-    if (known && isPackageFile(fileName)) return known.file;
     const text = readSource(fileName);
     if (text === undefined) return undefined;
     if (known?.text === text) return known.file;
@@ -131,8 +139,12 @@ function setupFor(ts: typeof TypeScript, config: string | undefined): Setup {
   return { options, declarations, configTexts, issues, parsed: new Map() };
 }
 
-/** Each tsconfig's setup, kept while its files are unchanged: checks in one process share it. */
+/**
+ * Each tsconfig's setup, kept while its files are unchanged: checks in one process share it. The
+ * most recent few are kept, each with its last program (the program holds the checker's types).
+ */
 const setups = new Map<string, Setup>();
+const setupsKept = 4;
 
 /** The last program of each setup: the next check reuses its module resolutions. */
 const lastPrograms = new WeakMap<Setup, TypeScript.Program>();
@@ -212,8 +224,11 @@ export function typecheckFlowFiles(
     }
     const ts = loadTypeScript();
     let setup = setups.get(key);
+    setups.delete(key);
     if (setup === undefined || setup.configTexts.some(([file, text]) => readSource(file) !== text))
-      setups.set(key, (setup = setupFor(ts, config)));
+      setup = setupFor(ts, config);
+    setups.set(key, setup);
+    for (const oldest of setups.keys()) if (setups.size > setupsKept) setups.delete(oldest);
     results.set(given, check(ts, flowFile, setup, key, cacheDir));
   }
   return results;
