@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import { createRequire } from "node:module";
@@ -21,10 +22,22 @@ const packageJson = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", 
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
 };
+// The versions this repository pins: a user's project on Node 20 pins them the same way.
+const pins = ["@pulumi/pulumi", "typescript", "@types/node", "vitest", "ts-node"].map(
+  (name) => `${name}@${packageJson.devDependencies[name] ?? packageJson.dependencies[name]}`,
+);
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "studiokit-pack-"));
-const project = path.join(scratch, "project");
-// Removing the installed project's node_modules took over 30 s on a loaded machine.
-afterAll(() => fs.promises.rm(scratch, { recursive: true, force: true }), 120_000);
+afterAll(() => fs.promises.rm(scratch, { recursive: true, force: true }));
+// The project outlives the run, as a user's does: the next run installs its new tarball over the
+// dependencies already there (npm replaces the package, adds what it newly depends on and
+// removes what it no longer does) instead of installing them all again (20 s of CPU). One
+// project per clone and set of pins; one whose install did not finish is started afresh.
+const projectKey = createHash("sha1")
+  .update(JSON.stringify([repoRoot, pins, process.version]))
+  .digest("hex");
+const projectHome = path.join(os.tmpdir(), `studiokit-pack-project-${projectKey.slice(0, 12)}`);
+const project = path.join(projectHome, "project");
+const installedMark = path.join(projectHome, "installed");
 
 const write = (file: string, text: string) => {
   fs.mkdirSync(path.dirname(path.join(project, file)), { recursive: true });
@@ -54,6 +67,7 @@ beforeAll(async () => {
     repoRoot,
   );
   tarball = path.join(scratch, packed.stdout.trim().split("\n").at(-1)!);
+  if (!fs.existsSync(installedMark)) fs.rmSync(projectHome, { recursive: true, force: true });
   write(
     "package.json",
     JSON.stringify({ name: "their-studio-flows", private: true, type: "commonjs" }, null, 2),
@@ -117,11 +131,9 @@ beforeAll(async () => {
     "infra/index.ts",
     'import { deployProject, readProjectConfig } from "studiokit/pulumi";\n\nexport = deployProject(readProjectConfig());\n',
   );
-  // The versions this repository pins: a user's project on Node 20 pins them the same way.
-  const pins = ["@pulumi/pulumi", "typescript", "@types/node", "vitest", "ts-node"].map(
-    (name) => `${name}@${packageJson.devDependencies[name] ?? packageJson.dependencies[name]}`,
-  );
+  fs.rmSync(installedMark, { force: true });
   await npm(["install", "--prefer-offline", tarball, ...pins], project);
+  fs.writeFileSync(installedMark, "");
 }, 240_000);
 
 describe("the packed package, installed outside the repository", () => {
@@ -181,9 +193,10 @@ describe("the packed package, installed outside the repository", () => {
 describe("a Pulumi program of that project", () => {
   it("previews with the installed package, and its stub deploys through the plugin from there", async () => {
     // The installed package's own previewProgram, run in the project as its tests would run it.
+    // The program's types are tsc's above (its tsconfig includes infra/): ts-node only transpiles.
     const script =
-      'require("studiokit/pulumi").previewProgram({ projectDir: ".", config: require("studiokit/pulumi")' +
-      '.readStackSettings(".").config }).then((r) => process.stdout.write(JSON.stringify(r)))';
+      'require("studiokit/pulumi").previewProgram({ projectDir: ".", transpileOnly: true, config: ' +
+      'require("studiokit/pulumi").readStackSettings(".").config }).then((r) => process.stdout.write(JSON.stringify(r)))';
     const { stdout } = await run(process.execPath, ["-e", script], { cwd: project, encoding: "utf8" });
     const preview = JSON.parse(stdout) as {
       registrations: { type: string; name: string; inputs: Record<string, unknown> }[];
