@@ -27,17 +27,35 @@ const pins = ["@pulumi/pulumi", "typescript", "@types/node", "vitest", "ts-node"
   (name) => `${name}@${packageJson.devDependencies[name] ?? packageJson.dependencies[name]}`,
 );
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "studiokit-pack-"));
-afterAll(() => fs.promises.rm(scratch, { recursive: true, force: true }));
 // The project outlives the run, as a user's does: the next run installs its new tarball over the
 // dependencies already there (npm replaces the package, adds what it newly depends on and
-// removes what it no longer does) instead of installing them all again (20 s of CPU). One
-// project per clone and set of pins; one whose install did not finish is started afresh.
+// removes what it no longer does) instead of installing them all again (20 s of CPU). One such
+// project per set of pins, used by one run at a time (a lock folder beside it, taken over after
+// 15 minutes); a run that finds it in use works in its own, as does one that finds it half made.
 const projectKey = createHash("sha1")
-  .update(JSON.stringify([repoRoot, pins, process.version]))
+  .update(JSON.stringify([pins, process.version]))
   .digest("hex");
-const projectHome = path.join(os.tmpdir(), `studiokit-pack-project-${projectKey.slice(0, 12)}`);
+const shared = path.join(os.tmpdir(), `studiokit-pack-project-${projectKey.slice(0, 12)}`);
+const lock = `${shared}.lock`;
+const takeLock = (): boolean => {
+  try {
+    fs.mkdirSync(lock);
+    return true;
+  } catch {
+    const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? 0);
+    if (age < 15 * 60_000) return false;
+    fs.rmSync(lock, { recursive: true, force: true });
+    return takeLock();
+  }
+};
+const projectHome = takeLock() ? shared : path.join(scratch, "own");
 const project = path.join(projectHome, "project");
 const installedMark = path.join(projectHome, "installed");
+afterAll(async () => {
+  if (projectHome === shared) fs.rmSync(lock, { recursive: true, force: true });
+  // Removing an installed project's node_modules took over 30 s on a loaded machine.
+  await fs.promises.rm(scratch, { recursive: true, force: true });
+}, 120_000);
 
 const write = (file: string, text: string) => {
   fs.mkdirSync(path.dirname(path.join(project, file)), { recursive: true });
