@@ -16,13 +16,21 @@ export const typeTokens: Record<ProviderName, string> = {
 
 export type ProviderTexts = Record<ProviderName, string>;
 
-/** Every provider stub serialized in this (vitest) process, as `dynamic.Resource` would. */
-export async function serializeStubs(): Promise<ProviderTexts> {
-  const texts: Partial<ProviderTexts> = {};
-  for (const name of Object.keys(providerImplementations) as ProviderName[]) {
-    texts[name] = await providerText(providerStub(name));
-  }
-  return texts as ProviderTexts;
+let serialized: Promise<ProviderTexts> | undefined;
+
+/**
+ * Every provider stub serialized in this (vitest) process, as `dynamic.Resource` would: once per
+ * process (about half a second of CPU), since the stubs and so their texts never change in it.
+ */
+export function serializeStubs(): Promise<ProviderTexts> {
+  serialized ??= (async () => {
+    const texts: Partial<ProviderTexts> = {};
+    for (const name of Object.keys(providerImplementations) as ProviderName[]) {
+      texts[name] = await providerText(providerStub(name));
+    }
+    return texts as ProviderTexts;
+  })();
+  return serialized;
 }
 
 export interface Stack {
