@@ -4,18 +4,13 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { faultLine } from "../../src/cli";
 import { repoRoot } from "../support/run-cli";
-import { seedFlowPath, userCompilerOptions } from "../support/fixtures";
+import { seedFlowPath } from "../support/fixtures";
 import { bin, generatedFolder, spawnCli } from "./fixtures";
 
 // What nothing caught: a flow module's rejected promise or a throw in its timer is one line naming
 // the module, exit 2 (it was a stack trace of 10 to 18 lines); anything else one internal-error line.
 
 const { dir } = generatedFolder("faults");
-
-// A user's project: its own tsconfig.json, and flows that import the built package as theirs do
-// (under the package's tsconfig, "studiokit" names the kit's sources, and each of these processes
-// would type-check all of them: seconds per run, for a fault that is not about types).
-fs.writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: userCompilerOptions }));
 
 function flowModule(name: string, fault: string): string {
   fs.writeFileSync(

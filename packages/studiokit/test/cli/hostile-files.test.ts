@@ -9,12 +9,11 @@ import { bin, cli, generatedFolder, seedJson } from "./fixtures";
 // Files as editors, other systems and attackers leave them: a byte-order mark, binary garbage,
 // names that are not UTF-8, a directory or a JSON list where a flow should be.
 
-// Under the package, so a flow module here reaches the builder sources.
-const { dir, builderFrom } = generatedFolder("hostile-files");
+const { dir } = generatedFolder("hostile-files");
 
-/** A flow module to sit in `folder` (under the test's folder). */
-const moduleText = (folder: string) =>
-  `import { flow, sendMessage } from "${builderFrom(folder)}";\nexport default flow({ on: { incomingMessage: sendMessage("hello", { body: "hi" }) } });\n`;
+/** A flow module. */
+const moduleText = () =>
+  `import { flow, sendMessage } from "studiokit";\nexport default flow({ on: { incomingMessage: sendMessage("hello", { body: "hi" }) } });\n`;
 const bom = "\uFEFF";
 const seed = JSON.parse(seedJson()) as FlowDefinition;
 const scenarios = (flow: string) =>
@@ -42,7 +41,7 @@ function write(name: string | Buffer, content: string | Buffer): void {
 describe("a UTF-8 byte-order mark", () => {
   write("bom/bots.json", bom + seedJson());
   write("bom/plain.json", seedJson());
-  write("bom/hello.ts", bom + moduleText("bom"));
+  write("bom/hello.ts", bom + moduleText());
   write("bom/bots.scenarios.yaml", bom + scenarios("./bots.json"));
   write("bom/project/Pulumi.dev.yaml", `${bom}config:\n  studiokit:flows:\n    - file: flows/bots.json\n`);
   write("bom/project/flows/bots.json", bom + seedJson());
@@ -112,7 +111,7 @@ describe("file content in errors", () => {
 describe("file names that are not UTF-8", () => {
   const latin1 = (text: string) => Buffer.from(text, "latin1");
   write(latin1("names/caf\xe9.json"), seedJson());
-  write(latin1("names/\xff.ts"), moduleText("names"));
+  write(latin1("names/\xff.ts"), moduleText());
   write(latin1("names/dup\xfe.json"), seedJson());
   write(latin1("names/dup\xff.json"), seedJson());
   write("names/scn/flow.json", seedJson());
