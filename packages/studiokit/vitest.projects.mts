@@ -18,7 +18,10 @@ const base = {
     alias: [
       { find: /^studiokit$/, replacement: src("index.ts") },
       { find: /^studiokit\/pulumi$/, replacement: src("providers/index.ts") },
-      { find: /^studiokit\/(engine|testing|emulator|codegen|cli)$/, replacement: src("$1/index.ts") },
+      {
+        find: /^studiokit\/(definition|engine|testing|emulator|codegen|cli)$/,
+        replacement: src("$1/index.ts"),
+      },
     ],
   },
   test: {

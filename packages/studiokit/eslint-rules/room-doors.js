@@ -38,9 +38,17 @@ const PACKAGE_DOOR = ["builder", "compiler", "validator", "definition"];
 
 /**
  * Narrow doors: a second, smaller entry of a room, for a path that must not load the whole room
- * (ARCHITECTURE.md lists them). The compiler's `reading` reads flow files without the builder.
+ * (ARCHITECTURE.md lists them). The compiler's `reading` reads flow files without the builder; the
+ * definition's `types` and the validator's `issue-types` are the plain types the `studiokit`
+ * entry's declarations name (their check never reads zod's declarations); the builder's
+ * `derived-props` and the validator's `issue-schema` hold what depends on zod's types there.
  */
-const NARROW_DOORS = { compiler: ["reading"] };
+const NARROW_DOORS = {
+  compiler: ["reading"],
+  definition: ["types"],
+  builder: ["derived-props"],
+  validator: ["issue-schema", "issue-types"],
+};
 
 const packageDir = path.resolve(__dirname, "..");
 const src = path.join(packageDir, "src");

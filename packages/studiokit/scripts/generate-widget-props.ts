@@ -19,8 +19,8 @@ import {
   type WidgetType,
 } from "../src/definition";
 import { camelCase } from "../src/builder";
+import { checkProbe, packageRoot as root } from "./type-probe";
 
-const root = path.resolve(__dirname, "..");
 export const widgetPropsFile = path.join(root, "src", "builder", "widget-props.ts");
 const probeFile = path.join(root, "src", "builder", "__widget-props-probe.ts");
 const propsOf = (type: WidgetType) =>
@@ -31,7 +31,7 @@ const propTypes = widgetTypes
   .filter((t) => t !== "trigger")
   .flatMap((type) => propsOf(type).map((key) => propType(type, key)));
 const probe = `import { type widgetSpecs } from "../definition";
-import { type Prop } from "./props";
+import { type Prop } from "./derived-props";
 import { type Text } from "./ref";
 export type Shapes = { [T in keyof typeof widgetSpecs]: (typeof widgetSpecs)[T]["properties"]["shape"] };
 ${propTypes.map((t, i) => `export type P${i} = ${t};`).join("\n")}\n`;
@@ -50,28 +50,7 @@ interface Read {
 
 /** The schemas' TSDoc and each prop's resolved type, read through the type checker. */
 function readSchemas(): Read {
-  const config = ts.getParsedCommandLineOfConfigFile(
-    path.join(root, "tsconfig.json"),
-    {},
-    {
-      ...ts.sys,
-      onUnRecoverableConfigFileDiagnostic: (d) => {
-        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
-      },
-    },
-  );
-  if (!config) throw new Error("cannot read tsconfig.json");
-  const host = ts.createCompilerHost(config.options);
-  const getSourceFile = host.getSourceFile.bind(host);
-  host.getSourceFile = (file, language) =>
-    path.resolve(file) === probeFile
-      ? ts.createSourceFile(file, probe, language)
-      : getSourceFile(file, language);
-  const fileExists = host.fileExists.bind(host);
-  host.fileExists = (file) => path.resolve(file) === probeFile || fileExists(file);
-  const program = ts.createProgram([probeFile], config.options, host);
-  const checker = program.getTypeChecker();
-  const source = program.getSourceFile(probeFile)!;
+  const { checker, source } = checkProbe(probeFile, probe);
   const [alias, ...props] = source.statements.filter(ts.isTypeAliasDeclaration);
   const shapes = checker.getTypeAtLocation(alias!.name);
   const docs = new Map<WidgetType, Map<string, Doc>>();

@@ -1,4 +1,5 @@
-import { hasLiquid, type Condition, type ConditionType } from "../definition";
+import { hasLiquid } from "../definition";
+import { type Condition, type ConditionType } from "../definition/types";
 import { renderText, type Text } from "./ref";
 
 /**

@@ -1,4 +1,4 @@
-import { type contextShapes } from "../definition";
+import { type contextShapes } from "../definition/types";
 import { ref, type OpenRef, type RefChildren } from "./ref";
 
 type TriggerShape = (typeof contextShapes)["trigger"];

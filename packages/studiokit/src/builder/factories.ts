@@ -1,4 +1,4 @@
-import { type WidgetType } from "../definition";
+import { type WidgetType } from "../definition/types";
 import { type WidgetLike } from "./node";
 import { type WidgetProps } from "./props";
 import { splitBasedOn } from "./split";

@@ -1,4 +1,5 @@
-import { defaultFlags, isTriggerEvent, triggerEvents, type Offset, type TriggerEvent } from "../definition";
+import { defaultFlags, isTriggerEvent, triggerEvents } from "../definition";
+import { type Offset, type TriggerEvent } from "../definition/types";
 import { checkTarget, flowNodeKey, isWidgetLike, type FlowNode, type WidgetLike } from "./node";
 
 /** A flow ready to compile: what `flow({...})` returns and a flow module default-exports. */

@@ -80,8 +80,6 @@ export {
   numericStringProperties,
   camelCase,
   type WidgetProps,
-  type DerivedWidgetProps,
-  type Prop,
   type CommonProps,
   type CamelCase,
 } from "./props";

@@ -1,4 +1,4 @@
-import { type Condition, type Offset } from "../definition";
+import { type Condition, type Offset } from "../definition/types";
 
 /**
  * Internal state of a widget object, read by the compiler. Kept under a `Symbol.for` key (not in a

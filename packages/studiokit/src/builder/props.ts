@@ -1,13 +1,8 @@
 import { type z } from "zod";
-import {
-  consoleDefaults,
-  widgetSpecs,
-  type ConsoleDefaults,
-  type Offset,
-  type WidgetSpecs,
-  type WidgetType,
-} from "../definition";
-import { isRef, renderText, type Text } from "./ref";
+import { consoleDefaults, widgetSpecs } from "../definition";
+import { type ConsoleDefaults, type Offset, type WidgetType } from "../definition/types";
+import { type WidgetProperties } from "./derived-props";
+import { isRef, renderText } from "./ref";
 import { type WidgetPropsByType } from "./widget-props";
 
 /**
@@ -40,48 +35,10 @@ export const numericStringProperties = {
   ],
 } as const satisfies { readonly [T in WidgetType]?: ReadonlyArray<keyof WidgetProperties<T>> };
 
-type WidgetProperties<T extends WidgetType> = StripIndex<z.input<WidgetSpecs[T]["properties"]>>;
-
-type StripIndex<T> = {
-  [K in keyof T as string extends K ? never : number extends K ? never : K]: T[K];
-};
-
 /** `content_sid` → `contentSid`; Studio's own camelCase keys (`waitUrl`) stay as they are. */
 export type CamelCase<K extends string> = K extends `${infer Head}_${infer Tail}`
   ? `${Head}${Capitalize<CamelCase<Tail>>}`
   : K;
-
-type BooleanString = "true" | "false";
-
-/** Strings become Text (a reference is welcome wherever Liquid is); `"true"|"false"` also takes a boolean. */
-type Loose<V> = V extends undefined
-  ? V
-  : V extends string
-    ? string extends V
-      ? Text
-      : V extends BooleanString
-        ? V | boolean
-        : V
-    : V extends ReadonlyArray<infer Item>
-      ? ReadonlyArray<Loose<Item>>
-      : V extends object
-        ? { [K in keyof V]: Loose<V[K]> }
-        : V;
-
-type Defaulted<T extends WidgetType> = T extends keyof ConsoleDefaults ? keyof ConsoleDefaults[T] : never;
-type NumericKey<T extends WidgetType> = T extends keyof typeof numericStringProperties
-  ? (typeof numericStringProperties)[T][number]
-  : never;
-type PropValue<T extends WidgetType, K, V> = K extends NumericKey<T> ? Loose<V> | number : Loose<V>;
-
-/** The builder's type for Studio property `K` of widget type `T` (widget-props.ts holds it resolved). */
-export type Prop<T extends WidgetType, K extends keyof WidgetProperties<T>> = PropValue<
-  T,
-  K,
-  Exclude<WidgetProperties<T>[K], undefined>
->;
-
-type Simplify<T> = { [K in keyof T]: T[K] } & {};
 
 /** Options every widget factory takes besides its own properties. */
 export interface CommonProps {
@@ -110,19 +67,6 @@ export interface CommonProps {
  * widget-props.ts carry the same keys and types plus the schemas' TSDoc; a type test keeps the two equal.
  */
 export type WidgetProps<T extends Exclude<WidgetType, "trigger">> = WidgetPropsByType[T];
-
-/** The props derived from the schemas by mapped types (renaming keys drops TSDoc, hence widget-props.ts). */
-export type DerivedWidgetProps<T extends WidgetType> = Simplify<
-  {
-    readonly [
-      K in keyof WidgetProperties<T> as K extends "offset" | Defaulted<T> ? never : CamelCase<K & string>
-    ]: PropValue<T, K, WidgetProperties<T>[K]>;
-  } & {
-    readonly [
-      K in keyof WidgetProperties<T> as K extends Defaulted<T> ? CamelCase<K & string> : never
-    ]?: PropValue<T, K, WidgetProperties<T>[K]>;
-  } & CommonProps
->;
 
 export function camelCase(key: string): string {
   return key.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());

@@ -1,4 +1,4 @@
-import { type OutputShape } from "../definition";
+import { type OutputShape } from "../definition/types";
 
 /** Where a reference keeps its Liquid expression; a symbol so it never collides with an output key. */
 export const refExpression: unique symbol = Symbol.for("studiokit.ref.expression");

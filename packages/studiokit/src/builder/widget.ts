@@ -1,4 +1,11 @@
-import { widgetSpecs, type OutputShape, type WidgetEvent, type WidgetType } from "../definition";
+import { widgetSpecs } from "../definition";
+import {
+  type OpenOutputsWidgetType,
+  type OutputShape,
+  type WidgetEvent,
+  type WidgetOutputs,
+  type WidgetType,
+} from "../definition/types";
 import {
   checkTarget,
   link,
@@ -23,8 +30,7 @@ export interface WidgetBase<T extends string, E extends string> extends WidgetLi
   on(event: E, target: Target): this;
 }
 
-type Outputs<T extends WidgetType> = WidgetSpecs[T]["outputs"];
-type WidgetSpecs = typeof widgetSpecs;
+type Outputs<T extends WidgetType> = WidgetOutputs[T];
 
 /**
  * On a widget whose keys are the run's (Run Subflow, TwiML Redirect): a reference to any of
@@ -39,7 +45,7 @@ type KnownRefs<T extends WidgetType, Parsed> = unknown extends Parsed
   : Omit<RefChildren<Outputs<T>>, "parsed"> & { readonly parsed: JsonRef<Parsed> };
 
 /** What a widget writes, as typed references; `Parsed` types a `parsed` output when the author declares it. */
-export type WidgetRefs<T extends WidgetType, Parsed = unknown> = WidgetSpecs[T]["openOutputs"] extends true
+export type WidgetRefs<T extends WidgetType, Parsed = unknown> = [T] extends [OpenOutputsWidgetType]
   ? KnownRefs<T, Parsed> & OpenWidgetRefs
   : KnownRefs<T, Parsed>;
 

@@ -1,4 +1,4 @@
-import { type FlowDefinition } from "../definition";
+import { type FlowDefinition } from "../definition/types";
 import { flowNodeOf, isFlow, nodeOf, type Flow, type WidgetLike } from "../builder";
 import { formatIssues, validateDefinition, type ValidationIssue } from "../validator";
 import { collect } from "./collect";

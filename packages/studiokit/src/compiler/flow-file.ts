@@ -1,5 +1,6 @@
 import path from "node:path";
-import { parseFlowDefinition, type FlowDefinition } from "../definition";
+import { parseFlowDefinition } from "../definition";
+import { type FlowDefinition } from "../definition/types";
 import { validateDefinition } from "../validator";
 import { CompileError, compileWithWarnings, type CompileResult } from "./compile";
 import { isFlow, recordWidgets, type WidgetLike } from "../builder";

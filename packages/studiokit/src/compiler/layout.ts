@@ -1,4 +1,4 @@
-import { type Offset } from "../definition";
+import { type Offset } from "../definition/types";
 
 /** Canvas grid: a column per leaf branch, a row per step from the trigger (Studio's widgets are ~280×200). */
 export const cell = { width: 320, height: 240 } as const;

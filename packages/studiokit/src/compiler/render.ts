@@ -1,13 +1,5 @@
-import {
-  consoleDefaults,
-  sortKeyList,
-  sortKeysDeep,
-  triggerEvents,
-  type Condition,
-  type Offset,
-  type State,
-  type Transition,
-} from "../definition";
+import { consoleDefaults, sortKeyList, sortKeysDeep, triggerEvents } from "../definition";
+import { type Condition, type Offset, type State, type Transition } from "../definition/types";
 import { isWidgetLike, type FlowNode, type Target } from "../builder";
 import { type Collected } from "./collect";
 

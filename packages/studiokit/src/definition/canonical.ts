@@ -1,4 +1,4 @@
-import { type FlowDefinition, type State, type Transition } from "./flow";
+import { type FlowDefinition, type State, type Transition } from "./types";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 

@@ -2,7 +2,6 @@ import { z } from "zod";
 
 /** Canvas position in the Studio editor. No runtime meaning. */
 export const offsetSchema = z.looseObject({ x: z.number(), y: z.number() });
-export type Offset = z.infer<typeof offsetSchema>;
 
 /** Studio's `[{ key, value }]` lists (HTTP parameters, Function parameters, Set Variables…). */
 export const keyValueSchema = z.looseObject({ key: z.string(), value: z.string() });

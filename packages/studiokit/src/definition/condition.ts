@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type ConditionType } from "./types";
 
 /** The 17 condition types of Split Based On, spelt as Studio writes them. */
 export const conditionTypes = [
@@ -22,7 +23,6 @@ export const conditionTypes = [
 ] as const;
 
 export const conditionTypeSchema = z.enum(conditionTypes);
-export type ConditionType = z.infer<typeof conditionTypeSchema>;
 
 /** Condition types whose `value` may be absent (exports in the wild omit it). */
 export const valuelessConditionTypes: ReadonlySet<ConditionType> = new Set(["is_blank", "is_not_blank"]);
@@ -34,4 +34,3 @@ export const conditionSchema = z.looseObject({
   type: conditionTypeSchema,
   value: z.string().optional(),
 });
-export type Condition = z.infer<typeof conditionSchema>;

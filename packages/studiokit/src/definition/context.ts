@@ -1,4 +1,4 @@
-import { type OutputShape } from "./widgets/spec";
+import { type OutputShape } from "./output-shape";
 
 /**
  * The execution context a Liquid template sees (docs/studio-behaviour.md §3): four roots, and the key under

@@ -1,4 +1,5 @@
-import { type WidgetPropertiesInput, type WidgetType } from "./widgets/index";
+import { type ConsoleDefaults, type WidgetType } from "./types";
+import { type WidgetPropertiesInput } from "./widgets/index";
 
 /*
  * Studio's defaults, in one place (docs/studio-behaviour.md §9). The compiler fills in the
@@ -62,7 +63,8 @@ const consoleKeys = {
 } as const satisfies { readonly [T in keyof PropertyDefaults]?: ReadonlyArray<keyof PropertyDefaults[T]> };
 
 type ConsoleKeys = typeof consoleKeys;
-export type ConsoleDefaults = {
+/** `ConsoleDefaults` as the tables above derive it (types.ts holds it written out). */
+export type DerivedConsoleDefaults = {
   readonly [T in keyof ConsoleKeys]: Pick<
     PropertyDefaults[T],
     ConsoleKeys[T][number] & keyof PropertyDefaults[T]

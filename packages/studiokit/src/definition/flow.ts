@@ -8,7 +8,6 @@ export const transitionSchema = z.looseObject({
   /** Only on split-based-on `match` transitions. */
   conditions: z.array(conditionSchema).optional(),
 });
-export type Transition = z.infer<typeof transitionSchema>;
 
 /**
  * One widget ("state" in Studio's JSON). Properties are checked per widget type by the validator
@@ -21,7 +20,6 @@ export const stateSchema = z.looseObject({
   transitions: z.array(transitionSchema),
   properties: z.record(z.string(), z.unknown()),
 });
-export type State = z.infer<typeof stateSchema>;
 
 export const flowSchemaUrl = "https://schemas.twilio.com/studio/draft/2019-09/flow-definition";
 
@@ -29,7 +27,6 @@ export const flagsSchema = z.looseObject({
   /** Lets one caller have several active incoming-call executions at once. */
   allow_concurrent_calls: z.boolean(),
 });
-export type Flags = z.infer<typeof flagsSchema>;
 
 export const flowDefinitionSchema = z.looseObject({
   description: z.string().optional(),
@@ -38,7 +35,6 @@ export const flowDefinitionSchema = z.looseObject({
   flags: flagsSchema.optional(),
   $schema: z.literal(flowSchemaUrl).optional(),
 });
-export type FlowDefinition = z.infer<typeof flowDefinitionSchema>;
 
 /**
  * The flow without looking into its states. With `stateSchema` on each state it checks what

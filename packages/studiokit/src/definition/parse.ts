@@ -1,5 +1,6 @@
 import { type z } from "zod";
-import { flowDefinitionSchema, stateSchema, type FlowDefinition, type State } from "./flow";
+import { flowDefinitionSchema, stateSchema } from "./flow";
+import { type FlowDefinition, type State } from "./types";
 
 /** A problem found while reading a definition, located by a JSON path such as `states[3].properties.timeout`. */
 export interface ParseProblem {

@@ -1,4 +1,4 @@
-import { type Severity } from "./issue";
+import { type Severity } from "./issue-types";
 
 /**
  * Every issue the validator and the compiler report, by code: its severity and what it means.

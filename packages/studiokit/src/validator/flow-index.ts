@@ -1,11 +1,5 @@
-import {
-  formatPath,
-  isWidgetType,
-  widgetSpecs,
-  type FlowDefinition,
-  type State,
-  type WidgetSpec,
-} from "../definition";
+import { formatPath, isWidgetType, widgetSpecs, type WidgetSpec } from "../definition";
+import { type FlowDefinition, type State } from "../definition/types";
 import { EdgeRecorder } from "./edges";
 import { reachable, triggerIndex } from "./graph";
 import { type IssueCode } from "./codes";

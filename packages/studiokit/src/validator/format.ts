@@ -1,4 +1,4 @@
-import { type FlowDefinition } from "../definition";
+import { type FlowDefinition } from "../definition/types";
 import { type ValidationIssue } from "./issue";
 import { inspectDefinition } from "./validate";
 

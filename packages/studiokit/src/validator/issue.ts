@@ -1,21 +1,7 @@
-import { z } from "zod";
-import { issueCodeList, severityOf, type IssueCode } from "./codes";
+import { severityOf, type IssueCode } from "./codes";
+import { type ValidationIssue } from "./issue-types";
 
-export const severitySchema = z.enum(["error", "warning"]);
-export type Severity = z.infer<typeof severitySchema>;
-
-/**
- * One problem the validator found, as data. `path` is a JSON path such as
- * `states[3].properties.timeout`; `severity` is the code's (codes.ts).
- */
-export const validationIssueSchema = z.object({
-  code: z.enum(issueCodeList),
-  severity: severitySchema,
-  path: z.string(),
-  widget: z.string().optional(),
-  message: z.string(),
-});
-export type ValidationIssue = z.infer<typeof validationIssueSchema>;
+export { type ValidationIssue, type Severity } from "./issue-types";
 
 /** An issue of `code`, with the severity the table gives it (`widget` left out when unknown). */
 export function makeIssue(

@@ -1,4 +1,4 @@
-import { type Condition, type State } from "../definition";
+import { type Condition, type State } from "../definition/types";
 
 /** What a transition without conditions has (shared: no empty array per transition). */
 export const noConditions: readonly Condition[] = [];

@@ -1,10 +1,5 @@
-import {
-  flowEnvelopeSchema,
-  nestingProblem,
-  parseState,
-  type FlowDefinition,
-  type State,
-} from "../definition";
+import { flowEnvelopeSchema, nestingProblem, parseState } from "../definition";
+import { type FlowDefinition, type State } from "../definition/types";
 import { checkChannels } from "./checks/channel";
 import { checkConditions } from "./checks/conditions";
 import { readFlow, stateFit, widgetSchemaIssues } from "./checks/flow-schema";

@@ -1,5 +1,6 @@
 import { describe, expectTypeOf, it } from "vitest";
-import { type DerivedWidgetProps, type WidgetPropsByType } from "../../src/builder";
+import { type WidgetPropsByType } from "../../src/builder";
+import { type DerivedWidgetProps } from "../../src/builder/derived-props";
 
 describe("generated props interfaces", () => {
   it("equal the props derived from the definition room's schemas, for every widget type", () => {

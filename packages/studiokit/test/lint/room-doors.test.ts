@@ -27,10 +27,20 @@ new RuleTester({ languageOptions: { ecmaVersion: 2022, sourceType: "module" } })
       filename: at("src/cli/commands/validate.ts"),
       code: 'import { readFlowJson } from "../../compiler/reading";',
     },
+    // The plain types the `studiokit` entry's declarations name (ARCHITECTURE.md).
+    { filename: at("src/builder/node.ts"), code: 'import { offsetOf } from "../definition/types";' },
+    { filename: at("src/index.ts"), code: 'export * from "./definition/types";' },
     { filename: project("flows/do-you-like-bots.ts"), code: 'import { flow } from "studiokit";' },
     { filename: project("test/flows.test.ts"), code: 'import { helper } from "./support";' },
   ],
   invalid: [
+    {
+      filename: at("src/builder/node.ts"),
+      code: 'import { offsetOf } from "../definition/common";',
+      errors: [
+        { message: 'import room "definition" through its door "src/definition", not "../definition/common"' },
+      ],
+    },
     {
       filename: at("src/compiler/compile.ts"),
       code: 'import { inspectDefinition } from "../validator/validate";',

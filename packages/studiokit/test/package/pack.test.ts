@@ -119,10 +119,11 @@ beforeAll(async () => {
     "check.ts",
     [
       'import { compile, validateDefinition, type FlowDefinition } from "studiokit";',
+      'import { flowDefinitionSchema } from "studiokit/definition";',
       'import { runScenarioFiles, type TestRunResult } from "studiokit/testing";',
       'import { StudioFlow, deployProject, type StudioFlowArgs } from "studiokit/pulumi";',
       'import greet from "./flows/greet";',
-      "const definition: FlowDefinition = compile(greet);",
+      "const definition: FlowDefinition = flowDefinitionSchema.parse(compile(greet));",
       'const args: StudioFlowArgs = { friendlyName: "greet", definition: greet };',
       "export const checked: [number, StudioFlowArgs, typeof StudioFlow, typeof deployProject] = [",
       "  validateDefinition(definition).length, args, StudioFlow, deployProject];",

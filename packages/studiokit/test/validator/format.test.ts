@@ -4,9 +4,9 @@ import {
   FlowValidationError,
   formatIssues,
   validateWidget,
-  validationIssueSchema,
   type ValidationIssue,
 } from "../../src/validator";
+import { validationIssueSchema } from "../../src/validator/issue-schema";
 import { ask, definition, sendMessage, trigger } from "./flows";
 
 const issues: ValidationIssue[] = [

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { validateDefinition, validateWidget, validationIssueSchema } from "../../src/validator";
+import { validateDefinition, validateWidget } from "../../src/validator";
+import { validationIssueSchema } from "../../src/validator/issue-schema";
 import { flowDefinitionSchema, isWidgetType, widgetSpecs } from "../../src/definition";
 import { legacyFlowFile, realFlows } from "../support/fixtures";
 

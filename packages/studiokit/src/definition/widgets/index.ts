@@ -3,8 +3,9 @@ import * as integrations from "./integrations";
 import * as logic from "./logic";
 import * as messaging from "./messaging";
 import * as voice from "./voice";
+import { type WidgetType } from "../types";
 
-export { defineWidget, type WidgetSpec, type OutputShape, type Channel } from "./spec";
+export { defineWidget, type WidgetSpec, type Channel } from "./spec";
 export { setVariablesItemSchema } from "./logic";
 
 /**
@@ -48,15 +49,12 @@ export const widgetSpecs = {
 } as const;
 
 export type WidgetSpecs = typeof widgetSpecs;
-export type WidgetType = keyof WidgetSpecs;
 export const widgetTypes = Object.keys(widgetSpecs) as WidgetType[];
 
 export function isWidgetType(type: string): type is WidgetType {
   return Object.prototype.hasOwnProperty.call(widgetSpecs, type);
 }
 
-/** The legal transition events of a widget type. */
-export type WidgetEvent<T extends WidgetType> = WidgetSpecs[T]["events"][number];
 /** The `properties` object of a widget type, as Studio writes it. */
 export type WidgetProperties<T extends WidgetType> = z.infer<WidgetSpecs[T]["properties"]>;
 /** The input form: what an author must give (optional keys may be left out). */

@@ -1,4 +1,4 @@
-import { type TriggerEvent } from "../../definition";
+import { type TriggerEvent } from "../../definition/types";
 import { type FlowIndex } from "../flow-index";
 import { reachable, triggerIndex } from "../graph";
 import { type ValidationIssue } from "../issue";

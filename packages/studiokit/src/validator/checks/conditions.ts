@@ -1,4 +1,5 @@
-import { valuelessConditionTypes, type State } from "../../definition";
+import { valuelessConditionTypes } from "../../definition";
+import { type State } from "../../definition/types";
 import { type FlowIndex } from "../flow-index";
 import { type ValidationIssue } from "../issue";
 

@@ -6,9 +6,8 @@ import {
   legacyV1Problem,
   stateSchema,
   widgetSpecs,
-  type FlowDefinition,
-  type WidgetType,
 } from "../../definition";
+import { type FlowDefinition, type WidgetType } from "../../definition/types";
 import { fits, type Fits } from "../fits";
 import { makeIssue, type ValidationIssue } from "../issue";
 import { describeZodIssue } from "../zod-messages";

@@ -1,4 +1,4 @@
-import { type State } from "../../definition";
+import { type State } from "../../definition/types";
 import { type FlowIndex } from "../flow-index";
 import { type ValidationIssue } from "../issue";
 

@@ -1,4 +1,5 @@
-import { hasLiquid, type State } from "../../definition";
+import { hasLiquid } from "../../definition";
+import { type State } from "../../definition/types";
 import { type FlowIndex } from "../flow-index";
 import { type ValidationIssue } from "../issue";
 

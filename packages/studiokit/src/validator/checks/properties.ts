@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { formatPath, widgetTypes, type WidgetSpec, type State } from "../../definition";
+import { formatPath, widgetTypes, type WidgetSpec } from "../../definition";
+import { type State } from "../../definition/types";
 import { type FlowIndex } from "../flow-index";
 import { type ValidationIssue } from "../issue";
 import { didYouMean, editDistance } from "../suggest";
