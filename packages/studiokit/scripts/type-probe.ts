@@ -8,6 +8,9 @@ import ts from "typescript";
 
 export const packageRoot = path.resolve(__dirname, "..");
 
+/** Files the probes read besides themselves, parsed once per process (the generators and their tests read them unchanged). */
+const parsed = new Map<string, ts.SourceFile>();
+
 export function checkProbe(
   probeFile: string,
   probe: string,
@@ -25,10 +28,15 @@ export function checkProbe(
   if (!config) throw new Error("cannot read tsconfig.json");
   const host = ts.createCompilerHost(config.options);
   const getSourceFile = host.getSourceFile.bind(host);
-  host.getSourceFile = (file, language) =>
-    path.resolve(file) === probeFile
-      ? ts.createSourceFile(file, probe, language)
-      : getSourceFile(file, language);
+  host.getSourceFile = (file, language) => {
+    if (path.resolve(file) === probeFile) return ts.createSourceFile(file, probe, language);
+    const key = `${JSON.stringify(language)}\n${file}`;
+    const known = parsed.get(key);
+    if (known) return known;
+    const source = getSourceFile(file, language);
+    if (source) parsed.set(key, source);
+    return source;
+  };
   const fileExists = host.fileExists.bind(host);
   host.fileExists = (file) => path.resolve(file) === probeFile || fileExists(file);
   const program = ts.createProgram([probeFile], config.options, host);
