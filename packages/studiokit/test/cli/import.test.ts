@@ -5,7 +5,7 @@ import { formatTypeScript } from "../../src/cli";
 import { importFlow } from "../../src/codegen";
 import { canonicalJson, type FlowDefinition } from "../../src/definition";
 import { repoRoot, runCli, spawnCli } from "../support/run-cli";
-import { legacyFlowFile, realFlowsDir, seedFlowPath } from "../support/fixtures";
+import { legacyFlowFile, realFlowsDir, seedFlowPath, userCompilerOptions } from "../support/fixtures";
 
 const out = path.join(repoRoot, "test", ".generated", "cli-import");
 const tricky = path.join(repoRoot, "test", "codegen", "fixtures", "import-tricky.json");
@@ -20,6 +20,9 @@ async function tutorialModule(): Promise<string> {
 beforeAll(() => {
   fs.rmSync(out, { recursive: true, force: true });
   fs.mkdirSync(out, { recursive: true });
+  // A user's project, where `studiokit` is the built package. (Under the package's tsconfig it
+  // names the kit's sources, and the type check of an imported module would check all of them.)
+  fs.writeFileSync(path.join(out, "tsconfig.json"), JSON.stringify({ compilerOptions: userCompilerOptions }));
 });
 
 // Removed afterwards: a stale module would fail `npm run typecheck` once the builder changes.
