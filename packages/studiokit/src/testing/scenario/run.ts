@@ -53,7 +53,19 @@ function webhookParameters(t: ScenarioTrigger): Record<string, string> {
   return out;
 }
 
+/**
+ * The engine's trigger for a scenario's, made once per trigger object: scenario files share one
+ * object among the scenarios that write the same trigger (plain.ts), and the engine does not
+ * change what it is given.
+ */
+const triggerInputs = new WeakMap<ScenarioTrigger, TriggerInput>();
 function triggerInput(t: ScenarioTrigger): TriggerInput {
+  let input = triggerInputs.get(t);
+  if (!input) triggerInputs.set(t, (input = makeTriggerInput(t)));
+  return input;
+}
+
+function makeTriggerInput(t: ScenarioTrigger): TriggerInput {
   const { event, body, parameters } = t;
   // The schema requires from and to for every event but incomingParent.
   const from = t.from ?? "";
