@@ -14,10 +14,12 @@ import { plainTrigger, triggerInputSchema, type TriggerInput } from "./trigger";
 import {
   type Effect,
   type EndReason,
+  type HttpResponse,
   type ExecutionContext,
   type InputEvent,
   type JsonObject,
   type ResultEvent,
+  type SendResult,
   type Snapshot,
   type Step,
   type TranscriptEntry,
@@ -123,46 +125,52 @@ function errorText(error: unknown): string {
 }
 
 /**
+ * `call(arg)`, as a method of `adapters`, settled into a result: a thrown error or a rejected
+ * promise is `fail`'s. (No closures per call: every message sent comes through here.)
+ */
+function settle<A, T, R>(
+  adapters: Adapters,
+  call: (this: Adapters, arg: A) => T | Promise<T>,
+  arg: A,
+  ok: (value: T) => R,
+  fail: (e: unknown) => R,
+): R | Promise<R> {
+  try {
+    const value = call.call(adapters, arg);
+    return isPromise(value) ? value.then(ok, fail) : ok(value);
+  } catch (error) {
+    return fail(error);
+  }
+}
+
+const sendOk = (result: SendResult): ResultEvent => ({ type: "sendResult", result });
+const sendFail = (e: unknown): ResultEvent => ({
+  type: "sendResult",
+  result: { status: "failed", code: 0, message: errorText(e) },
+});
+
+/**
  * One adapter call, turned into the result event the transition expects. A thrown error or a
  * rejected promise fails the widget; it never escapes.
  */
 function perform(adapters: Adapters, effect: Effect): ResultEvent | Promise<ResultEvent> {
-  const settle = <T, R>(
-    call: () => T | Promise<T>,
-    ok: (v: T) => R,
-    fail: (e: unknown) => R,
-  ): R | Promise<R> => {
-    try {
-      const value = call();
-      return isPromise(value) ? value.then(ok, fail) : ok(value);
-    } catch (error) {
-      return fail(error);
-    }
-  };
   switch (effect.type) {
     case "send":
-      return settle(
-        () => adapters.messaging(effect.message),
-        (result): ResultEvent => ({ type: "sendResult", result }),
-        (e): ResultEvent => ({
-          type: "sendResult",
-          result: { status: "failed", code: 0, message: errorText(e) },
-        }),
-      );
+      return settle(adapters, adapters.messaging, effect.message, sendOk, sendFail);
     case "http":
     case "function": {
       const type = effect.type === "http" ? "httpResult" : "functionResult";
-      const call = () =>
-        effect.type === "http" ? adapters.http(effect.request) : adapters.functions(effect.request);
-      return settle(
-        call,
-        (response): ResultEvent => ({ type, result: { ok: true, response } }),
-        (e): ResultEvent => ({ type, result: { ok: false, error: errorText(e) } }),
-      );
+      const ok = (response: HttpResponse): ResultEvent => ({ type, result: { ok: true, response } });
+      const fail = (e: unknown): ResultEvent => ({ type, result: { ok: false, error: errorText(e) } });
+      return effect.type === "http"
+        ? settle(adapters, adapters.http, effect.request, ok, fail)
+        : settle(adapters, adapters.functions, effect.request, ok, fail);
     }
     case "subflow":
       return settle(
-        () => adapters.subflows(effect.request),
+        adapters,
+        adapters.subflows,
+        effect.request,
         (r): ResultEvent => ({
           type: "subflowResult",
           result: { ok: true, event: r.event, variables: r.variables },
@@ -266,16 +274,17 @@ export class Execution {
     this.#snapshot = result.snapshot;
     let effects = result.effects;
     while (effects.length > 0) {
-      const [effect, ...rest] = effects;
-      const answer = perform(this.adapters, effect!);
+      const effect = effects[0]!;
+      const rest = effects.slice(1);
+      const answer = perform(this.adapters, effect);
       if (isPromise(answer))
         return answer.then((event) => {
           const next = transition(this.definition, this.#snapshot, event, this.options);
-          return this.run({ snapshot: next.snapshot, effects: [...rest, ...next.effects] });
+          return this.run({ snapshot: next.snapshot, effects: rest.concat(next.effects) });
         });
       const next = transition(this.definition, this.#snapshot, answer, this.options);
       this.#snapshot = next.snapshot;
-      effects = [...rest, ...next.effects];
+      effects = rest.length === 0 ? next.effects : rest.concat(next.effects);
     }
   }
 

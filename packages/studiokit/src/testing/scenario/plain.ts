@@ -200,7 +200,11 @@ function eventStep(v: unknown): Checked<EventStep> {
 const isTrue = (t: unknown) => t === true;
 
 const expectSteps = new WeakMap<Expectation, Step>();
-const textSteps = { reply: new Shared<string, Step>(), press: new Shared<string, Step>(), speak: new Shared<string, Step>() };
+const textSteps = {
+  reply: new Shared<string, Step>(),
+  press: new Shared<string, Step>(),
+  speak: new Shared<string, Step>(),
+};
 const waitSteps = new Shared<number, Step>();
 
 /** One step; the output objects are literals (one shape each, where a computed key would not be). */
