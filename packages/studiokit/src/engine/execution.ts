@@ -89,8 +89,19 @@ function adaptersFor(options: ExecutionOptions): Adapters {
     if (!parsed) parsedMocks.set(options.mocks, (parsed = mocksSchema.parse(options.mocks)));
     base = adaptersFromMocks(parsed);
   }
-  return options.adapters ? { ...base, ...options.adapters } : base;
+  const given = options.adapters;
+  if (!given) return base;
+  // All four given as own properties (a scenario's session gives them so): the spread below
+  // would copy them alone, so the object itself serves.
+  if (adapterNames.every((name) => isEnumerable.call(given, name) && typeof given[name] === "function"))
+    return given as Adapters;
+  return { ...base, ...given };
 }
+
+const isEnumerable = Object.prototype.propertyIsEnumerable;
+const adapterNames = ["messaging", "http", "functions", "subflows"] as const satisfies ReadonlyArray<
+  keyof Adapters
+>;
 
 const done: Promise<void> = Promise.resolve();
 
@@ -101,9 +112,10 @@ export async function startExecution(
   options: ExecutionOptions = {},
 ): Promise<Execution> {
   checkDefinition(definition, "the flow");
-  for (const [sid, sub] of Object.entries(options.subflows ?? {})) checkDefinition(sub, `subflow ${sid}`);
+  if (options.subflows)
+    for (const [sid, sub] of Object.entries(options.subflows)) checkDefinition(sub, `subflow ${sid}`);
   const input = parseTrigger(trigger);
-  const clock = options.clock ?? new SimulatedClock(options.now ?? new Date());
+  const clock = options.clock ?? new SimulatedClock(options.now ?? Date.now());
   const ids = {
     executionSid: options.executionSid ?? `FN${randomBytes(16).toString("hex")}`,
     flowSid: options.flowSid ?? simulatedFlowSid,
