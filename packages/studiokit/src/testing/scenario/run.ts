@@ -163,7 +163,8 @@ async function runScenario(parsed: ParsedScenarioFile, index: number, flows: Fil
   for (let i = 0; i < scenario.steps.length; i++) {
     const step = scenario.steps[i]!;
     try {
-      miss = (await runStep(session, step, cursors)) ?? stopped();
+      const ran = runStep(session, step, cursors);
+      miss = (ran instanceof Promise ? await ran : ran) ?? stopped();
     } catch (error) {
       miss = { expected: "the step to run", actual: error instanceof Error ? error.message : String(error) };
     }
