@@ -15,16 +15,19 @@ let renderWarn: Warn = () => undefined;
 const maxLoop = studioLimits.liquidLoopIterations;
 
 const pacificZone = "America/Los_Angeles";
-const pacificParts = new Intl.DateTimeFormat("en-US", {
-  timeZone: pacificZone,
-  hourCycle: "h23",
-  year: "numeric",
-  month: "numeric",
-  day: "numeric",
-  hour: "numeric",
-  minute: "numeric",
-  second: "numeric",
-});
+/** Made on first use: an ICU formatter for a time zone costs some 20 ms, and only `date` needs it. */
+let pacificFormat: Intl.DateTimeFormat | undefined;
+const pacificParts = (): Intl.DateTimeFormat =>
+  (pacificFormat ??= new Intl.DateTimeFormat("en-US", {
+    timeZone: pacificZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+    second: "numeric",
+  }));
 const offsets = new Map<number, number>();
 
 /** Minutes UTC is ahead of US Pacific at `ms` (480 in PST, 420 in PDT); DST changes on the hour. */
@@ -34,7 +37,7 @@ export function pacificOffsetMinutes(ms: number): number {
   if (offset === undefined) {
     const at = hour * 3_600_000;
     const p: Record<string, number> = {};
-    for (const part of pacificParts.formatToParts(new Date(at))) p[part.type] = Number(part.value);
+    for (const part of pacificParts().formatToParts(new Date(at))) p[part.type] = Number(part.value);
     const wall = Date.UTC(
       p["year"] ?? 0,
       (p["month"] ?? 1) - 1,
