@@ -145,6 +145,7 @@ describe("start-up", () => {
         "layout",
         "load-error",
         "modules-run",
+        "node-crypto",
         "render",
         "transpile-cache",
         "typecheck",
