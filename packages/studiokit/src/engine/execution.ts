@@ -115,12 +115,29 @@ function randomExecutionSid(): string {
   return `FN${randomBytes(16).toString("hex")}`;
 }
 
-/** Runs an execution of `definition` from `trigger` until it waits or ends. */
-export async function startExecution(
+/**
+ * Runs an execution of `definition` from `trigger` until it waits or ends. (Not an async
+ * function: with synchronous adapters nothing waits, and scenarios start executions by the
+ * thousand. Every error still comes as a rejected promise.)
+ */
+export function startExecution(
   definition: FlowDefinition,
   trigger: TriggerInput,
   options: ExecutionOptions = {},
 ): Promise<Execution> {
+  try {
+    const { execution, ran } = start(definition, trigger, options);
+    return ran ? ran.then(() => execution) : Promise.resolve(execution);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+function start(
+  definition: FlowDefinition,
+  trigger: TriggerInput,
+  options: ExecutionOptions,
+): { execution: Execution; ran: Promise<void> | void } {
   checkDefinition(definition, "the flow");
   if (options.subflows)
     for (const [sid, sub] of Object.entries(options.subflows)) checkDefinition(sub, `subflow ${sid}`);
@@ -134,8 +151,7 @@ export async function startExecution(
   const transitionOptions: TransitionOptions = options.subflows ? { subflows: options.subflows } : {};
   const adapters = adaptersFor(options);
   const execution = new Execution(definition, transitionOptions, adapters, clock);
-  await execution.run(initialTransition(definition, input, ids, transitionOptions));
-  return execution;
+  return { execution, ran: execution.run(initialTransition(definition, input, ids, transitionOptions)) };
 }
 
 function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
