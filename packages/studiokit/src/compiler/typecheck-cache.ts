@@ -1,6 +1,6 @@
-import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { nodeCrypto } from "./node-crypto";
 
 /*
  * The type check's results, kept per flow file under studiokit's cache directory. An entry holds
@@ -36,7 +36,7 @@ interface Entry extends CheckInputs {
   readonly issues: readonly TypeIssue[];
 }
 
-const sha1 = (text: string) => crypto.createHash("sha1").update(text).digest("hex");
+const sha1 = (text: string) => nodeCrypto().createHash("sha1").update(text).digest("hex");
 
 function entryFile(dir: string, flowFile: string): string {
   return path.join(dir, "typecheck", `${sha1(flowFile)}.json`);

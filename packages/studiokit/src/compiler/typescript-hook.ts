@@ -1,4 +1,3 @@
-import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import { SourceMap, type SourceMapPayload, type SourceMapping } from "node:module";
@@ -10,6 +9,7 @@ import {
   writeTranspile,
   type TranspileCache,
 } from "./transpile-cache";
+import { nodeCrypto } from "./node-crypto";
 
 /*
  * Lets `require` load a flow module written in TypeScript. Each text is transpiled once (types
@@ -78,7 +78,7 @@ export const transpileCount = (): number => transpiles;
 export function transpile(source: string, filename: string): string {
   const extension = path.extname(filename).toLowerCase();
   const cache = currentCache();
-  const key = crypto
+  const key = nodeCrypto()
     .createHash("sha256")
     .update(`${transpileVersion}\0${extension}\0`)
     .update(source)

@@ -13,12 +13,20 @@ const fold = (text: string): string => text.trim().toLowerCase();
  * `yes, Yeah,yup` → `["yes", "yeah", "yup"]`. Empty items (from a trailing comma) are dropped,
  * so they never match an empty input: UNCONFIRMED.
  */
-function options(value: string): string[] {
-  return value
-    .split(",")
-    .map(fold)
-    .filter((item) => item !== "");
+function options(value: string): readonly string[] {
+  let list = optionLists.get(value);
+  if (!list) {
+    list = value
+      .split(",")
+      .map(fold)
+      .filter((item) => item !== "");
+    if (optionLists.size >= 1000) optionLists.clear();
+    optionLists.set(value, list);
+  }
+  return list;
 }
+/** Split once per distinct value (a flow's few match lists, over and over). */
+const optionLists = new Map<string, readonly string[]>();
 
 const numberPattern = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import type * as Crypto from "node:crypto";
 import { formatPath, parseFlowDefinition, type FlowDefinition } from "../definition";
 import {
   adaptersFromMocks,
@@ -14,10 +14,12 @@ import { plainTrigger, triggerInputSchema, type TriggerInput } from "./trigger";
 import {
   type Effect,
   type EndReason,
+  type HttpResponse,
   type ExecutionContext,
   type InputEvent,
   type JsonObject,
   type ResultEvent,
+  type SendResult,
   type Snapshot,
   type Step,
   type TranscriptEntry,
@@ -87,31 +89,69 @@ function adaptersFor(options: ExecutionOptions): Adapters {
     if (!parsed) parsedMocks.set(options.mocks, (parsed = mocksSchema.parse(options.mocks)));
     base = adaptersFromMocks(parsed);
   }
-  return options.adapters ? { ...base, ...options.adapters } : base;
+  const given = options.adapters;
+  if (!given) return base;
+  // All four given as own properties (a scenario's session gives them so): the spread below
+  // would copy them alone, so the object itself serves.
+  if (adapterNames.every((name) => isEnumerable.call(given, name) && typeof given[name] === "function"))
+    return given as Adapters;
+  return { ...base, ...given };
 }
+
+const isEnumerable = Object.prototype.propertyIsEnumerable;
+const adapterNames = ["messaging", "http", "functions", "subflows"] as const satisfies ReadonlyArray<
+  keyof Adapters
+>;
 
 const done: Promise<void> = Promise.resolve();
 
-/** Runs an execution of `definition` from `trigger` until it waits or ends. */
-export async function startExecution(
+/**
+ * A random `FN…` SID. node:crypto is loaded here, on first use: scenario runs give their own SIDs
+ * and never pay its load (some 15 ms with the streams it loads).
+ */
+function randomExecutionSid(): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use (see above)
+  const { randomBytes } = require("node:crypto") as typeof Crypto;
+  return `FN${randomBytes(16).toString("hex")}`;
+}
+
+/**
+ * Runs an execution of `definition` from `trigger` until it waits or ends. (Not an async
+ * function: with synchronous adapters nothing waits, and scenarios start executions by the
+ * thousand. Every error still comes as a rejected promise.)
+ */
+export function startExecution(
   definition: FlowDefinition,
   trigger: TriggerInput,
   options: ExecutionOptions = {},
 ): Promise<Execution> {
+  try {
+    const { execution, ran } = start(definition, trigger, options);
+    return ran ? ran.then(() => execution) : Promise.resolve(execution);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+function start(
+  definition: FlowDefinition,
+  trigger: TriggerInput,
+  options: ExecutionOptions,
+): { execution: Execution; ran: Promise<void> | void } {
   checkDefinition(definition, "the flow");
-  for (const [sid, sub] of Object.entries(options.subflows ?? {})) checkDefinition(sub, `subflow ${sid}`);
+  if (options.subflows)
+    for (const [sid, sub] of Object.entries(options.subflows)) checkDefinition(sub, `subflow ${sid}`);
   const input = parseTrigger(trigger);
-  const clock = options.clock ?? new SimulatedClock(options.now ?? new Date());
+  const clock = options.clock ?? new SimulatedClock(options.now ?? Date.now());
   const ids = {
-    executionSid: options.executionSid ?? `FN${randomBytes(16).toString("hex")}`,
+    executionSid: options.executionSid ?? randomExecutionSid(),
     flowSid: options.flowSid ?? simulatedFlowSid,
     now: clock.now(),
   };
   const transitionOptions: TransitionOptions = options.subflows ? { subflows: options.subflows } : {};
   const adapters = adaptersFor(options);
   const execution = new Execution(definition, transitionOptions, adapters, clock);
-  await execution.run(initialTransition(definition, input, ids, transitionOptions));
-  return execution;
+  return { execution, ran: execution.run(initialTransition(definition, input, ids, transitionOptions)) };
 }
 
 function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
@@ -123,46 +163,52 @@ function errorText(error: unknown): string {
 }
 
 /**
+ * `call(arg)`, as a method of `adapters`, settled into a result: a thrown error or a rejected
+ * promise is `fail`'s. (No closures per call: every message sent comes through here.)
+ */
+function settle<A, T, R>(
+  adapters: Adapters,
+  call: (this: Adapters, arg: A) => T | Promise<T>,
+  arg: A,
+  ok: (value: T) => R,
+  fail: (e: unknown) => R,
+): R | Promise<R> {
+  try {
+    const value = call.call(adapters, arg);
+    return isPromise(value) ? value.then(ok, fail) : ok(value);
+  } catch (error) {
+    return fail(error);
+  }
+}
+
+const sendOk = (result: SendResult): ResultEvent => ({ type: "sendResult", result });
+const sendFail = (e: unknown): ResultEvent => ({
+  type: "sendResult",
+  result: { status: "failed", code: 0, message: errorText(e) },
+});
+
+/**
  * One adapter call, turned into the result event the transition expects. A thrown error or a
  * rejected promise fails the widget; it never escapes.
  */
 function perform(adapters: Adapters, effect: Effect): ResultEvent | Promise<ResultEvent> {
-  const settle = <T, R>(
-    call: () => T | Promise<T>,
-    ok: (v: T) => R,
-    fail: (e: unknown) => R,
-  ): R | Promise<R> => {
-    try {
-      const value = call();
-      return isPromise(value) ? value.then(ok, fail) : ok(value);
-    } catch (error) {
-      return fail(error);
-    }
-  };
   switch (effect.type) {
     case "send":
-      return settle(
-        () => adapters.messaging(effect.message),
-        (result): ResultEvent => ({ type: "sendResult", result }),
-        (e): ResultEvent => ({
-          type: "sendResult",
-          result: { status: "failed", code: 0, message: errorText(e) },
-        }),
-      );
+      return settle(adapters, adapters.messaging, effect.message, sendOk, sendFail);
     case "http":
     case "function": {
       const type = effect.type === "http" ? "httpResult" : "functionResult";
-      const call = () =>
-        effect.type === "http" ? adapters.http(effect.request) : adapters.functions(effect.request);
-      return settle(
-        call,
-        (response): ResultEvent => ({ type, result: { ok: true, response } }),
-        (e): ResultEvent => ({ type, result: { ok: false, error: errorText(e) } }),
-      );
+      const ok = (response: HttpResponse): ResultEvent => ({ type, result: { ok: true, response } });
+      const fail = (e: unknown): ResultEvent => ({ type, result: { ok: false, error: errorText(e) } });
+      return effect.type === "http"
+        ? settle(adapters, adapters.http, effect.request, ok, fail)
+        : settle(adapters, adapters.functions, effect.request, ok, fail);
     }
     case "subflow":
       return settle(
-        () => adapters.subflows(effect.request),
+        adapters,
+        adapters.subflows,
+        effect.request,
         (r): ResultEvent => ({
           type: "subflowResult",
           result: { ok: true, event: r.event, variables: r.variables },
@@ -266,16 +312,17 @@ export class Execution {
     this.#snapshot = result.snapshot;
     let effects = result.effects;
     while (effects.length > 0) {
-      const [effect, ...rest] = effects;
-      const answer = perform(this.adapters, effect!);
+      const effect = effects[0]!;
+      const rest = effects.slice(1);
+      const answer = perform(this.adapters, effect);
       if (isPromise(answer))
         return answer.then((event) => {
           const next = transition(this.definition, this.#snapshot, event, this.options);
-          return this.run({ snapshot: next.snapshot, effects: [...rest, ...next.effects] });
+          return this.run({ snapshot: next.snapshot, effects: rest.concat(next.effects) });
         });
       const next = transition(this.definition, this.#snapshot, answer, this.options);
       this.#snapshot = next.snapshot;
-      effects = [...rest, ...next.effects];
+      effects = rest.length === 0 ? next.effects : rest.concat(next.effects);
     }
   }
 

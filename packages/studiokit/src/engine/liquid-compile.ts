@@ -1,29 +1,22 @@
+import type * as LiquidJs from "liquidjs";
 import {
-  AssignTag,
-  BreakTag,
-  CaseTag,
-  Context,
-  ContinueTag,
-  defaultOperators,
-  Drop,
-  evalToken,
-  ForTag,
-  IfTag,
-  isTruthy,
-  Output,
-  toValue,
-  toValueSync,
-  TypeGuards,
-  UnlessTag,
-  Value,
+  type AssignTag,
+  type CaseTag,
+  type Context,
+  type Drop,
   type Emitter,
   type Expression,
   type Filter,
+  type ForTag,
+  type IfTag,
   type Liquid,
   type Template,
   type Token,
+  type UnlessTag,
+  type Value,
   type ValueToken,
 } from "liquidjs";
+import { liquidjs } from "./liquidjs";
 
 /**
  * Liquid compiled to plain closures. liquidjs renders through generators (one per node, value,
@@ -36,6 +29,12 @@ import {
  * liquidjs, which reports the error its own way.
  */
 export type CompiledTemplate = (scope: object) => string;
+
+/**
+ * liquidjs's module, set by `compileTemplates`: everything below runs in what it compiles, so
+ * after the module is loaded (./liquidjs.ts loads it on first use).
+ */
+let lj: typeof LiquidJs;
 
 type Scope = Record<PropertyKey, unknown>;
 
@@ -62,7 +61,7 @@ class TextEmitter implements Emitter {
 
 /** liquidjs's `stringify` (not exported): how an output becomes text. */
 function stringify(input: unknown): string {
-  const value = toValue(input);
+  const value = lj.toValue(input);
   if (typeof value === "string") return value;
   if (value === null || value === undefined) return "";
   if (Array.isArray(value)) return value.map(stringify).join("");
@@ -70,42 +69,49 @@ function stringify(input: unknown): string {
 }
 
 /** liquidjs's `forloop` (its class is not exported): the same fields, methods and JSON text. */
-class Forloop extends Drop {
-  // Declared in liquidjs's order, which `to_json` shows.
-  i: number;
-  length: number;
-  name: string;
-  constructor(length: number, name: string) {
-    super();
-    this.i = 0;
-    this.length = length;
-    this.name = name;
-  }
-  next(): void {
-    this.i++;
-  }
-  index0(): number {
-    return this.i;
-  }
-  index(): number {
-    return this.i + 1;
-  }
-  first(): boolean {
-    return this.i === 0;
-  }
-  last(): boolean {
-    return this.i === this.length - 1;
-  }
-  rindex(): number {
-    return this.length - this.i;
-  }
-  rindex0(): number {
-    return this.length - this.i - 1;
-  }
-  override valueOf(): string {
-    return JSON.stringify(this);
-  }
+function makeForloop(Drop: typeof LiquidJs.Drop) {
+  return class Forloop extends Drop {
+    // Declared in liquidjs's order, which `to_json` shows.
+    i: number;
+    length: number;
+    name: string;
+    constructor(length: number, name: string) {
+      super();
+      this.i = 0;
+      this.length = length;
+      this.name = name;
+    }
+    next(): void {
+      this.i++;
+    }
+    index0(): number {
+      return this.i;
+    }
+    index(): number {
+      return this.i + 1;
+    }
+    first(): boolean {
+      return this.i === 0;
+    }
+    last(): boolean {
+      return this.i === this.length - 1;
+    }
+    rindex(): number {
+      return this.length - this.i;
+    }
+    rindex0(): number {
+      return this.length - this.i - 1;
+    }
+    override valueOf(): string {
+      return JSON.stringify(this);
+    }
+  };
 }
+
+type Forloop = Drop & { next(): void };
+let forloopClass: (new (length: number, name: string) => Forloop) | undefined;
+const newForloop = (length: number, name: string): Forloop =>
+  new (forloopClass ??= makeForloop(lj.Drop))(length, name);
 
 function createScope(from?: Scope): Scope {
   const scope = Object.create(null) as Scope;
@@ -117,7 +123,7 @@ const isObject = (value: unknown): value is object =>
 
 /** liquidjs's `toEnumerable` (not exported): what a `for` loop iterates. */
 function toEnumerable(input: unknown): unknown[] {
-  const value = toValue(input);
+  const value = lj.toValue(input);
   if (Array.isArray(value)) return value;
   if (typeof value === "string" && value.length > 0) return [value];
   if (isObject(value) && Symbol.iterator in value) return Array.from(value as Iterable<unknown>);
@@ -143,11 +149,12 @@ export function compileTemplates(
   templates: readonly Template[],
   liquid: Liquid,
 ): CompiledTemplate | undefined {
+  lj = liquidjs();
   const o = liquid.options;
   if (o.strictVariables || o.keepOutputType || o.outputEscape || o.catchAllErrors) return undefined;
   const root = new Compiler(liquid).block(templates);
   return (scope) => {
-    const ctx = new Context(scope, o, { sync: true }, { liquid });
+    const ctx = new lj.Context(scope, o, { sync: true }, { liquid });
     const render: Render = { ctx, emitter: new TextEmitter(), scopes: [ctx.bottom() as Scope] };
     root(render);
     return render.emitter.buffer;
@@ -171,21 +178,21 @@ class Compiler {
   }
 
   node(t: Template): Node {
-    if (TypeGuards.isHTMLToken(t.token)) {
+    if (lj.TypeGuards.isHTMLToken(t.token)) {
       const text = t.token.getContent();
       return (r) => void (r.emitter.buffer += text);
     }
-    if (t instanceof Output) {
+    if (t instanceof lj.Output) {
       const value = this.value(t.value);
-      return (r) => void (r.emitter.buffer += stringify(toValue(value(r))));
+      return (r) => void (r.emitter.buffer += stringify(lj.toValue(value(r))));
     }
-    if (t instanceof IfTag) return this.ifTag(t);
-    if (t instanceof UnlessTag) return this.unlessTag(t);
-    if (t instanceof CaseTag) return this.caseTag(t);
-    if (t instanceof ForTag) return this.forTag(t);
-    if (t instanceof AssignTag) return this.assignTag(t);
-    if (t instanceof BreakTag) return (r) => void (r.ctx.breakCalled = true);
-    if (t instanceof ContinueTag) return (r) => void (r.ctx.continueCalled = true);
+    if (t instanceof lj.IfTag) return this.ifTag(t);
+    if (t instanceof lj.UnlessTag) return this.unlessTag(t);
+    if (t instanceof lj.CaseTag) return this.caseTag(t);
+    if (t instanceof lj.ForTag) return this.forTag(t);
+    if (t instanceof lj.AssignTag) return this.assignTag(t);
+    if (t instanceof lj.BreakTag) return (r) => void (r.ctx.breakCalled = true);
+    if (t instanceof lj.ContinueTag) return (r) => void (r.ctx.continueCalled = true);
     return handOver(t);
   }
 
@@ -194,7 +201,7 @@ class Compiler {
     const otherwise = this.block(t.elseTemplates ?? []);
     return (r) => {
       for (const b of branches) {
-        if (isTruthy(toValue(b.test(r)), r.ctx)) return b.body(r);
+        if (lj.isTruthy(lj.toValue(b.test(r)), r.ctx)) return b.body(r);
       }
       otherwise(r);
     };
@@ -209,7 +216,7 @@ class Compiler {
     const otherwise = this.block(t.elseTemplates);
     return (r) => {
       for (const b of branches) {
-        if (b.test(toValue(b.value(r)), r.ctx)) return b.body(r);
+        if (b.test(lj.toValue(b.value(r)), r.ctx)) return b.body(r);
       }
       otherwise(r);
     };
@@ -223,13 +230,13 @@ class Compiler {
       body: this.block(b.templates),
     }));
     const otherwise = this.block(t.elseTemplates);
-    const equals = defaultOperators["=="] as Operator;
+    const equals = lj.defaultOperators["=="] as Operator;
     return (r) => {
-      const value = toValue(target(r));
+      const value = lj.toValue(target(r));
       let hit = false;
       for (const b of branches) {
         for (const candidate of b.values) {
-          if (toValueSync(equals(value, candidate(r), r.ctx))) {
+          if (lj.toValueSync(equals(value, candidate(r), r.ctx))) {
             b.body(r);
             hit = true;
             break;
@@ -258,7 +265,7 @@ class Compiler {
       let offset: unknown = 0;
       if (hasHash) {
         push(r, createScope({ continue: ctx.getRegister(continueKey, {}) }));
-        const args = toValueSync(hash.render(ctx)) as Scope;
+        const args = lj.toValueSync(hash.render(ctx)) as Scope;
         pop(r);
         const modifiers = ordered
           ? Object.keys(args).filter((x) => (forModifiers as readonly string[]).includes(x))
@@ -271,7 +278,7 @@ class Compiler {
         offset = args["offset"];
       }
       ctx.setRegister(continueKey, ((offset as number) || 0) + items.length);
-      const scope = createScope({ forloop: new Forloop(items.length, `${variable}-${text}`) });
+      const scope = createScope({ forloop: newForloop(items.length, `${variable}-${text}`) });
       push(r, scope);
       for (const item of items) {
         scope[variable] = item;
@@ -288,7 +295,7 @@ class Compiler {
   /** `assign` writes the outermost scope; its name and value are private in liquidjs's class. */
   assignTag(t: AssignTag): Node {
     const { key, value } = t as unknown as { key?: unknown; value?: unknown };
-    if (typeof key !== "string" || !(value instanceof Value)) return handOver(t);
+    if (typeof key !== "string" || !(value instanceof lj.Value)) return handOver(t);
     const evaluate = this.value(value);
     return (r) => void (r.scopes[0]![key] = evaluate(r));
   }
@@ -324,11 +331,11 @@ class Compiler {
       return (r) => [name, evaluate(r)];
     });
     if (args.length === 0)
-      return (value, r) => toValueSync(handler.call({ context: r.ctx, token, liquid }, value));
+      return (value, r) => lj.toValueSync(handler.call({ context: r.ctx, token, liquid }, value));
     return (value, r) => {
       const argv: unknown[] = [value];
       for (const arg of args) argv.push(arg(r));
-      return toValueSync(handler.apply({ context: r.ctx, token, liquid }, argv));
+      return lj.toValueSync(handler.apply({ context: r.ctx, token, liquid }, argv));
     };
   }
 
@@ -336,10 +343,10 @@ class Compiler {
   expression(e: Expression): Evaluate {
     const postfix = e.postfix;
     const only = postfix[0];
-    if (postfix.length === 1 && only && !TypeGuards.isOperatorToken(only)) return this.token(only);
+    if (postfix.length === 1 && only && !lj.TypeGuards.isOperatorToken(only)) return this.token(only);
     const operators = this.liquid.options.operators;
     const steps = postfix.map((token) => {
-      if (!TypeGuards.isOperatorToken(token)) return { operand: this.token(token) };
+      if (!lj.TypeGuards.isOperatorToken(token)) return { operand: this.token(token) };
       const operator = operators[token.operator] as Operator;
       return { operator, unary: token.operator === "not" };
     });
@@ -352,7 +359,7 @@ class Compiler {
         }
         const right = operands.pop();
         const result = step.unary ? step.operator(right, r.ctx) : step.operator(operands.pop(), right, r.ctx);
-        operands.push(toValueSync(result));
+        operands.push(lj.toValueSync(result));
       }
       return operands[0];
     };
@@ -365,10 +372,10 @@ class Compiler {
       const content = token.content;
       return () => content;
     }
-    if (TypeGuards.isPropertyAccessToken(token)) {
+    if (lj.TypeGuards.isPropertyAccessToken(token)) {
       const props = token.props.map((p) => {
         const evaluate = this.token(p);
-        return (r: Render) => toValue(evaluate(r));
+        return (r: Render) => lj.toValue(evaluate(r));
       });
       const variable = token.variable === undefined ? undefined : this.token(token.variable);
       const constant = token.props.every((p) => "content" in p && !isObject(p.content));
@@ -381,17 +388,17 @@ class Compiler {
         return read(r, variable ? variable(r) : findScope(r, keys[0]), keys);
       };
     }
-    if (TypeGuards.isRangeToken(token)) {
+    if (lj.TypeGuards.isRangeToken(token)) {
       const low = this.token(token.lhs);
       const high = this.token(token.rhs);
       return (r) => {
-        const from = toValue(low(r)) as number;
-        const to = toValue(high(r)) as number;
+        const from = lj.toValue(low(r)) as number;
+        const to = lj.toValue(high(r)) as number;
         r.ctx.memoryLimit.use(to - from + 1);
         return range(+from, +to + 1);
       };
     }
-    return (r) => toValueSync(evalToken(token, r.ctx));
+    return (r) => lj.toValueSync(lj.evalToken(token, r.ctx));
   }
 }
 
@@ -409,7 +416,7 @@ function findScope(r: Render, key: unknown): unknown {
 /** Context._getFromScope without its generators (strict variables are never compiled). */
 function read(r: Render, from: unknown, keys: readonly unknown[]): unknown {
   let value = from;
-  for (const key of keys) value = toValueSync(r.ctx.readProperty(value as Scope, key as string));
+  for (const key of keys) value = lj.toValueSync(r.ctx.readProperty(value as Scope, key as string));
   return value;
 }
 
@@ -426,7 +433,7 @@ function pop(r: Render): void {
 /** A node liquidjs renders itself, on the same context and emitter. */
 function handOver(t: Template): Node {
   return (r) => {
-    const html: unknown = toValueSync(t.render(r.ctx, r.emitter));
+    const html: unknown = lj.toValueSync(t.render(r.ctx, r.emitter));
     if (html) r.emitter.write(html);
   };
 }

@@ -1,6 +1,8 @@
-import { ForTag, Liquid, type Context, type Template, type TagToken, type TopLevelToken } from "liquidjs";
+import type * as LiquidJs from "liquidjs";
+import { type Context, type Liquid, type Template, type TagToken, type TopLevelToken } from "liquidjs";
 import { hasLiquid, studioLimits } from "../definition";
 import { compileTemplates, type CompiledTemplate } from "./liquid-compile";
+import { liquidjs } from "./liquidjs";
 
 /** Reports something the flow author should see (becomes a transcript warning). */
 export type Warn = (code: string, message: string) => void;
@@ -12,45 +14,20 @@ let renderWarn: Warn = () => undefined;
 
 const maxLoop = studioLimits.liquidLoopIterations;
 
-/**
- * `for` with Studio's 15-iteration cap (Studio FAQ). A guard placed first in the loop body breaks
- * out before the 16th iteration. UNCONFIRMED: Studio's behaviour past the cap (error or silent
- * truncation); we render the first 15 iterations and warn.
- */
-class CappedForTag extends ForTag {
-  constructor(
-    token: TagToken,
-    remainTokens: TopLevelToken[],
-    liquid: Liquid,
-    parser: ConstructorParameters<typeof ForTag>[3],
-  ) {
-    super(token, remainTokens, liquid, parser);
-    const guard = {
-      token,
-      render(ctx: Context): string {
-        const loop = ctx.getSync(["forloop"]) as { index0(): number } | undefined;
-        if (loop && loop.index0() >= maxLoop) {
-          ctx.breakCalled = true;
-          renderWarn("liquid", `a {% for %} loop stopped after ${maxLoop} iterations (Studio's limit)`);
-        }
-        return "";
-      },
-    };
-    this.templates.unshift(guard as unknown as Template);
-  }
-}
-
 const pacificZone = "America/Los_Angeles";
-const pacificParts = new Intl.DateTimeFormat("en-US", {
-  timeZone: pacificZone,
-  hourCycle: "h23",
-  year: "numeric",
-  month: "numeric",
-  day: "numeric",
-  hour: "numeric",
-  minute: "numeric",
-  second: "numeric",
-});
+/** Made on first use: an ICU formatter for a time zone costs some 20 ms, and only `date` needs it. */
+let pacificFormat: Intl.DateTimeFormat | undefined;
+const pacificParts = (): Intl.DateTimeFormat =>
+  (pacificFormat ??= new Intl.DateTimeFormat("en-US", {
+    timeZone: pacificZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+    second: "numeric",
+  }));
 const offsets = new Map<number, number>();
 
 /** Minutes UTC is ahead of US Pacific at `ms` (480 in PST, 420 in PDT); DST changes on the hour. */
@@ -60,7 +37,7 @@ export function pacificOffsetMinutes(ms: number): number {
   if (offset === undefined) {
     const at = hour * 3_600_000;
     const p: Record<string, number> = {};
-    for (const part of pacificParts.formatToParts(new Date(at))) p[part.type] = Number(part.value);
+    for (const part of pacificParts().formatToParts(new Date(at))) p[part.type] = Number(part.value);
     const wall = Date.UTC(
       p["year"] ?? 0,
       (p["month"] ?? 1) - 1,
@@ -76,8 +53,39 @@ export function pacificOffsetMinutes(ms: number): number {
   return offset;
 }
 
+/**
+ * `for` with Studio's 15-iteration cap (Studio FAQ). A guard placed first in the loop body breaks
+ * out before the 16th iteration. UNCONFIRMED: Studio's behaviour past the cap (error or silent
+ * truncation); we render the first 15 iterations and warn.
+ */
+function cappedForTag(ForTag: typeof LiquidJs.ForTag) {
+  return class CappedForTag extends ForTag {
+    constructor(
+      token: TagToken,
+      remainTokens: TopLevelToken[],
+      liquid: Liquid,
+      parser: ConstructorParameters<typeof ForTag>[3],
+    ) {
+      super(token, remainTokens, liquid, parser);
+      const guard = {
+        token,
+        render(ctx: Context): string {
+          const loop = ctx.getSync(["forloop"]) as { index0(): number } | undefined;
+          if (loop && loop.index0() >= maxLoop) {
+            ctx.breakCalled = true;
+            renderWarn("liquid", `a {% for %} loop stopped after ${maxLoop} iterations (Studio's limit)`);
+          }
+          return "";
+        },
+      };
+      this.templates.unshift(guard as unknown as Template);
+    }
+  };
+}
+
 /** liquidjs configured as Studio's Liquid (docs/studio-behaviour.md §5). */
 function createLiquid(): Liquid {
+  const { Liquid, ForTag } = liquidjs();
   const liquid = new Liquid({
     // Missing variables render empty; unknown filters pass the value through (UNCONFIRMED: Studio).
     strictVariables: false,
@@ -93,7 +101,7 @@ function createLiquid(): Liquid {
     memoryLimit: 1e8,
     parseLimit: 1e6,
   });
-  liquid.registerTag("for", CappedForTag);
+  liquid.registerTag("for", cappedForTag(ForTag));
   liquid.registerFilter("to_json", (value: unknown) => JSON.stringify(value ?? null));
   const date = liquid.filters["date"] as ((...args: unknown[]) => unknown) | undefined;
   if (date) {
@@ -112,7 +120,9 @@ function createLiquid(): Liquid {
   return liquid;
 }
 
-const liquid = createLiquid();
+let configured: Liquid | undefined;
+/** The configured liquidjs instance, made (and the module loaded) on first use. */
+const studio = (): Liquid => (configured ??= createLiquid());
 
 /**
  * A source text, parsed: `null` for text that is not Liquid at all, a parse error, or the
@@ -140,13 +150,12 @@ export function parseTemplate(source: string): Parsed {
     return hit;
   }
   let parsed: Parsed;
-  if (!hasLiquid(source)) parsed = null;
+  const path = simplePath(source);
+  if (path) parsed = plainPath(source, path);
+  else if (!hasLiquid(source)) parsed = null;
   else {
     try {
-      const templates = liquid.parse(source);
-      const compiled = compileTemplates(templates, liquid);
-      const path = simplePath(source);
-      parsed = path ? { templates, compiled, path } : { templates, compiled };
+      parsed = parseWithLiquidjs(source);
     } catch (error) {
       parsed = { error: firstLine(error) };
     }
@@ -157,6 +166,30 @@ export function parseTemplate(source: string): Parsed {
   }
   cache.set(source, parsed);
   return parsed;
+}
+
+function parseWithLiquidjs(source: string): Templates {
+  const liquid = studio();
+  const templates = liquid.parse(source);
+  return { templates, compiled: compileTemplates(templates, liquid) };
+}
+
+/**
+ * A single `{{ a.b[0].c }}`: the path, and liquidjs's templates parsed only when a render needs
+ * them (a value `resolvePath` leaves to liquidjs), so flows whose Liquid is all plain paths never
+ * load liquidjs. Such a source always parses.
+ */
+function plainPath(source: string, path: readonly string[]): Templates {
+  let full: Templates | undefined;
+  return {
+    path,
+    get templates() {
+      return (full ??= parseWithLiquidjs(source)).templates;
+    },
+    get compiled() {
+      return (full ??= parseWithLiquidjs(source)).compiled;
+    },
+  };
 }
 
 function firstLine(error: unknown): string {
@@ -263,7 +296,7 @@ function renderWithLiquidjs(
   renderNow = now;
   renderWarn = warn;
   try {
-    return capBytes(String(liquid.renderSync(templates, scope)), warn);
+    return capBytes(String(studio().renderSync(templates, scope)), warn);
   } catch (error) {
     warn("liquid", `Liquid failed to render (${firstLine(error)}); the text is used as written`);
     return source;
@@ -298,5 +331,5 @@ export function traceRenders(hook: (source: string, scope: object) => void): () 
 
 /** The configured liquidjs instance, for benchmarks that measure Liquid alone. */
 export function studioLiquid(): Liquid {
-  return liquid;
+  return studio();
 }

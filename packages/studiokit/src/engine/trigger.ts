@@ -111,12 +111,24 @@ function isoTime(ms: number): string {
   return lastIso.iso;
 }
 
-function extras(input: object, known: readonly string[]): JsonObject {
-  const out: JsonObject = {};
-  for (const [key, value] of Object.entries(input))
-    if (!known.includes(key)) out[key] = value as JsonObject[string];
+/**
+ * The trigger's keys beyond `known` (Twilio webhook parameters) written into `out` in order, as
+ * spreading them in would (a key already there keeps its place; `__proto__` is a plain key).
+ */
+function addExtras<T extends JsonObject>(out: T, input: object, known: readonly string[]): T {
+  for (const key of Object.keys(input))
+    if (!known.includes(key))
+      Object.defineProperty(out, key, {
+        value: (input as Record<string, unknown>)[key],
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
   return out;
 }
+
+const messageKeys = ["event", "from", "to", "body"];
+const callKeys = ["event", "from", "to"];
 
 interface Ids {
   readonly executionSid: string;
@@ -136,46 +148,55 @@ export function initialContext(input: TriggerInput, ids: Ids): { context: Execut
   const contact = (address: string) => ({ channel: { address } });
   switch (input.event) {
     case "incomingMessage": {
-      const message: JsonObject = {
-        AccountSid: simulatedAccountSid,
-        MessageSid: makeSid("SM", 1),
-        Body: input.body ?? "",
-        From: input.from,
-        To: input.to,
-        NumMedia: "0",
-        ...extras(input, ["event", "from", "to", "body"]),
-      };
+      const message = addExtras(
+        {
+          AccountSid: simulatedAccountSid,
+          MessageSid: makeSid("SM", 1),
+          Body: input.body ?? "",
+          From: input.from,
+          To: input.to,
+          NumMedia: "0",
+        },
+        input,
+        messageKeys,
+      );
       return { context: mk(flow(input.to), { message }, contact(input.from)), serial: 1 };
     }
     case "incomingConversationMessage": {
       // UNCONFIRMED beyond the doc's field list: Source and the made-up SIDs' prefixes.
-      const conversation: JsonObject = {
-        AccountSid: simulatedAccountSid,
-        ConversationSid: makeSid("CH", 1),
-        MessageSid: makeSid("IM", 2),
-        ParticipantSid: makeSid("MB", 3),
-        Body: input.body ?? "",
-        Author: input.from,
-        From: input.from,
-        DateCreated: isoTime(ids.now),
-        Source: "SMS",
-        ...extras(input, ["event", "from", "to", "body"]),
-      };
+      const conversation = addExtras(
+        {
+          AccountSid: simulatedAccountSid,
+          ConversationSid: makeSid("CH", 1),
+          MessageSid: makeSid("IM", 2),
+          ParticipantSid: makeSid("MB", 3),
+          Body: input.body ?? "",
+          Author: input.from,
+          From: input.from,
+          DateCreated: isoTime(ids.now),
+          Source: "SMS",
+        },
+        input,
+        messageKeys,
+      );
       return { context: mk(flow(input.to), { conversation }, contact(input.from)), serial: 3 };
     }
     case "incomingCall": {
-      const call: JsonObject = {
-        AccountSid: simulatedAccountSid,
-        ApiVersion: "2010-04-01",
-        CallSid: makeSid("CA", 1),
-        CallStatus: "ringing",
-        Direction: "inbound",
-        From: input.from,
-        Caller: input.from,
-        To: input.to,
-        Called: input.to,
-        ...extras(input, ["event", "from", "to"]),
-      };
+      const call = addExtras(
+        {
+          AccountSid: simulatedAccountSid,
+          ApiVersion: "2010-04-01",
+          CallSid: makeSid("CA", 1),
+          CallStatus: "ringing",
+          Direction: "inbound",
+          From: input.from,
+          Caller: input.from,
+          To: input.to,
+          Called: input.to,
+        },
+        input,
+        callKeys,
+      );
       return { context: mk(flow(input.to), { call }, contact(input.from)), serial: 1 };
     }
     case "incomingRequest": {

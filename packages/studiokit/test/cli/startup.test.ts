@@ -114,6 +114,48 @@ describe("start-up", () => {
     expect(result.tscFiles).toBe(0);
   });
 
+  it("test on a JSON flow's scenarios loads neither liquidjs (plain-path Liquid), js-yaml (plain YAML) nor TypeScript", async () => {
+    const file = path.join(dir, "bots.scenarios.yaml");
+    fs.writeFileSync(
+      file,
+      [
+        `flow: ${JSON.stringify(seedFlowPath)}`,
+        "scenarios:",
+        "  - name: yes",
+        '    trigger: { event: incomingConversationMessage, from: "+15558675310", to: "+15017122661", body: hi }',
+        "    steps: [{ expect: { send: 'Hi, do you like bots?' } }, { reply: Yes }, { expect: { send: 🤖, ended: true } }]",
+        "  - name: timeout",
+        '    trigger: { event: incomingConversationMessage, from: "+15558675310", to: "+15017122661", body: hi }',
+        "    steps: [{ wait: 3600 }, { expect: { ended: true } }]",
+        "",
+      ].join("\n"),
+    );
+    expect(await loaded(["test", file])).toEqual({
+      stdout: "2 passed, 0 failed\n",
+      packages: ["zod"],
+      zodLocales: ["en"],
+      rooms: ["builder", "cli", "compiler", "definition", "engine", "testing", "validator"],
+      compiler: [
+        "collect",
+        "compile",
+        "files",
+        "flow-file",
+        "flow-json",
+        "index",
+        "layout",
+        "load-error",
+        "modules-run",
+        "node-crypto",
+        "render",
+        "transpile-cache",
+        "typecheck",
+        "typecheck-cache",
+        "typescript-hook",
+      ],
+      tscFiles: 0,
+    });
+  });
+
   it("studiokit/cli (tsc's output) keeps the builder and the compiler proper out of validate on a JSON flow", async () => {
     const script = `require(${JSON.stringify(path.join(packageDir, "dist", "cli", "main"))}).main(process.argv.slice(1))`;
     const { packages, zodLocales, tscFiles, ...result } = await loaded(

@@ -137,4 +137,43 @@ describe("testing/plainYaml: scenario YAML read without js-yaml", () => {
     expect(plainYaml(`a: ${deep}\n${nested.join("\n")}\n${"  ".repeat(15)}z: ${deep}\n`)).toBeUndefined();
     expect(agrees(`a: ${deep}\n${nested.join("\n")}\n${"  ".repeat(15)}z: [1]\n`)).toBe(true);
   });
+
+  it("reads decimal integers and text starting with a sign or a dot as js-yaml does, without it", () => {
+    const scalars = [
+      ...["0", "7", "-12", "3600", "123456789012345", "-123456789012345", "1234567890123456"],
+      ...[
+        "-0",
+        "007",
+        "+1",
+        "1_000",
+        "0x1F",
+        "0o17",
+        "1e3",
+        "-1.5",
+        ".5",
+        "+.5",
+        "-.5",
+        ".inf",
+        "-.inf",
+        "+.Inf",
+      ],
+      ...[
+        ".nan",
+        ".NaN",
+        "._1",
+        "./bots.json",
+        "../flows/x.json",
+        ".hidden",
+        "..x",
+        "-x",
+        "+x",
+        "-+1",
+        "+-1",
+        "-_",
+      ],
+    ];
+    for (const scalar of scalars) {
+      expect(agrees(`a: ${scalar}\nb: [${scalar}]\nc: { d: ${scalar} }\n`), scalar).toBe(true);
+    }
+  });
 });

@@ -48,8 +48,8 @@ export const widgetHandlers = {
   "connect-virtual-agent-v2": integrations.connectVirtualAgentV2,
 } satisfies Record<WidgetType, WidgetHandler>;
 
+const handlers: ReadonlyMap<string, WidgetHandler> = new Map(Object.entries(widgetHandlers));
+
 export function handlerFor(type: string): WidgetHandler | undefined {
-  return Object.prototype.hasOwnProperty.call(widgetHandlers, type)
-    ? widgetHandlers[type as WidgetType]
-    : undefined;
+  return handlers.get(type);
 }

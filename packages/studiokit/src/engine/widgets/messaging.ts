@@ -1,6 +1,6 @@
 import { propertyDefaults } from "../../definition";
 import { simulatedAccountSid } from "../trigger";
-import { type JsonObject, type OutboundMessage } from "../types";
+import { type JsonObject, type OutboundMessage, type TranscriptEntry } from "../types";
 import { memoObject, next, type Outcome, type WidgetHandler, type WidgetRun } from "./handler";
 
 /** `from`/`to` default to the flow's and the contact's addresses (docs/studio-behaviour.md §9). */
@@ -9,14 +9,15 @@ function compose(run: WidgetRun, to: string): { message: OutboundMessage; outbou
   const body = run.text("body");
   const mediaUrl = run.text("media_url");
   const contentSid = run.raw("message_type") === "content_template" ? run.text("content_sid") : "";
-  const message: OutboundMessage = {
+  // Optional keys are added after the others (the same key order as spreading them in).
+  const message: { -readonly [K in keyof OutboundMessage]: OutboundMessage[K] } = {
     widget: run.name,
     from,
     to,
     body,
-    ...(mediaUrl ? { mediaUrl } : {}),
-    ...(contentSid ? { contentSid } : {}),
   };
+  if (mediaUrl) message.mediaUrl = mediaUrl;
+  if (contentSid) message.contentSid = contentSid;
   const outbound: JsonObject = {
     AccountSid: simulatedAccountSid,
     Sid: run.sid("SM"),
@@ -26,16 +27,17 @@ function compose(run: WidgetRun, to: string): { message: OutboundMessage; outbou
     Direction: "outbound-api",
     NumMedia: mediaUrl ? "1" : "0",
     NumSegments: "1",
-    ...conversationFields(run),
   };
+  addConversationSid(run, outbound);
   return { message, outbound };
 }
 
-function conversationFields(run: WidgetRun): JsonObject {
+/** A Conversations trigger's `ConversationSid`, added to a webhook's parameters. */
+function addConversationSid(run: WidgetRun, out: JsonObject): void {
   const conversation = run.context.trigger["conversation"];
-  if (typeof conversation !== "object" || conversation === null || Array.isArray(conversation)) return {};
+  if (typeof conversation !== "object" || conversation === null || Array.isArray(conversation)) return;
   const sid = conversation["ConversationSid"];
-  return typeof sid === "string" ? { ConversationSid: sid } : {};
+  if (typeof sid === "string") out["ConversationSid"] = sid;
 }
 
 /**
@@ -56,15 +58,16 @@ function sent(run: WidgetRun, memo: JsonObject, result: { status: string; code?:
   const outbound = memoObject(memo, "outbound");
   if (result.status === "sent") {
     const m = memoObject(memo, "message");
-    run.emit({
+    const entry: Extract<TranscriptEntry, { kind: "send" }> = {
       kind: "send",
       widget: run.name,
       from: String(m["from"]),
       to: String(m["to"]),
       body: String(m["body"]),
-      ...(typeof m["mediaUrl"] === "string" ? { mediaUrl: m["mediaUrl"] } : {}),
-      ...(typeof m["contentSid"] === "string" ? { contentSid: m["contentSid"] } : {}),
-    });
+    };
+    if (typeof m["mediaUrl"] === "string") entry.mediaUrl = m["mediaUrl"];
+    if (typeof m["contentSid"] === "string") entry.contentSid = m["contentSid"];
+    run.emit(entry);
     return { ok: true as const, outbound: { ...outbound, Status: "sent" } };
   }
   run.warn(
@@ -111,16 +114,16 @@ export const sendAndWaitForReply: WidgetHandler = {
         };
       }
       case "reply": {
-        const inbound: JsonObject = {
+        const base: JsonObject = {
           AccountSid: simulatedAccountSid,
           MessageSid: run.sid("SM"),
           Body: input.body,
           From: run.context.contact.channel.address,
           To: run.context.flow.channel.address,
           NumMedia: "0",
-          ...conversationFields(run),
-          ...input.extra,
         };
+        addConversationSid(run, base);
+        const inbound = input.extra ? { ...base, ...input.extra } : base;
         return next("incomingMessage", { outbound, inbound });
       }
       case "deliveryFailure":

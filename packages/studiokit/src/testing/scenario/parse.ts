@@ -1,6 +1,7 @@
-import { CORE_SCHEMA, load, YAMLException, type LoadOptions } from "js-yaml";
+import type { LoadOptions } from "js-yaml";
 import { type z } from "zod";
 import { formatPath, maxNestingDepth, nestingMessage, nestingPath } from "../../definition";
+import { jsYaml } from "./js-yaml";
 import { lineLocator } from "./lines";
 import { plainScenarioFile } from "./plain";
 import { plainYaml } from "./plain-yaml";
@@ -49,7 +50,7 @@ function describeIssue(issue: z.core.$ZodIssue): [ReadonlyArray<PropertyKey>, st
  */
 function yamlOptions(file: string): LoadOptions {
   const options: LoadOptions & { maxDepth: number } = {
-    schema: CORE_SCHEMA,
+    schema: jsYaml().CORE_SCHEMA,
     filename: file,
     maxDepth: maxNestingDepth + 2,
   };
@@ -59,6 +60,7 @@ function yamlOptions(file: string): LoadOptions {
 /** The text's value as js-yaml reads it; bad YAML and deep nesting are ScenarioFileErrors. */
 function jsYamlValue(text: string, file: string, lineOf: ParsedScenarioFile["lineOf"]): unknown {
   let value: unknown;
+  const { load, YAMLException } = jsYaml();
   try {
     value = load(text, yamlOptions(file));
   } catch (error) {

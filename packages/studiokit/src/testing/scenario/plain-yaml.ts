@@ -1,5 +1,5 @@
-import { CORE_SCHEMA, load } from "js-yaml";
 import { maxNestingDepth } from "../../definition";
+import { jsYaml } from "./js-yaml";
 
 /*
  * The YAML scenario files are mostly written in (and every generated one is): block mappings
@@ -36,7 +36,15 @@ const words = new Map<string, null | boolean>([
   ["FALSE", false],
 ]);
 
-/** Plain scalars that may be numbers, `~` or the like, resolved once by js-yaml itself. */
+/** A decimal integer as the core schema reads it (no sign but `-`, no leading zero, no `_`): safe to `Number`. */
+const decimal = /^(?:0|-?[1-9][0-9]{0,14})$/;
+/**
+ * Text however it goes on: the core schema's numbers go on from a sign with a digit or `.`, and
+ * from a `.` with a digit, `_`, `inf` or `nan` (`./flow.json` is text).
+ */
+const textStart = /^(?:\.[^0-9_iInN]|[-+][^0-9.])/;
+
+/** Other plain scalars that may be numbers, `~` or the like, resolved once by js-yaml itself. */
 const resolved = new Map<string, unknown>();
 
 const code = {
@@ -81,8 +89,11 @@ function plainScalar(text: string): unknown {
     /^(---|\.\.\.)/.test(text)
   )
     throw notPlain;
+  if (decimal.test(text)) return Number(text);
+  if (textStart.test(text)) return text;
   if (resolved.has(text)) return resolved.get(text);
-  const value = load(text, { schema: CORE_SCHEMA });
+  const yaml = jsYaml();
+  const value = yaml.load(text, { schema: yaml.CORE_SCHEMA });
   if (typeof value === "object" && value !== null) throw notPlain;
   if (resolved.size >= 10_000) resolved.clear();
   resolved.set(text, value);

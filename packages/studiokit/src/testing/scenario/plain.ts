@@ -50,6 +50,35 @@ function keysWithin(v: Plain, allowed: ReadonlySet<string>): boolean {
 const isText = (v: unknown): v is string => typeof v === "string";
 const isNonEmptyText = (v: unknown): v is string => typeof v === "string" && v.length > 0;
 
+/**
+ * A check that answers once per object: plain-yaml.ts reads every repeat of one flow mapping
+ * (the trigger or `expect: { ended: true }` of scenario after scenario) as one shared object,
+ * so its checked value is made once and shared too, as read-only as the rest of the data. Most
+ * of a large file's garbage, and of the time spent collecting it, was these copies.
+ */
+function once<T>(check: (v: unknown) => Checked<T>): (v: unknown) => Checked<T> {
+  const checked = new WeakMap<object, Checked<T>>();
+  return (v) => {
+    if (typeof v !== "object" || v === null) return check(v);
+    let out = checked.get(v);
+    if (out === undefined) checked.set(v, (out = check(v)));
+    return out;
+  };
+}
+
+/** Steps of one kind with the same value, shared (bounded: values are usually few). */
+class Shared<K, V> {
+  readonly #made = new Map<K, V>();
+  get(key: K, make: () => V): V {
+    let value = this.#made.get(key);
+    if (value === undefined) {
+      if (this.#made.size >= 10_000) this.#made.clear();
+      this.#made.set(key, (value = make()));
+    }
+    return value;
+  }
+}
+
 /** `z.json()`'s value: a copy, as zod makes one. */
 function json(v: unknown): Checked<JsonValue> {
   if (typeof v === "string" || typeof v === "boolean" || v === null) return v;
@@ -135,7 +164,8 @@ const field = <T>(v: Plain, key: string, check: (value: unknown) => Checked<T>):
   key in v ? check(v[key]) : undefined;
 
 const expectKeySet = new Set<string>(expectKeys);
-function expectation(v: unknown): Checked<Expectation> {
+const expectation = once(checkExpectation);
+function checkExpectation(v: unknown): Checked<Expectation> {
   if (!isPlain(v) || !keysWithin(v, expectKeySet)) return no;
   const send = field(v, "send", textMatcher);
   const say = field(v, "say", textMatcher);
@@ -169,6 +199,14 @@ function eventStep(v: unknown): Checked<EventStep> {
 
 const isTrue = (t: unknown) => t === true;
 
+const expectSteps = new WeakMap<Expectation, Step>();
+const textSteps = {
+  reply: new Shared<string, Step>(),
+  press: new Shared<string, Step>(),
+  speak: new Shared<string, Step>(),
+};
+const waitSteps = new Shared<number, Step>();
+
 /** One step; the output objects are literals (one shape each, where a computed key would not be). */
 function step(v: unknown): Checked<Step> {
   if (!isPlain(v)) return no;
@@ -180,23 +218,28 @@ function step(v: unknown): Checked<Step> {
   switch (key) {
     case "expect": {
       const expect = expectation(v["expect"]);
-      return expect === no ? no : { expect };
+      if (expect === no) return no;
+      let made = expectSteps.get(expect);
+      if (!made) expectSteps.set(expect, (made = { expect }));
+      return made;
     }
     case "reply": {
       const reply = v["reply"];
-      return isText(reply) ? { reply } : no;
+      return isText(reply) ? textSteps.reply.get(reply, () => ({ reply })) : no;
     }
     case "wait": {
       const wait = v["wait"];
-      return typeof wait === "number" && Number.isFinite(wait) && wait >= 0 ? { wait } : no;
+      if (typeof wait !== "number" || !Number.isFinite(wait) || wait < 0) return no;
+      // -0 is its own value (a Map would give 0's step).
+      return Object.is(wait, -0) ? { wait } : waitSteps.get(wait, () => ({ wait }));
     }
     case "press": {
       const press = v["press"];
-      return isText(press) ? { press } : no;
+      return isText(press) ? textSteps.press.get(press, () => ({ press })) : no;
     }
     case "speak": {
       const speak = v["speak"];
-      return isText(speak) ? { speak } : no;
+      return isText(speak) ? textSteps.speak.get(speak, () => ({ speak })) : no;
     }
     case "hangup":
       return isTrue(v["hangup"]) ? { hangup: true } : no;
@@ -213,7 +256,8 @@ function step(v: unknown): Checked<Step> {
 
 const eventSet = new Set<string>(triggerEvents);
 const triggerKeySet = new Set(triggerKeys);
-function trigger(v: unknown): Checked<ScenarioTrigger> {
+const trigger = once(checkTrigger);
+function checkTrigger(v: unknown): Checked<ScenarioTrigger> {
   if (!isPlain(v)) return no;
   const event = v["event"];
   if (typeof event !== "string" || !eventSet.has(event)) return no;

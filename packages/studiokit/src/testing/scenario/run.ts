@@ -53,7 +53,19 @@ function webhookParameters(t: ScenarioTrigger): Record<string, string> {
   return out;
 }
 
+/**
+ * The engine's trigger for a scenario's, made once per trigger object: scenario files share one
+ * object among the scenarios that write the same trigger (plain.ts), and the engine does not
+ * change what it is given.
+ */
+const triggerInputs = new WeakMap<ScenarioTrigger, TriggerInput>();
 function triggerInput(t: ScenarioTrigger): TriggerInput {
+  let input = triggerInputs.get(t);
+  if (!input) triggerInputs.set(t, (input = makeTriggerInput(t)));
+  return input;
+}
+
+function makeTriggerInput(t: ScenarioTrigger): TriggerInput {
   const { event, body, parameters } = t;
   // The schema requires from and to for every event but incomingParent.
   const from = t.from ?? "";
@@ -110,57 +122,78 @@ function unexpected(session: ScenarioSession, cursors: Cursors): TranscriptEntry
   return undefined;
 }
 
-/** Runs one scenario; an engine error (not a flow behaviour) becomes a failure of the step it hit. */
-async function runScenario(parsed: ParsedScenarioFile, index: number, flows: FileFlows): Promise<Outcome> {
-  const scenario: Scenario = parsed.scenarios[index]!;
-  const at = (step: number) => ["scenarios", index, ...(step === 0 ? ["trigger"] : ["steps", step - 1])];
-  let session: ScenarioSession | undefined;
-  const fail = (step: number, text: string, miss: Mismatch): Outcome => ({
+/** The failure of step `step` (0: the trigger; one past the last: `strict`) of a scenario. */
+function failed(
+  parsed: ParsedScenarioFile,
+  index: number,
+  session: ScenarioSession | undefined,
+  step: number,
+  text: string,
+  miss: Mismatch,
+): Outcome {
+  const at =
+    step > parsed.scenarios[index]!.steps.length
+      ? ["strict"]
+      : ["scenarios", index, ...(step === 0 ? ["trigger"] : ["steps", step - 1])];
+  return {
     ...(session ? { session } : {}),
     failure: {
       step,
-      line: parsed.lineOf(step > scenario.steps.length ? ["strict"] : at(step)),
+      line: parsed.lineOf(at),
       text,
       ...miss,
       transcript: session ? transcriptLines(session) : [],
     },
-  });
-  const stopped = (): Mismatch | undefined =>
-    session?.endReason?.kind === "error"
-      ? { expected: "the flow to run", actual: describeState(session) }
-      : undefined;
+  };
+}
+
+/** An execution that ended with an error fails the step that got it there. */
+const stopped = (session: ScenarioSession): Mismatch | undefined =>
+  session.endReason?.kind === "error"
+    ? { expected: "the flow to run", actual: describeState(session) }
+    : undefined;
+
+/** Runs one scenario; an engine error (not a flow behaviour) becomes a failure of the step it hit. */
+async function runScenario(parsed: ParsedScenarioFile, index: number, flows: FileFlows): Promise<Outcome> {
+  const scenario: Scenario = parsed.scenarios[index]!;
   const subflows = realSubflows(flows, scenario);
-  const start: StartExecution = (trigger, adapters) =>
-    startExecution(flows.definition, trigger, {
-      adapters,
-      // Counted SIDs: reproducible, and cheaper than the random ones when scenarios run by thousands.
-      executionSid: makeSid("FN", ++executions),
-      ...(subflows === noSubflows ? {} : { subflows }),
-    });
+  const start: StartExecution = (trigger, adapters) => {
+    // Counted SIDs: reproducible, and cheaper than the random ones when scenarios run by thousands.
+    const executionSid = makeSid("FN", ++executions);
+    return startExecution(
+      flows.definition,
+      trigger,
+      subflows === noSubflows ? { adapters, executionSid } : { adapters, executionSid, subflows },
+    );
+  };
+  let session: ScenarioSession;
   try {
     // The file's mocks were checked when it was read: no second parse per run.
     const adapters = scenario.mocks ? adaptersFromMocks(scenario.mocks) : defaultAdapters;
     session = await ScenarioSession.open(start, triggerInput(scenario.trigger), subflows, adapters);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return fail(0, flowYaml(scenario.trigger), { expected: "the execution to start", actual: message });
+    const miss = { expected: "the execution to start", actual: message };
+    return failed(parsed, index, undefined, 0, flowYaml(scenario.trigger), miss);
   }
   const cursors: Cursors = { send: 0, say: 0, request: 0 };
-  let miss = stopped();
-  if (miss) return fail(0, flowYaml(scenario.trigger), miss);
+  let miss = stopped(session);
+  if (miss) return failed(parsed, index, session, 0, flowYaml(scenario.trigger), miss);
   for (let i = 0; i < scenario.steps.length; i++) {
     const step = scenario.steps[i]!;
     try {
-      miss = (await runStep(session, step, cursors)) ?? stopped();
+      const ran = runStep(session, step, cursors);
+      miss = (ran instanceof Promise ? await ran : ran) ?? stopped(session);
     } catch (error) {
       miss = { expected: "the step to run", actual: error instanceof Error ? error.message : String(error) };
     }
-    if (miss) return fail(i + 1, describeStep(step), miss);
+    if (miss) return failed(parsed, index, session, i + 1, describeStep(step), miss);
   }
   const extra = parsed.strict ? unexpected(session, cursors) : undefined;
   if (extra) {
     const what = extra.kind === "send" ? "no step expected this message" : "no step expected this text";
-    return fail(scenario.steps.length + 1, "strict: true", { expected: what, actual: describeEntry(extra) });
+    const miss = { expected: what, actual: describeEntry(extra) };
+    return failed(parsed, index, session, scenario.steps.length + 1, "strict: true", miss);
   }
   return { session };
 }

@@ -75,9 +75,13 @@ export class ScenarioSession {
   }
 
   /** The contact's message: to the waiting widget, or the trigger of a new execution. */
-  async reply(body: string): Promise<void> {
-    const ended = this.current;
-    if (ended.status !== "ended") return ended.reply(body);
+  reply(body: string): Promise<void> {
+    const current = this.current;
+    return current.status === "ended" ? this.#restart(current, body) : current.reply(body);
+  }
+
+  /** A new execution from the contact's message after `ended` ended. */
+  async #restart(ended: Execution, body: string): Promise<void> {
     const trigger = this.#nextTrigger(ended, body);
     this.#before.push(...ended.transcript, { kind: "reply", body });
     this.executions.push(await this.start(trigger, this.#adapters));
