@@ -146,6 +146,7 @@ describe("start-up", () => {
         "load-error",
         "modules-run",
         "node-crypto",
+        "package-files",
         "render",
         "transpile-cache",
         "typecheck",
