@@ -9,11 +9,10 @@
  * (test/definition/types.test-d.ts, test/validator/issue-types.test-d.ts) check each type against
  * the schema-derived one.
  */
-import fs from "node:fs";
 import path from "node:path";
-import prettier from "prettier";
 import ts from "typescript";
-import { checkProbe, packageRoot } from "./type-probe";
+import { formatAsRepository, packageRoot, writeGenerated } from "./generated-files";
+import { checkProbe } from "./type-probe";
 
 interface Entry {
   readonly name: string;
@@ -179,16 +178,9 @@ export async function generatePlainTypes(): Promise<Map<string, string>> {
       ...target.entries.flatMap((e, i) => [`/** ${e.doc} */`, `export type ${e.name} = ${texts[i]};`, ""]),
       ...target.tail,
     ];
-    const options = await prettier.resolveConfig(target.file);
-    out.set(target.file, await prettier.format(lines.join("\n"), { ...options, filepath: target.file }));
+    out.set(target.file, await formatAsRepository(target.file, lines.join("\n")));
   }
   return out;
 }
 
-if (require.main === module)
-  void generatePlainTypes().then((files) => {
-    for (const [file, text] of files) {
-      fs.writeFileSync(file, text);
-      process.stdout.write(`wrote ${path.relative(packageRoot, file)}\n`);
-    }
-  });
+if (require.main === module) void generatePlainTypes().then(writeGenerated);

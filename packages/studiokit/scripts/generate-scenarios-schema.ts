@@ -4,21 +4,16 @@
  * Run: npx tsx scripts/generate-scenarios-schema.ts
  * test/testing/scenario-json-schema.test.ts fails when the file is stale.
  */
-import fs from "node:fs";
 import path from "node:path";
-import prettier from "prettier";
 import { scenarioJsonSchema } from "../src/testing";
+import { formatAsRepository, writeGenerated } from "./generated-files";
 
 export const scenariosSchemaFile = path.resolve(__dirname, "..", "schema", "scenarios.schema.json");
 
 /** The file's text, formatted as the repository's prettier settings say. */
-export async function scenariosSchemaText(): Promise<string> {
-  const options = await prettier.resolveConfig(scenariosSchemaFile);
-  return prettier.format(JSON.stringify(scenarioJsonSchema()), { ...options, filepath: scenariosSchemaFile });
+export function scenariosSchemaText(): Promise<string> {
+  return formatAsRepository(scenariosSchemaFile, JSON.stringify(scenarioJsonSchema()));
 }
 
 if (require.main === module)
-  void scenariosSchemaText().then((text) => {
-    fs.writeFileSync(scenariosSchemaFile, text);
-    process.stdout.write(`wrote ${path.relative(process.cwd(), scenariosSchemaFile)}\n`);
-  });
+  void scenariosSchemaText().then((text) => writeGenerated(new Map([[scenariosSchemaFile, text]])));

@@ -7,9 +7,7 @@
  * test/builder/widget-props.test.ts fails when the file is stale; the type test checks each
  * interface against the props derived from the schemas.
  */
-import fs from "node:fs";
 import path from "node:path";
-import prettier from "prettier";
 import ts from "typescript";
 import {
   consoleDefaults,
@@ -19,7 +17,8 @@ import {
   type WidgetType,
 } from "../src/definition";
 import { camelCase } from "../src/builder";
-import { checkProbe, packageRoot as root } from "./type-probe";
+import { formatAsRepository, packageRoot as root, writeGenerated } from "./generated-files";
+import { checkProbe } from "./type-probe";
 
 export const widgetPropsFile = path.join(root, "src", "builder", "widget-props.ts");
 const probeFile = path.join(root, "src", "builder", "__widget-props-probe.ts");
@@ -131,12 +130,8 @@ export async function generateWidgetProps(): Promise<string> {
   );
   for (const type of types) out.push(`"${type}": ${propsInterfaceName(type)};`);
   out.push("}", "");
-  const options = await prettier.resolveConfig(widgetPropsFile);
-  return prettier.format(out.join("\n"), { ...options, filepath: widgetPropsFile });
+  return formatAsRepository(widgetPropsFile, out.join("\n"));
 }
 
 if (require.main === module)
-  void generateWidgetProps().then((text) => {
-    fs.writeFileSync(widgetPropsFile, text);
-    process.stdout.write(`wrote ${path.relative(root, widgetPropsFile)}\n`);
-  });
+  void generateWidgetProps().then((text) => writeGenerated(new Map([[widgetPropsFile, text]])));

@@ -5,8 +5,7 @@
  */
 import path from "node:path";
 import ts from "typescript";
-
-export const packageRoot = path.resolve(__dirname, "..");
+import { packageRoot } from "./generated-files";
 
 /** Files the probes read besides themselves, parsed once per process (the generators and their tests read them unchanged). */
 const parsed = new Map<string, ts.SourceFile>();
