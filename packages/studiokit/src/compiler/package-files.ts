@@ -19,16 +19,19 @@ interface Entry {
 
 let registry: TypeScript.DocumentRegistry | undefined;
 
-/** How `options` parse a file, in the document registry's words, plus what the host decides. */
-export function parseKey(
-  ts: typeof TypeScript,
-  options: TypeScript.CompilerOptions,
+/** What of `options` changes how a file parses, in the document registry's words (once per program). */
+export function optionsKey(ts: typeof TypeScript, options: TypeScript.CompilerOptions): string {
+  registry ??= ts.createDocumentRegistry();
+  return registry.getKeyForCompilationSettings(options);
+}
+
+/** The options' key plus what the host decides per file. */
+function parseKey(
+  options: string,
   how: TypeScript.ScriptTarget | TypeScript.CreateSourceFileOptions,
 ): string {
-  registry ??= ts.createDocumentRegistry();
-  const settings = registry.getKeyForCompilationSettings(options);
-  if (typeof how !== "object") return `${settings}|${how}`;
-  return `${settings}|${how.languageVersion}|${how.impliedNodeFormat ?? ""}|${how.jsDocParsingMode ?? ""}`;
+  if (typeof how !== "object") return `${options}|${how}`;
+  return `${options}|${how.languageVersion}|${how.impliedNodeFormat ?? ""}|${how.jsDocParsingMode ?? ""}`;
 }
 
 /** Parsed package files, at most `bound` characters of source text; the least recently used go first. */
@@ -39,15 +42,15 @@ export class PackageFiles {
 
   constructor(readonly bound: number) {}
 
-  /** `fileName` parsed as `key` says, from an earlier check when the file is unchanged. */
+  /** `fileName` parsed as `options` (an `optionsKey`) and `how` say, from an earlier check when the file is unchanged. */
   get(
     ts: typeof TypeScript,
     fileName: string,
-    key: string,
+    options: string,
     how: TypeScript.ScriptTarget | TypeScript.CreateSourceFileOptions,
     read: (file: string) => string | undefined,
   ): TypeScript.SourceFile | undefined {
-    const id = `${key}\n${fileName}`;
+    const id = `${parseKey(options, how)}\n${fileName}`;
     const stat = fs.statSync(fileName, { throwIfNoEntry: false });
     if (stat === undefined) return undefined;
     const known = this.entries.get(id);

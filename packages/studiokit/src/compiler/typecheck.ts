@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type * as TypeScript from "typescript";
-import { packageFiles, parseKey } from "./package-files";
+import { optionsKey, packageFiles } from "./package-files";
 import { cachedIssues, checkInputs, readSource, storeIssues, type TypeIssue } from "./typecheck-cache";
 import { studiokitCacheDir } from "./typescript-hook";
 
@@ -64,15 +64,9 @@ function compilerHost(ts: typeof TypeScript, setup: Setup): TypeScript.CompilerH
   // the declarations' comments (zod's, @types/node's, studiokit's own) cost no parse time.
   host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors;
   host.readFile = readSource;
+  const options = optionsKey(ts, setup.options);
   host.getSourceFile = (fileName, languageVersion) => {
-    if (isPackageFile(fileName))
-      return packageFiles.get(
-        ts,
-        fileName,
-        parseKey(ts, setup.options, languageVersion),
-        languageVersion,
-        readSource,
-      );
+    if (isPackageFile(fileName)) return packageFiles.get(ts, fileName, options, languageVersion, readSource);
     const known = setup.parsed.get(fileName);
     const text = readSource(fileName);
     if (text === undefined) return undefined;
