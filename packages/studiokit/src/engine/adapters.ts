@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { globMatcher } from "./glob";
+import { remember } from "./remember";
 import {
   type FunctionRequest,
   type HttpRequest,
@@ -128,11 +129,7 @@ export type HttpMock = z.input<typeof httpMockSchema>;
 export type FunctionMock = z.input<typeof functionMockSchema>;
 
 const globCache = new Map<string, (text: string) => boolean>();
-function compiledGlob(glob: string): (text: string) => boolean {
-  let matches = globCache.get(glob);
-  if (!matches) globCache.set(glob, (matches = globMatcher(glob)));
-  return matches;
-}
+const compiledGlob = (glob: string): ((text: string) => boolean) => remember(globCache, glob, globMatcher);
 
 /** A glob without `?` ignores the query string, so GET parameters do not break a plain URL mock. */
 export function urlMatches(glob: string, url: string): boolean {

@@ -1,5 +1,6 @@
 import { type ConditionType } from "../definition";
 import { type Warn } from "./liquid";
+import { remember } from "./remember";
 
 /**
  * Split Based On's 17 predicates (docs/studio-behaviour.md §4). Both sides arrive rendered; every
@@ -13,19 +14,12 @@ const fold = (text: string): string => text.trim().toLowerCase();
  * `yes, Yeah,yup` → `["yes", "yeah", "yup"]`. Empty items (from a trailing comma) are dropped,
  * so they never match an empty input: UNCONFIRMED.
  */
-function options(value: string): readonly string[] {
-  let list = optionLists.get(value);
-  if (!list) {
-    list = value
-      .split(",")
-      .map(fold)
-      .filter((item) => item !== "");
-    if (optionLists.size >= 1000) optionLists.clear();
-    optionLists.set(value, list);
-  }
-  return list;
-}
-/** Split once per distinct value (a flow's few match lists, over and over). */
+const splitOptions = (value: string): readonly string[] =>
+  value
+    .split(",")
+    .map(fold)
+    .filter((item) => item !== "");
+const options = (value: string): readonly string[] => remember(optionLists, value, splitOptions);
 const optionLists = new Map<string, readonly string[]>();
 
 const numberPattern = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
@@ -62,6 +56,13 @@ function compareBy<T>(parse: (t: string) => T | undefined, test: (a: T, b: T) =>
 }
 
 const regexCache = new Map<string, RegExp | null>();
+function compileFullMatch(source: string): RegExp | null {
+  try {
+    return new RegExp(`^(?:${source})$`, "i");
+  } catch {
+    return null;
+  }
+}
 
 /**
  * The whole (trimmed) input must match, case-insensitively. The pattern is wrapped in `(?:…)`
@@ -70,16 +71,7 @@ const regexCache = new Map<string, RegExp | null>();
  */
 function fullMatch(subject: string, pattern: string, warn: Warn): boolean {
   const source = pattern.trim();
-  let regex = regexCache.get(source);
-  if (regex === undefined) {
-    try {
-      regex = new RegExp(`^(?:${source})$`, "i");
-    } catch {
-      regex = null;
-    }
-    if (regexCache.size > 1000) regexCache.clear();
-    regexCache.set(source, regex);
-  }
+  const regex = remember(regexCache, source, compileFullMatch);
   if (regex === null) {
     warn("regex", `the pattern /${source}/ is not a valid regular expression, so it never matches`);
     return false;

@@ -3,6 +3,7 @@ import { type Context, type Liquid, type Template, type TagToken, type TopLevelT
 import { hasLiquid, studioLimits } from "../definition";
 import { compileTemplates, type CompiledTemplate } from "./liquid-compile";
 import { liquidjs } from "./liquidjs";
+import { remember } from "./remember";
 
 /** Reports something the flow author should see (becomes a transcript warning). */
 export type Warn = (code: string, message: string) => void;
@@ -32,25 +33,22 @@ const offsets = new Map<number, number>();
 
 /** Minutes UTC is ahead of US Pacific at `ms` (480 in PST, 420 in PDT); DST changes on the hour. */
 export function pacificOffsetMinutes(ms: number): number {
-  const hour = Math.floor(ms / 3_600_000);
-  let offset = offsets.get(hour);
-  if (offset === undefined) {
-    const at = hour * 3_600_000;
-    const p: Record<string, number> = {};
-    for (const part of pacificParts().formatToParts(new Date(at))) p[part.type] = Number(part.value);
-    const wall = Date.UTC(
-      p["year"] ?? 0,
-      (p["month"] ?? 1) - 1,
-      p["day"] ?? 1,
-      p["hour"] ?? 0,
-      p["minute"] ?? 0,
-      p["second"] ?? 0,
-    );
-    offset = (at - wall) / 60_000;
-    if (offsets.size > 10_000) offsets.clear();
-    offsets.set(hour, offset);
-  }
-  return offset;
+  return remember(offsets, Math.floor(ms / 3_600_000), pacificOffsetOfHour, 10_000);
+}
+
+function pacificOffsetOfHour(hour: number): number {
+  const at = hour * 3_600_000;
+  const p: Record<string, number> = {};
+  for (const part of pacificParts().formatToParts(new Date(at))) p[part.type] = Number(part.value);
+  const wall = Date.UTC(
+    p["year"] ?? 0,
+    (p["month"] ?? 1) - 1,
+    p["day"] ?? 1,
+    p["hour"] ?? 0,
+    p["minute"] ?? 0,
+    p["second"] ?? 0,
+  );
+  return (at - wall) / 60_000;
 }
 
 /**
